@@ -1,0 +1,13 @@
+"""Make the <link rel="alternate" hreflang> tags absolute, as search engines require."""
+
+from urllib.parse import urljoin
+
+from wilguide.alternates import absolutize_alternates
+
+
+def on_post_page(output, page, config):
+    return absolutize_alternates(output, urljoin(config.site_url or "/", page.url))
+
+
+def on_post_template(output_content, template_name, config):
+    return absolutize_alternates(output_content, config.site_url or "/")

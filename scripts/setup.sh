@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Shared install steps, sourced by serve.sh, build.sh and test.sh. Each step is idempotent and
+# skipped when nothing changed, so repeated runs start in seconds.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+export NO_MKDOCS_2_WARNING=1          # silence Material's end-of-life banner on every run
+export PATH="$VENV/bin:$PATH"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: '$*' needs root; run it as root or install sudo" >&2; return 1; fi
+}
+
+apt_install() {  # apt_install PACKAGE...: install Debian packages that are missing
+  local missing=()
+  for package in "$@"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup_python() {  # setup_python site|test: the virtual environment with pinned dependencies
+  local requirements="$ROOT/requirements.txt"
+  [ "${1:-site}" = test ] && requirements="$ROOT/requirements-test.txt"
+  if [ ! -x "$VENV/bin/python" ]; then
+    local python
+    python=$(command -v python3.11 || command -v python3)
+    "$python" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(basename "$requirements")"
+  local digest
+  digest=$(cat "$requirements" "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
+    echo "Installing Python dependencies from $(basename "$requirements")"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$requirements"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e "$ROOT"
+    echo "$digest" > "$stamp"
+  fi
+}
+
+setup_browser() {  # Debian's Chromium: test tools cannot download their own browser here
+  command -v chromium >/dev/null || apt_install chromium
+}
+
+setup_node_tools() {  # axe-core and the Nu Html Checker, pinned in package-lock.json
+  command -v node >/dev/null || apt_install nodejs npm
+  command -v java >/dev/null || apt_install default-jre-headless
+  local stamp="$ROOT/node_modules/.installed"
+  local digest
+  digest=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
+    echo "Installing npm test tools"
+    # --ignore-scripts: vnu-jar's install script downloads a JDK, which fails offline.
+    (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$digest" > "$stamp"
+  fi
+}
