@@ -1,0 +1,54 @@
+"""Content-addressed cache for expensive generated files (PDF, Word, ZIP).
+
+A file is stored under a hash of everything that determines it (its source text, the language,
+settings, the generator's own code), so an unchanged input is never generated twice, across
+`mkdocs serve` rebuilds and separate builds alike. The folder is `.cache/wilguide/` in the project
+(git-ignored), or WILGUIDE_CACHE_DIR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+# Counts generations in this process, so tests and benchmarks can see what a build regenerated.
+generated_count: dict[str, int] = {}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("WILGUIDE_CACHE_DIR") or Path.cwd() / ".cache" / "wilguide")
+
+
+def content_hash(parts: Iterable[str | bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def source_of(*modules) -> str:
+    """The source code of generator modules, to include in a cache key."""
+    return "".join(Path(module.__file__).read_text(encoding="utf-8") for module in modules)
+
+
+def cached_file(kind: str, key_parts: Iterable[str | bytes], suffix: str, produce: Callable[[Path], None]) -> Path:
+    """Return the cached file for this key, calling ``produce(path)`` to write it when missing."""
+    target = cache_dir() / kind / f"{content_hash(key_parts)}{suffix}"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=suffix + ".part")
+    os.close(handle)
+    try:
+        produce(Path(temporary))
+        os.replace(temporary, target)  # atomic: parallel builds never see half a file
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    generated_count[kind] = generated_count.get(kind, 0) + 1
+    return target
