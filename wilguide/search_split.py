@@ -10,6 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# Material's English default. Its search worker returns nothing for English queries once lunr's
+# English stemmer is in the pipeline (checked in Chromium with Material 9.8.2), while French needs
+# the stemmer to find "chevaux" from "cheval". So each language gets the pipeline that works for it.
+PIPELINES = {"en": ["stopWordFilter"]}
+
 
 def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]:
     prefixes = {lang: f"{lang}/" for lang in others}
@@ -21,7 +26,11 @@ def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]
             doc = dict(doc, location=location[len(prefixes[lang]):])
         per_language[lang].append(doc)
     return {
-        lang: {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
+        lang: {
+            **index,
+            "config": {**index["config"], "lang": [lang], "pipeline": PIPELINES.get(lang, index["config"]["pipeline"])},
+            "docs": docs,
+        }
         for lang, docs in per_language.items()
     }
 

@@ -1,0 +1,160 @@
+"""The bilingual build: both languages for every page, language metadata, switcher, 404s,
+sitemap, no request leaving the site, per-language search."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+from conftest import ROOT, SITE_URL
+
+LANGUAGES = {"fr": "", "en": "en/"}
+
+
+def source_pages(lang: str) -> list[str]:
+    return sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
+
+
+def page_url(page: str) -> str:
+    """The URL path of a page with use_directory_urls: x.md -> x/, a/index.md -> a/."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def built_path(site: Path, lang: str, page: str) -> Path:
+    return site / LANGUAGES[lang] / page_url(page) / "index.html"
+
+
+def parse(path: Path):
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def test_both_languages_have_the_same_pages():
+    assert source_pages("fr") == source_pages("en")
+    assert len(source_pages("fr")) >= 20
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_is_built_with_its_language(built_site, lang):
+    for page in source_pages(lang):
+        path = built_path(built_site, lang, page)
+        assert path.exists(), f"{lang}/{page} was not built at {path}"
+        assert parse(path).get("lang") == lang, f"{path} has the wrong <html lang>"
+
+
+def switcher_links(document) -> dict[str, str]:
+    return {a.get("hreflang"): a.get("href") for a in document.cssselect("a.md-select__link")}
+
+
+@pytest.mark.parametrize(
+    "lang, other, page",
+    [("fr", "en", "practices/check-in.md"), ("en", "fr", "practices/check-in.md"), ("en", "fr", "toolkit/planner.md")],
+)
+def test_switcher_of_a_deep_page_targets_its_counterpart(built_site, lang, other, page):
+    path = built_path(built_site, lang, page)
+    href = switcher_links(parse(path))[other]
+    target = (path.parent / href).resolve() / "index.html"
+    assert target == built_path(built_site, other, page).resolve()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hreflang_alternates_are_absolute_and_complete(built_site, lang):
+    for page in source_pages(lang):
+        document = parse(built_path(built_site, lang, page))
+        alternates = {link.get("hreflang"): link.get("href") for link in document.cssselect('link[rel~="alternate"][hreflang]')}
+        assert set(alternates) == set(LANGUAGES), page
+        for alt_lang, href in alternates.items():
+            assert href == SITE_URL + LANGUAGES[alt_lang] + page_url(page), f"{lang}/{page}: {href}"
+        canonical = document.cssselect('link[rel="canonical"]')[0].get("href")
+        assert canonical == alternates[lang], f"{lang}/{page}: canonical {canonical} is not its own alternate"
+
+
+def test_sitemap_lists_both_languages_with_absolute_urls(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "None" not in sitemap
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert all(loc.startswith(SITE_URL) for loc in locations)
+    assert SITE_URL + "practices/check-in/" in locations
+    assert SITE_URL + "en/practices/check-in/" in locations
+    assert f'hreflang="en" href="{SITE_URL}en/practices/check-in/"' in sitemap
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+
+
+@pytest.mark.parametrize("lang, other", [("fr", "en"), ("en", "fr")])
+def test_each_language_has_its_404_page(built_site, lang, other):
+    path = built_site / LANGUAGES[lang] / "404.html"
+    document = parse(path)
+    assert document.get("lang") == lang
+    links = switcher_links(document)
+    # The switcher leads to the other language's 404 page; paths are root-relative (404 pages are
+    # served at any depth).
+    assert links[other] == urlsplit(SITE_URL).path + LANGUAGES[other] + "404.html"
+    site_path = urlsplit(SITE_URL).path
+    nav_links = [a.get("href") for a in document.cssselect("nav.md-nav--primary a[href]")]
+    site_links = [href for href in nav_links if href.startswith(site_path)]
+    assert len(site_links) >= 20
+    in_english = [href.startswith(site_path + "en/") for href in site_links]
+    assert all(in_english) if lang == "en" else not any(in_english)
+
+
+def test_edit_action_points_at_the_page_source(built_site):
+    document = parse(built_path(built_site, "en", "practices/feedback.md"))
+    edit = document.cssselect('a.md-content__button[href*="/edit/"]')[0].get("href")
+    assert edit.endswith("/edit/main/docs/en/practices/feedback.md")
+
+
+LOADING_ATTRIBUTES = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+    "embed": "src", "object": "data", "track": "src",
+}
+
+
+def loaded_urls(document) -> list[str]:
+    """URLs a browser fetches on its own when it renders this HTML."""
+    urls = []
+    for tag, attribute in LOADING_ATTRIBUTES.items():
+        urls += [el.get(attribute) for el in document.iter(tag) if el.get(attribute)]
+    for link in document.iter("link"):
+        rel = (link.get("rel") or "").lower()
+        if rel in {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "preconnect", "dns-prefetch"}:
+            urls.append(link.get("href") or "")
+    urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", " ".join(el.get("style") or "" for el in document.iter() if isinstance(el.tag, str)))
+    return urls
+
+
+def is_external(url: str) -> bool:
+    return bool(re.match(r"^(https?:)?//", url.strip()))
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for url in loaded_urls(parse(page)):
+            if is_external(url):
+                offenders.append(f"{page.relative_to(built_site)}: {url}")
+    for sheet in built_site.rglob("*.css"):
+        for url in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", sheet.read_text(errors="ignore")):
+            offenders.append(f"{sheet.relative_to(built_site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_search_index_is_split_by_language_with_french_stemming(built_site):
+    french = json.loads((built_site / "search" / "search_index.json").read_text())
+    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
+    assert french["config"]["lang"] == ["fr"] and english["config"]["lang"] == ["en"]
+    assert french["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    for index in (french, english):
+        assert re.fullmatch(index["config"]["separator"], "'") and re.fullmatch(index["config"]["separator"], "’")
+    assert french["docs"] and english["docs"]
+    assert not any(doc["location"].startswith("en/") for doc in french["docs"])
+    english_locations = {doc["location"].split("#")[0] for doc in english["docs"]}
+    assert "practices/check-in/" in english_locations
+    assert (built_site / "en" / "practices" / "check-in" / "index.html").exists()

@@ -1,0 +1,77 @@
+"""The foundation as a reader meets it in Chromium: no request leaves the site, the switcher
+keeps the page, search answers in the reader's language and stems French."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SAMPLE = ["", "practices/check-in/", "toolkit/before-first-day/", "toolkit/planner/", "downloads/"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_request_leaves_the_site(page, site_server, prefix):
+    local = urlsplit(site_server).netloc
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in SAMPLE:
+        page.goto(site_server + prefix + path, wait_until="networkidle")
+    assert requests
+    outside = [url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != local]
+    assert not outside, outside
+    # Material's alternate integration would fetch sitemap.xml next to each hreflang link.
+    assert not [url for url in requests if url.endswith("sitemap.xml")]
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language(page, site_server):
+    page.goto(site_server + "practices/feedback/")
+    page.locator(".md-header .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_load_state()
+    assert page.url == site_server + "en/practices/feedback/"
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize("prefix, query", [("", "mentorat"), ("en/", "mentoring")])
+def test_search_shows_only_results_in_the_reader_language(page, site_server, prefix, query):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_server + prefix)
+    page.keyboard.press("/")  # Material's keyboard shortcut opens search
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs
+    for href in hrefs:
+        in_english = href.startswith(site_server + "en/")
+        assert in_english == (prefix == "en/"), href
+
+
+def test_french_search_matches_stems_and_elided_words(page, site_server, built_site):
+    """Material's own search worker, with our French configuration, on a known sentence."""
+    config = json.loads((built_site / "search" / "search_index.json").read_text())["config"]
+    worker = next((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    page.goto(site_server)
+    index = {"options": {"suggest": False}, "config": config, "docs": [{"location": "x/", "title": "Essai", "text": "Les chevaux mangeaient à l'hôtel."}]}
+    found = page.evaluate(
+        """async ([url, index]) => {
+            const worker = new Worker(url);
+            const ask = message => new Promise(resolve => {
+              worker.onmessage = event => resolve(event.data);
+              worker.postMessage(message);
+            });
+            await ask({type: 0, data: index});            // SETUP -> READY
+            const results = {};
+            for (const query of ["cheval", "hôtel"]) {
+              const answer = await ask({type: 2, data: query});  // QUERY -> RESULT
+              results[query] = answer.data.items.length;
+            }
+            return results;
+        }""",
+        [f"{site_server}assets/javascripts/workers/{worker}", index],
+    )
+    assert found == {"cheval": 1, "hôtel": 1}
