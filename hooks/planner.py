@@ -1,0 +1,55 @@
+"""Check-in planner page (toolkit/planner.md): fill its two markers from content/planner.yml.
+
+``<!-- planner:form -->`` becomes the form, the result area and the plan data for the page's
+language (inline JSON, links resolved to this language's URLs); ``<!-- planner:rhythm -->``
+becomes the recommended rhythm as a table, for readers without JavaScript.
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from wilguide.findings import ContentError, Finding, relative
+from wilguide.i18n_state import current_language, languages
+from wilguide.planner import load_planner_config, plan_data, render_form, render_rhythm_table
+
+PAGE = "toolkit/planner.md"
+DATA_FILE = Path(__file__).resolve().parent.parent / "content" / "planner.yml"
+MARKERS = ("<!-- planner:form -->", "<!-- planner:rhythm -->")
+SCRIPT = "assets/javascripts/planner/planner.js"
+STYLE = "assets/stylesheets/planner.css"
+
+
+def _is_planner(page) -> bool:
+    return page.file.src_uri.endswith(PAGE) and page.file.src_uri.count("/") <= 2
+
+
+def on_page_content(html, page, config, files):
+    if not _is_planner(page):
+        return html
+    source = relative(page.file.abs_src_path)
+    missing = [marker for marker in MARKERS if marker not in html]
+    if missing:
+        raise PluginError(
+            str(ContentError([Finding(source, 1, f"the planner page must contain the line {marker}") for marker in missing]))
+        )
+    lang = current_language(config)
+    try:
+        planner = load_planner_config(DATA_FILE, tuple(languages(config)))
+        data = plan_data(planner, Path(config.docs_dir), lang, lambda target: _url(target, page, files))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    style = get_relative_url(STYLE, page.url)
+    form = f'<link rel="stylesheet" href="{style}">' + render_form(planner, data, lang, get_relative_url(SCRIPT, page.url))
+    return html.replace(MARKERS[0], form, 1).replace(MARKERS[1], render_rhythm_table(planner, data, lang), 1)
+
+
+def _url(target: str, page, files) -> str:
+    """A page.md#id link, as the URL of this language's page relative to the planner page."""
+    path, _, anchor = target.partition("#")
+    linked = files.get_file_from_path(path)
+    if linked is None:
+        raise PluginError(f"{relative(DATA_FILE)}: '{target}' is not a page of the site")
+    url = linked.url_relative_to(page.file)
+    return f"{url}#{anchor}" if anchor else url

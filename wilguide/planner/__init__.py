@@ -1,0 +1,7 @@
+"""The check-in planner's build side: planner.yml checked and turned into per-language data."""
+
+from .config import PlannerConfig, load_planner_config
+from .data import plan_data
+from .render import render_form, render_rhythm_table
+
+__all__ = ["PlannerConfig", "load_planner_config", "plan_data", "render_form", "render_rhythm_table"]

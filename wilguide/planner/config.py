@@ -1,0 +1,376 @@
+"""Read and check content/planner.yml: phases, cadence rules, kinds of meetings, interface text.
+
+Every mistake becomes a Finding at the line of planner.yml where it is, so an editor can fix the
+file without reading code. The result is plain data, the same for every language; links are
+checked against the pages later (see ``data.py``), when the docs are known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..findings import ContentError, Finding, relative
+from .yamllines import LineDict, LineList, load_with_lines
+
+INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
+POINTS = ("mid", "final", "exit")
+# Phases and meetings the schedule logic places itself (the others follow the rhythm rules).
+REQUIRED_PHASES = ("prepare", "welcome", "final-evaluation", "exit", "follow-up")
+DAYS_PER_MONTH = 30.4375
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+DURATION = re.compile(r"^(\d+)([dw])$")
+POSITION = re.compile(r"^(?:(\d+(?:\.\d+)?)%|(\d+)w|(mid|final|exit))$")
+
+# Every interface text the page's script and the build use. Editors change the words, not the keys.
+STRING_KEYS = """
+noscript legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
+cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint legend_meetings
+weekday weekdays time time_zone length legend_people student mentor place legend_school midterm final
+follow_up submit download print copy_link share_label forget link_copied link_select restored_link
+restored_saved forgotten result_title summary agenda minutes guide_link checklist_link with and where
+supervisor_only calendar_name event_title file_name errors_title error_required error_date
+error_end_or_weeks error_end_before_start error_too_long error_too_short error_weeks error_time
+error_outside error_final_before_mid error_cadence table_caption table_phase table_checklist
+every_daily every_twice-weekly every_weekly every_biweekly every_monthly when_until_percent
+when_until_week when_until_mid when_until_final when_until_exit when_at_percent when_reviews_every
+when_before_start_one when_before_start_many when_before_end_one when_before_end_many
+when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
+when_last_week range_note
+""".split()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as written in planner.yml (``page.md#id``) and the line it is on."""
+
+    target: str
+    line: int
+
+    @property
+    def page(self) -> str:
+        return self.target.partition("#")[0]
+
+    @property
+    def anchor(self) -> str:
+        return self.target.partition("#")[2]
+
+
+@dataclass
+class PlannerConfig:
+    path: str
+    languages: tuple[str, ...]
+    min_weeks: int = 2
+    max_months: int = 16
+    prepare_before_start: int = 7  # days
+    follow_up_after_end: int = 28  # days
+    bands: list[dict] = field(default_factory=list)
+    formats: list[dict] = field(default_factory=list)
+    preferences: list[dict] = field(default_factory=list)
+    phases: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def max_weeks(self) -> int:
+        return int(self.max_months * DAYS_PER_MONTH // 7)
+
+    def meeting(self, key: str) -> dict:
+        return next(m for m in self.meetings if m["key"] == key)
+
+
+class _Checker:
+    """Collects findings while walking the YAML tree."""
+
+    def __init__(self, path: str, languages: tuple[str, ...]):
+        self.path = path
+        self.languages = languages
+        self.findings: list[Finding] = []
+
+    def error(self, line: int, message: str) -> None:
+        self.findings.append(Finding(self.path, line, message))
+
+    def mapping(self, parent, key, line: int, required=True) -> LineDict | None:
+        value = parent.get(key) if isinstance(parent, dict) else None
+        if value is None:
+            if required:
+                self.error(line, f"'{key}' is missing")
+            return None
+        if not isinstance(value, LineDict):
+            self.error(parent.line_of(key), f"'{key}' must be a mapping (key: value lines)")
+            return None
+        return value
+
+    def sequence(self, parent: LineDict, key: str) -> LineList:
+        value = parent.get(key)
+        if not isinstance(value, LineList) or not value:
+            self.error(parent.line_of(key), f"'{key}' must be a non-empty list")
+            return LineList()
+        return value
+
+    def text(self, parent: LineDict, key: str, where: str) -> dict[str, str]:
+        """A {fr: …, en: …} text with every language and the same {placeholders} in each."""
+        value = parent.get(key)
+        line = parent.line_of(key)
+        if not isinstance(value, dict):
+            self.error(line, f"{where}: '{key}' must be a text in each language, like {{fr: …, en: …}}")
+            return {lang: "" for lang in self.languages}
+        result = {}
+        for lang in self.languages:
+            words = value.get(lang)
+            if not isinstance(words, str) or not words.strip():
+                self.error(line, f"{where}: '{key}' has no '{lang}' text")
+                words = ""
+            result[lang] = words
+        for extra in sorted(set(value) - set(self.languages)):
+            self.error(line, f"{where}: '{key}' has text in '{extra}', which is not a language of the site")
+        placeholders = {lang: set(PLACEHOLDER.findall(words)) for lang, words in result.items()}
+        first = self.languages[0]
+        for lang in self.languages[1:]:
+            if result[lang] and result[first] and placeholders[lang] != placeholders[first]:
+                self.error(
+                    line,
+                    f"{where}: '{key}' uses {_names(placeholders[first])} in '{first}' "
+                    f"but {_names(placeholders[lang])} in '{lang}'; use the same placeholders",
+                )
+        return result
+
+    def integer(self, parent: LineDict, key: str, where: str, minimum: int, maximum: int) -> int:
+        value = parent.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
+            self.error(parent.line_of(key), f"{where}: '{key}' must be a whole number from {minimum} to {maximum}")
+            return minimum
+        return value
+
+    def duration(self, parent: LineDict, key: str, where: str) -> int:
+        """'3d' or '2w', in days."""
+        value = str(parent.get(key, ""))
+        match = DURATION.match(value)
+        if not match:
+            self.error(parent.line_of(key), f"{where}: '{key}' must be a length like 3d or 2w, not '{value}'")
+            return 0
+        return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+    def position(self, value, line: int, where: str, points=POINTS) -> dict:
+        """'25%', '4w', 'mid', 'final' or 'exit': a point in the placement."""
+        match = POSITION.match(str(value))
+        if not match or (match.group(3) and match.group(3) not in points):
+            allowed = ", ".join(["a percentage like 25%", "weeks like 4w", *(f"'{p}'" for p in points)])
+            self.error(line, f"{where}: '{value}' is not a point in the placement; use {allowed}")
+            return {"fraction": 0.5}
+        percent, weeks, point = match.groups()
+        if percent is not None:
+            if not 0 < float(percent) < 100:
+                self.error(line, f"{where}: '{value}' must be between 0% and 100%")
+            return {"fraction": float(percent) / 100}
+        if weeks is not None:
+            return {"days": int(weeks) * 7}
+        return {"point": point}
+
+    def interval(self, value, line: int, where: str) -> str:
+        if value not in INTERVALS:
+            self.error(line, f"{where}: unknown interval '{value}'; use one of: {', '.join(INTERVALS)}")
+            return "weekly"
+        return value
+
+    def link(self, value, line: int, where: str) -> Link | None:
+        if not isinstance(value, str) or not re.match(r"^[\w./-]+\.md(#[\w-]+)?$", value):
+            self.error(line, f"{where}: '{value}' is not a link to a page, like practices/check-in.md#what-to-do")
+            return None
+        return Link(value, line)
+
+    def keyed(self, items: LineList, where: str) -> list[tuple[int, LineDict]]:
+        """The list's mappings, each with a unique 'key'."""
+        seen: set[str] = set()
+        result = []
+        for index, item in enumerate(items):
+            line = items.line_of(index)
+            if not isinstance(item, LineDict):
+                self.error(line, f"{where}: each item must be a mapping with a 'key'")
+                continue
+            key = item.get("key")
+            if not isinstance(key, str) or not re.match(r"^[a-z][a-z0-9-]*$", key):
+                self.error(line, f"{where}: 'key' must be lowercase words joined by hyphens, not '{key}'")
+                continue
+            if key in seen:
+                self.error(line, f"{where}: the key '{key}' is used twice")
+                continue
+            seen.add(key)
+            result.append((line, item))
+        return result
+
+
+def _names(placeholders: set[str]) -> str:
+    return ", ".join(f"{{{p}}}" for p in sorted(placeholders)) or "no placeholder"
+
+
+def load_planner_config(path: Path, languages: tuple[str, ...] = ("fr", "en")) -> PlannerConfig:
+    """Parse and check planner.yml. Raises ContentError listing every mistake found."""
+    shown = relative(path)
+    try:
+        tree = load_with_lines(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(Finding(shown, 1, "the planner's data file is missing")) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(Finding(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")) from None
+    check = _Checker(shown, tuple(languages))
+    if not isinstance(tree, LineDict):
+        raise ContentError(Finding(shown, 1, "the file must be a mapping of settings"))
+    config = PlannerConfig(path=shown, languages=tuple(languages))
+
+    limits = check.mapping(tree, "limits", 1)
+    if limits is not None:
+        config.min_weeks = check.integer(limits, "min_weeks", "limits", 1, 12)
+        config.max_months = check.integer(limits, "max_months", "limits", 1, 24)
+    config.prepare_before_start = check.duration(tree, "prepare_before_start", "timing")
+    config.follow_up_after_end = check.duration(tree, "follow_up_after_end", "timing")
+
+    config.phases = [
+        {
+            "key": item["key"],
+            "line": line,
+            "name": check.text(item, "name", f"phase '{item['key']}'"),
+            "description": check.text(item, "description", f"phase '{item['key']}'"),
+        }
+        for line, item in check.keyed(check.sequence(tree, "phases"), "phases")
+    ]
+    phase_keys = [phase["key"] for phase in config.phases]
+    for required in REQUIRED_PHASES:
+        if required not in phase_keys:
+            check.error(tree.line_of("phases"), f"phases: the planner needs a phase with key '{required}'")
+
+    for line, item in check.keyed(check.sequence(tree, "meetings"), "meetings"):
+        where = f"meeting '{item['key']}'"
+        phase = item.get("phase")
+        if phase is not None and phase not in phase_keys:
+            check.error(item.line_of("phase"), f"{where}: unknown phase '{phase}'; phases are: {', '.join(phase_keys)}")
+        minutes = item.get("minutes")
+        if minutes is not None:
+            minutes = check.integer(item, "minutes", where, 5, 240)
+        sources = item.get("agenda")
+        if isinstance(sources, str):
+            sources = LineList([sources])
+            sources.line, sources.item_lines = item.line_of("agenda"), [item.line_of("agenda")]
+        if not isinstance(sources, LineList) or not sources:
+            check.error(item.line_of("agenda"), f"{where}: 'agenda' must list the checklist or guide section its prompts come from")
+            sources = LineList()
+        agenda = [check.link(source, sources.line_of(i), where) for i, source in enumerate(sources)]
+        config.meetings.append(
+            {
+                "key": item["key"],
+                "line": line,
+                "phase": phase,
+                "name": check.text(item, "name", where),
+                "minutes": minutes,
+                "with_student": item.get("with_student", True) is not False,
+                "agenda": [link for link in agenda if link],
+                "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
+                "guide": check.link(item.get("guide"), item.line_of("guide"), where),
+            }
+        )
+    meeting_keys = {meeting["key"] for meeting in config.meetings}
+    for required in ("preparation", "first-day", "touchpoint", "expectations", "check-in",
+                     "quarterly-review", "final-evaluation", "exit", "follow-up"):
+        if required not in meeting_keys:
+            check.error(tree.line_of("meetings"), f"meetings: the planner needs a meeting with key '{required}'")
+
+    config.formats = _shifted(check, tree, "formats", with_daily=True)
+    config.preferences = _shifted(check, tree, "preferences", with_daily=False)
+    config.bands = _bands(check, tree, phase_keys, meeting_keys, config)
+
+    strings = check.mapping(tree, "strings", 1)
+    if strings is not None:
+        for key in STRING_KEYS:
+            if key not in strings:
+                check.error(strings.line, f"strings: '{key}' is missing")
+        for key in strings:
+            if key not in STRING_KEYS:
+                check.error(strings.line_of(key), f"strings: '{key}' is not used by the planner (typo?)")
+            else:
+                config.strings[key] = check.text(strings, key, "strings")
+    if check.findings:
+        raise ContentError(check.findings)
+    return config
+
+
+def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> list[dict]:
+    result = []
+    for line, item in check.keyed(check.sequence(tree, key), key):
+        where = f"{key} '{item['key']}'"
+        entry = {
+            "key": item["key"],
+            "name": check.text(item, "name", where),
+            "shift": check.integer(item, "shift", where, -3, 3),
+        }
+        if with_daily:
+            entry["daily_weeks"] = check.integer(item, "daily_weeks", where, 0, 4)
+        result.append(entry)
+    return result
+
+
+def _bands(check: _Checker, tree: LineDict, phases: list[str], meetings: set[str], config: PlannerConfig) -> list[dict]:
+    bands = []
+    previous_until = 0.0
+    for line, item in check.keyed(check.sequence(tree, "bands"), "bands"):
+        where = f"band '{item['key']}'"
+        until = item.get("until_weeks")
+        if not isinstance(until, (int, float)) or until <= previous_until:
+            check.error(item.line_of("until_weeks"), f"{where}: 'until_weeks' must be a number above the previous band's ({previous_until:g})")
+            until = previous_until + 1
+        previous_until = until
+        mid_review = item.get("mid_review")
+        if mid_review not in meetings:
+            check.error(item.line_of("mid_review"), f"{where}: 'mid_review' must name a meeting, not '{mid_review}'")
+        mid_at = check.position(item.get("mid_review_at"), item.line_of("mid_review_at"), where, points=())
+        if "fraction" not in mid_at:
+            check.error(item.line_of("mid_review_at"), f"{where}: 'mid_review_at' must be a percentage, like 50%")
+        band = {
+            "key": item["key"],
+            "until_weeks": until,
+            "name": check.text(item, "name", where),
+            "mid_review": mid_review,
+            "mid_review_at": mid_at,
+            "final_before_end": check.duration(item, "final_evaluation_before_end", where),
+            "reviews_every": check.duration(item, "reviews_every", where) if "reviews_every" in item else None,
+            "rhythm": [],
+        }
+        rhythm = check.sequence(item, "rhythm")
+        last_phase = -1
+        for index, segment in enumerate(rhythm):
+            seg_line = rhythm.line_of(index)
+            if not isinstance(segment, LineDict):
+                check.error(seg_line, f"{where}: each rhythm segment must be a mapping")
+                continue
+            phase = segment.get("phase")
+            if phase not in phases:
+                check.error(seg_line, f"{where}: unknown phase '{phase}'")
+                continue
+            if phases.index(phase) < last_phase:
+                check.error(seg_line, f"{where}: rhythm segments must follow the order of the phases")
+            last_phase = phases.index(phase)
+            every = check.interval(segment.get("every"), seg_line, where)
+            span = segment.get("range")
+            if span is not None:
+                if not isinstance(span, list) or len(span) != 2:
+                    check.error(seg_line, f"{where}: 'range' must be [densest, sparsest], like [weekly, biweekly]")
+                    span = None
+                else:
+                    span = [check.interval(value, seg_line, where) for value in span]
+                    low, high = (INTERVALS.index(value) for value in span)
+                    if not low <= INTERVALS.index(every) <= high:
+                        check.error(seg_line, f"{where}: '{every}' must lie within its range {span[0]} to {span[1]}")
+            band["rhythm"].append(
+                {"phase": phase, "until": check.position(segment.get("until"), seg_line, where), "every": every, "range": span}
+            )
+        bands.append(band)
+    if bands and bands[-1]["until_weeks"] * 7 <= config.max_months * DAYS_PER_MONTH:
+        check.error(
+            tree.line_of("bands"),
+            f"bands: the last band must cover placements of {config.max_months} months "
+            f"(until_weeks above {config.max_months * DAYS_PER_MONTH / 7:.1f})",
+        )
+    return bands

@@ -1,0 +1,102 @@
+"""The planner's data for one language: what the page's script reads (as JSON)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..findings import ContentError, Finding
+from .config import INTERVALS, Link, PlannerConfig
+from .pages import agenda_items, read_page
+
+MIN_PROMPTS = 3
+MAX_PROMPTS = 12  # per kind of meeting; each meeting shows up to 5 of them, in turn
+LOCALES = {"fr": "fr-CA", "en": "en-CA"}
+
+
+def check_link(config: PlannerConfig, docs_dir: Path, lang: str, link: Link) -> tuple[str, list[Finding]]:
+    """The link's title in this language, and a finding if the page or its id does not exist."""
+    page = read_page(Path(docs_dir) / lang / link.page)
+    if page is None:
+        return link.target, [Finding(config.path, link.line, f"'{link.target}': there is no page docs/{lang}/{link.page}")]
+    if not link.anchor:
+        return page.title, []
+    heading = page.heading(link.anchor)
+    if heading is None:
+        return link.target, [
+            Finding(config.path, link.line, f"'{link.target}': docs/{lang}/{link.page} has no heading with id '#{link.anchor}'")
+        ]
+    return f"{page.title} – {heading.text}", []
+
+
+def prompts_for(config: PlannerConfig, docs_dir: Path, lang: str, meeting: dict) -> tuple[list[str], list[Finding]]:
+    """Prompts from the first agenda source that has enough items."""
+    tried = []
+    for source in meeting["agenda"]:
+        items = agenda_items(Path(docs_dir), lang, source.target)
+        if len(items) >= MIN_PROMPTS:
+            return items[:MAX_PROMPTS], []
+        tried.append(f"{source.target} ({len(items)})")
+    line = meeting["agenda"][0].line if meeting["agenda"] else meeting["line"]
+    return [], [
+        Finding(
+            config.path,
+            line,
+            f"meeting '{meeting['key']}': no agenda source in docs/{lang}/ has at least {MIN_PROMPTS} list items "
+            f"(items found: {', '.join(tried) or 'no source'})",
+        )
+    ]
+
+
+def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callable[[str], str]) -> dict:
+    """Everything the planner needs in ``lang``, with links turned into URLs by ``url_for``.
+
+    Raises ContentError when a link points nowhere or a meeting has no agenda prompts.
+    """
+    findings: list[Finding] = []
+
+    def link(value: Link) -> dict:
+        title, problems = check_link(config, docs_dir, lang, value)
+        findings.extend(problems)
+        return {"title": title, "href": url_for(value.target) if not problems else ""}
+
+    meetings = {}
+    for meeting in config.meetings:
+        prompts, problems = prompts_for(config, docs_dir, lang, meeting)
+        findings.extend(problems)
+        meetings[meeting["key"]] = {
+            "name": meeting["name"][lang],
+            "phase": meeting["phase"],
+            "minutes": meeting["minutes"],
+            "withStudent": meeting["with_student"],
+            "prompts": prompts,
+            "checklist": link(meeting["checklist"]),
+            "guide": link(meeting["guide"]),
+        }
+    if findings:
+        raise ContentError(findings)
+    return {
+        "lang": lang,
+        "locale": LOCALES.get(lang, lang),
+        "intervals": list(INTERVALS),
+        "limits": {"minWeeks": config.min_weeks, "maxMonths": config.max_months, "maxWeeks": config.max_weeks},
+        "prepareBeforeStart": config.prepare_before_start,
+        "followUpAfterEnd": config.follow_up_after_end,
+        "bands": [
+            {
+                "key": band["key"],
+                "untilWeeks": band["until_weeks"],
+                "midReview": band["mid_review"],
+                "midReviewAt": band["mid_review_at"]["fraction"],
+                "finalBeforeEnd": band["final_before_end"],
+                "reviewsEvery": band["reviews_every"],
+                "rhythm": band["rhythm"],
+            }
+            for band in config.bands
+        ],
+        "formats": {f["key"]: {"shift": f["shift"], "dailyWeeks": f["daily_weeks"]} for f in config.formats},
+        "preferences": {p["key"]: p["shift"] for p in config.preferences},
+        "phases": [{"key": p["key"], "name": p["name"][lang]} for p in config.phases],
+        "meetings": meetings,
+        "strings": {key: text[lang] for key, text in config.strings.items()},
+    }
