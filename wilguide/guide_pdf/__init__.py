@@ -1,0 +1,26 @@
+"""The whole guide as one typeset PDF per language, made from the pages MkDocs rendered.
+
+- ``contents``: which pages, in which order (the toolkit becomes an appendix);
+- ``assemble``: one print-ready HTML document (IDs prefixed per page, links made internal);
+- ``render``: WeasyPrint, tagged PDF (PDF/UA-1), fonts from Debian packages (``fonts``);
+- ``build``: the cached result for one language; ``downloads``: the downloads page's table.
+"""
+
+from .assemble import Edition
+from .build import SKIP_VARIABLE, GuidePdf, file_name, make_guide_pdf, skip_reason
+from .contents import Chapter
+from .downloads import MARKER, Download, insert_downloads, render_downloads
+
+__all__ = [
+    "MARKER",
+    "SKIP_VARIABLE",
+    "Chapter",
+    "Download",
+    "Edition",
+    "GuidePdf",
+    "file_name",
+    "insert_downloads",
+    "make_guide_pdf",
+    "render_downloads",
+    "skip_reason",
+]

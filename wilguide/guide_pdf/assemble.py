@@ -1,0 +1,293 @@
+"""One print-ready HTML document from the rendered pages of one language.
+
+Each page keeps the HTML MkDocs produced; we only adapt what a book needs:
+- every ID gets the page's prefix, so two pages may both have ``#why-it-matters``;
+- links to pages of the guide become links inside the document, other site links become absolute
+  web addresses, and images point at their source files;
+- screen-only widgets become their printed form: tabs are laid out one after the other, collapsible
+  blocks are opened, check boxes become empty boxes to tick with a pen;
+- headings of pages inside a part go one level down, so the outline nests part > page > section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from lxml.html import HtmlElement
+
+from ..findings import Finding
+from .contents import Chapter, Part
+from .labels import labels, long_date
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Resolving relative links needs an absolute base; this reserved name never leaves the process.
+_BASE = "http://site.invalid/"
+_IDREF_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
+_DROPPED = (
+    "//script | //style | //button | //template | //select | //*[@hidden]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the cover and the metadata say, for one language."""
+
+    lang: str
+    title: str
+    subtitle: str
+    publisher: str
+    day: date
+    site_url: str  # absolute address of the site root, ending with "/"
+    home: str = ""  # this language's home page from the site root: "" or "en/"
+    licence: str = ""
+
+    @property
+    def language_tag(self) -> str:
+        return f"{self.lang}-CA"  # Canadian French and English: also picks the hyphenation rules
+
+    def online_url(self, url: str) -> str:
+        return urljoin(self.site_url, url)
+
+
+@dataclass(frozen=True)
+class PreparedChapter:
+    slug: str
+    title: str
+    description: str
+    html: str
+
+
+def anchor(slug: str, fragment: str = "") -> str:
+    return f"{slug}--{fragment}" if fragment else slug
+
+
+class _Links:
+    """Where each link of a page points in the book."""
+
+    def __init__(self, chapters: list[Chapter], assets: Mapping[str, Path], edition: Edition):
+        self.pages = {chapter.url: chapter.slug for chapter in chapters}
+        self.assets = assets
+        self.edition = edition
+
+    def resolve(self, chapter: Chapter, href: str, for_image: bool) -> tuple[str, str]:
+        """(new address, kind) with kind one of: same, internal, external, asset, missing."""
+        if href.startswith("#"):
+            return "#" + anchor(chapter.slug, unquote(href[1:])), "same"
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return href, "external"
+        target = urlsplit(urljoin(_BASE + chapter.url, href))
+        path = target.path.lstrip("/")
+        if path.endswith("index.html"):
+            path = path.removesuffix("index.html")
+        fragment = unquote(target.fragment)
+        if path in self.pages and not for_image:
+            kind = "same" if self.pages[path] == chapter.slug else "internal"
+            return "#" + anchor(self.pages[path], fragment), kind
+        if unquote(path) in self.assets:
+            if for_image:
+                return Path(self.assets[unquote(path)]).resolve().as_uri(), "asset"
+            return self.edition.online_url(path), "external"
+        online = self.edition.online_url(path) + (f"#{target.fragment}" if target.fragment else "")
+        return online, "missing" if for_image else "external"
+
+
+def _class(name: str) -> str:
+    """XPath test for an HTML class."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def _print_url(href: str) -> str:
+    shown = href.removeprefix("mailto:").removeprefix("tel:")
+    shown = shown.removeprefix("https://").removeprefix("http://")
+    return shown.rstrip("/")
+
+
+def _replace(old: HtmlElement, new: HtmlElement) -> None:
+    new.tail = old.tail
+    old.getparent().replace(old, new)
+
+
+def _element(tag: str, text: str = "", **attributes: str) -> HtmlElement:
+    element = lxml.html.Element(tag, {k.rstrip("_"): v for k, v in attributes.items()})
+    element.text = text or None
+    return element
+
+
+def _open_details(root: HtmlElement) -> None:
+    """A collapsible block prints open, as the admonition it looks like."""
+    for details in root.xpath("//details"):
+        summary = details.find("summary")
+        box = _element("div", class_=" ".join(["admonition", *details.get("class", "").split()]))
+        if summary is not None:
+            title = _element("p", class_="admonition-title")
+            title.text, title[:] = summary.text, list(summary)
+            box.append(title)
+            details.remove(summary)
+        box.text = details.text
+        box.extend(list(details))
+        _replace(details, box)
+
+
+def _unfold_tabs(root: HtmlElement) -> None:
+    """Content tabs print one after the other, each under its label."""
+    for tabs in root.xpath("//div[%s]" % _class("tabbed-set")):
+        labels_ = tabs.xpath("./div[%s]/label" % _class("tabbed-labels"))
+        blocks = tabs.xpath("./div[%s]/div[%s]" % (_class("tabbed-content"), _class("tabbed-block")))
+        if len(labels_) != len(blocks):
+            continue  # unknown markup: leave it, the inputs are dropped anyway
+        printed = _element("div", class_="tabbed-print")
+        for label, block in zip(labels_, blocks):
+            tab = _element("div", class_="tab")
+            tab.append(_element("p", label.text_content().strip(), class_="tab-title"))
+            tab.text = block.text
+            tab.extend(list(block))
+            printed.append(tab)
+        _replace(tabs, printed)
+
+
+def _print_form_fields(root: HtmlElement) -> None:
+    """Check boxes become boxes to tick with a pen, text fields become lines to write on."""
+    for field in root.xpath("//input | //textarea"):
+        kind = (field.get("type") or "text").lower() if field.tag == "input" else "textarea"
+        if kind == "checkbox":
+            new = _element("span", class_="task-box checked" if field.get("checked") is not None else "task-box")
+        elif kind in ("radio", "hidden", "submit", "button", "reset", "image", "file"):
+            parent = field.getparent()
+            if field.tail:
+                previous = field.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + field.tail
+                else:
+                    parent.text = (parent.text or "") + field.tail
+            parent.remove(field)
+            continue
+        elif kind == "textarea":
+            new = _element("span", class_="blank blank-lines")
+        else:
+            new = _element("span", class_="blank")
+        new.set("aria-hidden", "true")
+        _replace(field, new)
+
+
+def _drop(root: HtmlElement) -> None:
+    for element in root.xpath(_DROPPED):
+        element.drop_tree()  # keeps the tail text
+    for element in root.xpath("//noscript"):
+        element.drop_tag()  # WeasyPrint runs no script: the fallback is what prints
+
+
+def prepare_chapter(
+    chapter: Chapter, in_part: bool, links: _Links, edition: Edition, problems: list[Finding]
+) -> PreparedChapter:
+    root = lxml.html.fragment_fromstring(chapter.html or "", create_parent="div")
+    source = f"docs/{edition.lang}/{chapter.src_path}"
+    _drop(root)
+    if chapter.online_only:
+        heading = root.find(".//h1")
+        title = heading.text_content().strip() if heading is not None else chapter.title
+        root = _element("div")
+        root.append(_element("h1", title))
+        if chapter.description:
+            root.append(_element("p", chapter.description))
+        online = edition.online_url(chapter.url)
+        note = _element("p", class_="online-only")
+        before, _, after = labels(edition.lang)["online_only"].partition("{url}")
+        note.text = before
+        link = _element("a", online, href=online)
+        link.tail = after
+        note.append(link)
+        root.append(note)
+    _open_details(root)
+    _unfold_tabs(root)
+    _print_form_fields(root)
+
+    heading = root.find(".//h1")
+    if heading is None:
+        heading = _element("h1", chapter.title)
+        root.insert(0, heading)
+        heading.tail, root.text = root.text, None
+    heading.set("class", " ".join([*heading.get("class", "").split(), "chapter-title"]))
+    title = " ".join(heading.text_content().split())
+
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments
+        if element.get("id"):
+            element.set("id", anchor(chapter.slug, element.get("id")))
+        for attribute in _IDREF_ATTRIBUTES:
+            if element.get(attribute):
+                element.set(attribute, " ".join(anchor(chapter.slug, i) for i in element.get(attribute).split()))
+
+    for link in root.xpath("//a[@href]"):
+        href, kind = links.resolve(chapter, link.get("href"), for_image=False)
+        link.set("href", href)
+        link.attrib.pop("target", None)
+        classes = link.get("class", "").split()
+        if kind == "external" and " ".join(link.text_content().split()) != href:
+            classes.append("external")
+            link.set("data-print-url", _print_url(href))
+        if kind == "internal" and not any(a.tag in _HEADINGS for a in link.iterancestors()):
+            classes.append("xref")  # prints "(p. 12)" after the link
+        if classes:
+            link.set("class", " ".join(classes))
+    for image in root.xpath("//img"):
+        src, kind = links.resolve(chapter, image.get("src", ""), for_image=True)
+        if kind in ("missing", "external") and not src.startswith("data:"):
+            problems.append(Finding(source, 1, f"the guide PDF cannot embed the image {image.get('src')!r}"))
+        if image.get("alt") is None:
+            problems.append(Finding(source, 1, f"image {image.get('src')!r} has no alt text (needed in the PDF)"))
+        image.set("src", src)
+        image.attrib.pop("loading", None)
+
+    for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
+        role = {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title")
+        element.set("class", " ".join([*element.get("class", "").split(), role]))
+    if in_part:  # part > page > section: h1 becomes h2, and so on
+        for element in root.iter(*reversed(_HEADINGS)):
+            element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
+
+    body = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    html = f'<section class="chapter" id="{chapter.slug}">{body}</section>'
+    return PreparedChapter(chapter.slug, title, chapter.description, html)
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+    )
+
+
+def build_document(parts: list[Part], edition: Edition, assets: Mapping[str, Path]) -> tuple[str, list[Finding]]:
+    """The whole guide as one HTML document, and the problems that keep it from printing well."""
+    words = labels(edition.lang)
+    chapters = [chapter for part in parts for chapter in part.chapters]
+    links = _Links(chapters, assets, edition)
+    problems: list[Finding] = []
+    prepared_parts = [
+        {
+            "title": part.title,
+            "slug": part.slug,
+            "appendix": part.appendix,
+            "chapters": [prepare_chapter(c, part.title is not None, links, edition, problems) for c in part.chapters],
+        }
+        for part in parts
+    ]
+    online_before, _, online_after = words["online"].partition("{url}")
+    html = _environment().get_template("document.html").render(
+        edition=edition,
+        words=words,
+        edition_line=words["edition"].format(date=long_date(edition.day, edition.lang)),
+        online_before=online_before,
+        online_after=online_after,
+        parts=prepared_parts,
+    )
+    return html, problems

@@ -1,0 +1,51 @@
+"""The table of files on the downloads page: the guide PDF, the checklists and their bundle."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+
+from .assemble import _environment
+from .labels import file_size, labels, long_date
+
+MARKER = "<!-- wilguide:downloads -->"
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    url: str | None  # from the site root, language prefix included: "en/downloads/guide.pdf"
+    format: str  # what readers call it: PDF, ZIP, DOCX
+    size: int | None = None
+    built: date | None = None
+    description: str = ""
+    kind: str = "file"  # guide, checklist, bundle: a hook for styles and tests
+    unavailable: str = ""  # said instead of a link when the file was not built
+
+
+def relative_url(url: str, page_url: str) -> str:
+    """The address of ``url`` from the page at ``page_url`` (both from the site root)."""
+    directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    return posixpath.relpath("/" + url, "/" + directory)
+
+
+def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str:
+    words = labels(lang)
+    rows = [
+        {
+            "download": item,
+            "href": relative_url(item.url, page_url) if item.url and not item.unavailable else None,
+            "size": file_size(item.size, lang) if item.size is not None else "",
+            "built": long_date(item.built, lang) if item.built else "",
+        }
+        for item in downloads
+    ]
+    return _environment().get_template("downloads.html").render(words=words, rows=rows)
+
+
+def insert_downloads(content: str, table: str) -> str:
+    """Put the table where the page has the marker, or at its end."""
+    if MARKER in content:
+        return content.replace(MARKER, table, 1)
+    return content + table

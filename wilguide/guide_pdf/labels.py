@@ -1,0 +1,76 @@
+"""The words the guide PDF and the downloads page add around the editors' content, per language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "locale": "fr_CA",
+        "contents": "Table des matières",
+        "appendix": "Annexe\u00a0: {title}",
+        "edition": "Édition du {date}",
+        "online": "Version en ligne\u00a0: {url}",
+        "online_only": "Cet outil est interactif\u00a0: utilisez-le en ligne, à l'adresse {url}.",
+        "pages": "Page {page} de {pages}",
+        "downloads_caption": "Fichiers à télécharger",
+        "document": "Document",
+        "format": "Format",
+        "size": "Taille",
+        "built": "Produit le",
+        "guide_title": "{title}\u00a0: le guide complet",
+        "guide_description": "Toutes les pages du guide en un seul fichier, avec les listes de vérification en annexe.",
+        "skipped": "Le PDF du guide n'est pas produit dans cet aperçu ({reason}). La commande mkdocs build le produit toujours.",
+        "download_link": "Télécharger «\u00a0{title}\u00a0» ({format}, {size})",
+        "footer_link": "Télécharger le guide",
+    },
+    "en": {
+        "locale": "en_CA",
+        "contents": "Contents",
+        "appendix": "Appendix: {title}",
+        "edition": "Edition of {date}",
+        "online": "Online version: {url}",
+        "online_only": "This tool is interactive: use it online at {url}.",
+        "pages": "Page {page} of {pages}",
+        "downloads_caption": "Files to download",
+        "document": "Document",
+        "format": "Format",
+        "size": "Size",
+        "built": "Built on",
+        "guide_title": "{title}: the whole guide",
+        "guide_description": "Every page of the guide in one file, with the checklists as an appendix.",
+        "skipped": "The guide PDF is not built in this preview ({reason}). The mkdocs build command always builds it.",
+        "download_link": "Download “{title}” ({format}, {size})",
+        "footer_link": "Download the guide",
+    },
+}
+
+_UNITS = {"fr": ("o", "ko", "Mo"), "en": ("B", "KB", "MB")}
+
+
+def labels(lang: str) -> dict[str, str]:
+    try:
+        return LABELS[lang]
+    except KeyError:
+        raise ValueError(
+            f"the guide PDF has no wording for language '{lang}': add it to LABELS in {__file__}"
+        ) from None
+
+
+def long_date(day: date, lang: str) -> str:
+    """24 novembre 2026 / November 24, 2026."""
+    return format_date(day, "long", locale=labels(lang)["locale"])
+
+
+def file_size(size: int, lang: str) -> str:
+    """1,2 Mo / 1.2 MB: one decimal at most, in the units readers know."""
+    byte, kilo, mega = _UNITS[lang] if lang in _UNITS else _UNITS["en"]
+    locale = labels(lang)["locale"]
+    if size < 1000:
+        return f"{size}\u00a0{byte}"
+    if size < 1000**2:
+        return f"{format_decimal(round(size / 1000), locale=locale)}\u00a0{kilo}"
+    return f"{format_decimal(round(size / 1000**2, 1), locale=locale)}\u00a0{mega}"
