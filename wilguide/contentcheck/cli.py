@@ -1,0 +1,92 @@
+"""``wilguide-check``: check the content in seconds, without a browser or a build.
+
+Prints every problem as ``file:line: message`` (the message says how to fix it), then the
+translation status (warnings only), and exits with 1 when there is a problem, 0 otherwise
+(2 when mkdocs.yml cannot be read). In GitHub Actions the problems are also written as
+annotations, so they show next to the changed lines of a pull request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import ConfigurationError
+
+from ..findings import Finding
+from .history import translation_status
+from .project import load_project
+from .rules import ALL_RULES, run_rules
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder holding mkdocs.yml, from ``start`` upward."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return None
+
+
+def annotation(level: str, finding: Finding) -> str:
+    """A GitHub Actions workflow command that shows the finding on the pull request."""
+    message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={finding.path},line={finding.line}::{message}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="wilguide-check",
+        description="Check the guide's pages: every problem is printed as file:line: message.",
+    )
+    parser.add_argument("--root", type=Path, help="the project folder (default: the folder holding mkdocs.yml, from here upward)")
+    parser.add_argument("--rule", action="append", choices=list(ALL_RULES), help="run only this rule (repeatable)")
+    parser.add_argument("--no-translation-status", action="store_true", help="skip the translation status (git history)")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    root = args.root or find_root(Path.cwd())
+    if root is None or not (root / "mkdocs.yml").is_file():
+        print("wilguide-check: no mkdocs.yml here or above: run it from the project folder, or pass --root", file=sys.stderr)
+        return 2
+    try:
+        project = load_project(root)
+    except (ConfigurationError, OSError) as error:
+        print(f"{root / 'mkdocs.yml'}: cannot be read: {error}", file=sys.stderr)
+        return 2
+
+    findings = run_rules(project, args.rule)
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for finding in findings:
+        print(finding)
+        if in_actions:
+            print(annotation("error", finding))
+
+    if not args.no_translation_status:
+        warnings, unavailable = translation_status(project)
+        print()
+        print("Translation status (warnings: they do not fail the check)")
+        if unavailable:
+            print(f"  skipped: {unavailable}")
+        elif not warnings:
+            print("  every page was last changed in both languages together")
+        for warning in warnings:
+            print(warning)
+            if in_actions:
+                print(annotation("warning", warning))
+
+    elapsed = time.perf_counter() - started
+    print()
+    if findings:
+        files = len({finding.path for finding in findings})
+        print(f"Content check: {len(findings)} problem{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)} "
+              f"({elapsed:.1f} s). Fix each line above, then run the check again.")
+        return 1
+    print(f"Content check: no problems ({elapsed:.1f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

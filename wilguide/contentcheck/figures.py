@@ -1,0 +1,96 @@
+"""Every figure on a page is also on the references page of its language, written the same way
+(the team's rule: a reader can always find where a number comes from).
+
+Figures are percentages, dollar amounts and counts of 100 or more; years (1900–2099 written
+without a separator) are not figures. Numbers in code, link addresses and URLs are not read, so a
+number that is not a fact (a version, a port) can be written as `code`. Spaces inside a figure
+(normal, non-breaking or narrow) count as the same space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..findings import Finding
+from .project import Page, Project
+
+REFERENCES_PAGE = "references.md"
+SPACE = "[ \u00a0\u202f]"
+BEFORE = r"(?<![\w.,/$-])"
+AFTER = r"(?![\w]|[-/]\d)"
+
+FIGURE = {
+    "fr": re.compile(
+        BEFORE
+        + rf"(?P<number>\d{{1,3}}(?:{SPACE}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)"
+        + rf"(?P<unit>{SPACE}?%|{SPACE}?\$|{SPACE}?[MG]\$|{SPACE}(?:millions?|milliards?){SPACE}(?:de{SPACE}|d')dollars"
+        + rf"|{SPACE}pour{SPACE}cent)?"
+        + AFTER
+    ),
+    "en": re.compile(
+        BEFORE
+        + rf"(?P<currency>(?:CA|C|CAN)?\${SPACE}?)?"
+        + r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        + rf"(?P<unit>{SPACE}?%|{SPACE}(?:per{SPACE}cent|percent)|{SPACE}(?:million|billion)|{SPACE}?[MB](?=\W|$))?"
+        + AFTER
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written, spaces made plain
+    offset: int
+
+
+def _value(number: str, lang: str) -> float:
+    digits = re.sub(SPACE, "", number)
+    digits = digits.replace(",", ".") if lang == "fr" else digits.replace(",", "")
+    return float(digits)
+
+
+def is_year(number: str) -> bool:
+    return re.fullmatch(r"(19|20)\d\d", number) is not None
+
+
+def figures(text: str, lang: str, every_number: bool = False) -> list[Figure]:
+    """The figures in a page's prose. ``every_number`` also keeps small counts and years (used for
+    the references page, where any written number may be the one a page quotes)."""
+    pattern = FIGURE.get(lang, FIGURE["en"])
+    found = []
+    for match in pattern.finditer(text):
+        number = match.group("number")
+        is_amount = bool(match.group("unit") or match.groupdict().get("currency"))
+        if not (every_number or is_amount or (_value(number, lang) >= 100 and not is_year(number))):
+            continue
+        found.append(Figure(re.sub(SPACE, " ", match.group()), match.start()))
+    return found
+
+
+def figures_on_references(project: Project) -> list[Finding]:
+    findings = []
+    for lang in project.languages:
+        references = project.pages[lang].get(REFERENCES_PAGE)
+        if references is None:
+            continue  # reported by the page rule when the other language has one
+        cited = {figure.text for figure in figures(references.prose, lang, every_number=True)}
+        for page in project.pages[lang].values():
+            if page is not references:
+                findings += _uncited(page, references, cited)
+    return findings
+
+
+def _uncited(page: Page, references: Page, cited: set[str]) -> list[Finding]:
+    lines_by_figure: dict[str, list[int]] = {}
+    for figure in figures(page.prose, page.lang):
+        if figure.text not in cited:
+            lines_by_figure.setdefault(figure.text, []).append(page.line(figure.offset))
+    findings = []
+    for text, lines in lines_by_figure.items():
+        also = f" (also on line {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
+        findings.append(
+            Finding(page.display, lines[0], f"the figure \"{text}\" is not on {references.display}: add it there, "
+                    f"written the same way, next to its source, and link this sentence to that source{also}")
+        )
+    return findings

@@ -1,0 +1,139 @@
+"""Links between pages, to anchors and to files under docs/, resolved as MkDocs and the i18n
+plugin resolve them (mkdocs.structure.pages and mkdocs_static_i18n.folder).
+
+A link is relative to the page's source file. The i18n plugin then looks the target up in the
+page's language, then in the default language (fallback), then outside the language folders
+(shared files such as assets/). Anchors are checked against the IDs of the rendered target page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from ..findings import Finding
+from . import markdown_text
+from .project import Page, Project
+
+# Files a build generates (PDF, Word, ZIP downloads) do not exist before the build: links to
+# them are left to MkDocs' own check. Links into this folder must point at existing files.
+CHECKED_FOLDER = "assets"
+
+
+def links_and_anchors(project: Project) -> list[Finding]:
+    findings = []
+    for page in project.all_pages():
+        for link in markdown_text.links(page.code_free):
+            problem = check_link(project, page, link.target)
+            if problem:
+                findings.append(Finding(page.display, page.line(link.offset), problem))
+    return findings
+
+
+def candidates(project: Project, page: Page, target_uri: str) -> list[str]:
+    """Where the i18n plugin looks for a target, in order (folder.I18nFiles.get_file_from_path)."""
+    lang, default = page.lang, project.default_language
+    first, _, rest = target_uri.partition("/")
+    if first == lang and rest:
+        return [target_uri, f"{default}/{rest}", rest]
+    if first == default and rest:
+        return [target_uri, f"{lang}/{rest}", rest]
+    return [f"{lang}/{target_uri}", f"{default}/{target_uri}", target_uri]
+
+
+def _visible_from(project: Project, page: Page, src_uri: str) -> bool:
+    """Files in a language's build: its own, the default language's (fallback), and shared ones."""
+    first = src_uri.partition("/")[0]
+    return src_uri in project.src_uris and (
+        first in (page.lang, project.default_language) or first not in project.languages
+    )
+
+
+def resolve(project: Project, page: Page, path: str) -> str | None:
+    target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path).lstrip("/"))
+    return next((uri for uri in candidates(project, page, target_uri) if _visible_from(project, page, uri)), None)
+
+
+def _relative_link(page: Page, src_uri: str) -> str:
+    """The link to write in ``page`` to reach ``src_uri`` (a page of the same language or a shared file)."""
+    lang, _, name = src_uri.partition("/")
+    if lang == page.lang:
+        return posixpath.relpath(name, posixpath.dirname(page.name) or ".")
+    return posixpath.relpath(src_uri, posixpath.dirname(page.src_uri))
+
+
+def _suggestion(project: Project, page: Page, path: str) -> str:
+    """A guess at the intended target, as MkDocs guesses (index.md, .md instead of .html or /),
+    or the closest page name."""
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path))
+    guesses = [base + ".md", posixpath.join(base, "index.md"), base.removesuffix(".html") + ".md"]
+    for guess in guesses:
+        if guess in project.pages[page.lang]:
+            return f"; did you mean '{_relative_link(page, page.lang + '/' + guess)}'?"
+    close = difflib.get_close_matches(base, list(project.pages[page.lang]), n=1, cutoff=0.75)
+    if close:
+        return f"; did you mean '{_relative_link(page, page.lang + '/' + close[0])}'?"
+    return ""
+
+
+def check_link(project: Project, page: Page, url: str) -> str | None:
+    """The problem with one link target, or None."""
+    if "{{" in url:  # a {{ placeholder }} becomes an external address at build time
+        return None
+    scheme, netloc, path, _query, anchor = urlsplit(url)
+    if scheme or netloc:
+        return None
+    if url.startswith(("/", "\\")):
+        return (f"absolute link '{url}': write a link relative to this file, to the .md file "
+                "(for example 'toolkit/planner.md' or '../references.md#statcan-2020')")
+    if not path:
+        if anchor and anchor not in project.anchors(page):
+            return f"link '{url}': there is no anchor #{anchor} on this page{_anchor_hint(project, page, anchor)}"
+        return None
+
+    path = unquote(path)
+    target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), path).lstrip("/"))
+    first = target_uri.partition("/")[0]
+    if target_uri.startswith("../") or target_uri == "..":
+        return f"link '{url}' points outside the docs folder: link to a page or a file under docs/"
+    if first in project.languages and first != page.lang:
+        rest = target_uri.partition("/")[2]
+        return (f"link '{url}' points into the '{first}' folder: link to the page in this language, "
+                f"without the language folder: '{_relative_link(page, page.lang + '/' + rest)}'")
+    found = resolve(project, page, path)
+    if found is None:
+        extension = posixpath.splitext(path)[1]
+        if not extension:
+            return (f"link '{url}' is not a link to a file: link to the page's .md file"
+                    f"{_suggestion(project, page, path) or ' (for example toolkit/planner.md)'}")
+        if extension == ".md":
+            return f"broken link '{url}': there is no page {_shown(project, page, target_uri)}{_suggestion(project, page, path)}"
+        if CHECKED_FOLDER in target_uri.split("/"):
+            return f"broken link '{url}': there is no file {_shown(project, page, target_uri)}"
+        if extension == ".html":
+            return f"link '{url}' points at a web address: link to the page's .md file{_suggestion(project, page, path)}"
+        return None  # maybe a file the build generates: MkDocs checks it
+    if anchor and found.endswith(".md"):
+        lang, _, name = found.partition("/")
+        target = project.pages.get(lang, {}).get(name)
+        if target is not None and anchor not in project.anchors(target):
+            return (f"broken link '{url}': {target.display} has no anchor #{anchor}"
+                    f"{_anchor_hint(project, target, anchor)}")
+    return None
+
+
+def _shown(project: Project, page: Page, target_uri: str) -> str:
+    """The missing target as a path from the project folder."""
+    first = target_uri.partition("/")[0]
+    shared = target_uri.startswith(CHECKED_FOLDER + "/")
+    uri = target_uri if first in project.languages or shared else f"{page.lang}/{target_uri}"
+    return project.display(project.docs_dir / uri)
+
+
+def _anchor_hint(project: Project, page: Page, anchor: str) -> str:
+    close = difflib.get_close_matches(anchor, sorted(project.anchors(page)), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean #{close[0]}?"
+    ids = [h.id for h in page.headings if h.level == 2 and h.id]
+    return f" (its H2 IDs: {', '.join('#' + i for i in ids)})" if ids else ""

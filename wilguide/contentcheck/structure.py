@@ -1,0 +1,231 @@
+"""Rules about the shape of pages: front matter, the same pages, H2s and checklist items in every
+language, and known placeholders."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..findings import ContentError, Finding
+from ..parity import missing_pages
+from ..placeholders import find_unknown
+from . import markdown_text
+from .project import Page, Project
+
+REQUIRED_KEYS = {"description": "one sentence that says what the page offers; search engines and the PDF show it"}
+FRONT_MATTER_EXAMPLE = "`---`, `description: <one sentence>`, `---`"
+
+
+def front_matter(project: Project) -> list[Finding]:
+    """Every page starts with valid front matter holding the required keys."""
+    findings = []
+    for page in project.all_pages():
+        findings += _front_matter_of(page)
+    return findings
+
+
+def _front_matter_of(page: Page) -> list[Finding]:
+    where = page.display
+    first_line = page.text.split("\n", 1)[0]
+    if not re.fullmatch(r"-{3}[ \t]*", first_line):
+        return [Finding(where, 1, f"the page has no front matter: start it with three lines: {FRONT_MATTER_EXAMPLE}")]
+    span = markdown_text.front_matter_span(page.text)
+    if span is None:
+        return [Finding(where, 1, "the front matter is not closed: add a line `---` after its last line")]
+    raw = page.text[page.text.index("\n") + 1 : span[1]].rsplit("\n", 2)[0] + "\n"
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(error, "problem", None) or "cannot be read"
+        return [
+            Finding(
+                where,
+                line,
+                f"the front matter is not valid YAML ({problem}): write `key: value` lines, and put a value "
+                "that contains `: `, `#` or starts with a quote or a bracket in double quotes",
+            )
+        ]
+    if not isinstance(data, dict):
+        return [Finding(where, 2, "the front matter must be `key: value` lines, for example `description: <one sentence>`")]
+    findings = []
+    closing_line = page.line(span[1] - 1)
+    for key, purpose in REQUIRED_KEYS.items():
+        value = data.get(key)
+        if key not in data:
+            findings.append(Finding(where, closing_line, f"the front matter lacks `{key}:`: add it above this line: {purpose}"))
+        elif not isinstance(value, str) or not value.strip():
+            key_line = next(
+                (n for n, text in enumerate(raw.split("\n"), start=2) if re.match(rf"{re.escape(key)}\s*:", text)), 2
+            )
+            findings.append(Finding(where, key_line, f"`{key}:` is empty: write {purpose}"))
+    return findings
+
+
+def pages_in_every_language(project: Project) -> list[Finding]:
+    with project.working_directory():
+        return missing_pages(project.docs_dir, project.languages)
+
+
+def _h2s(page: Page) -> list[markdown_text.Heading]:
+    return [heading for heading in page.headings if heading.level == 2]
+
+
+def headings_in_every_language(project: Project) -> list[Finding]:
+    """Every H2 has an explicit ID; every language has the same H2 IDs in the same order.
+
+    The default language's version is the reference; a difference is reported in the file to
+    change, at the line where the change goes."""
+    findings = []
+    for versions in project.counterparts().values():
+        pages = list(versions.values())
+        for page in pages:
+            findings += _duplicate_ids(page)
+        if len(pages) < 2:
+            continue
+        reference = pages[0]
+        suggested: dict[str, set[str]] = {}
+        for page in pages:
+            counterpart = pages[1] if page is reference else reference
+            id_findings, suggested[page.src_uri] = _missing_ids(page, counterpart)
+            findings += id_findings
+        for other in pages[1:]:
+            findings += _missing_h2s(reference, other, suggested[other.src_uri])
+            findings += _missing_h2s(other, reference, suggested[reference.src_uri])
+            findings += _order(reference, other)
+    return findings
+
+
+def _duplicate_ids(page: Page) -> list[Finding]:
+    findings, seen = [], {}
+    for heading in _h2s(page):
+        if heading.id is None:
+            continue
+        if heading.id in seen:
+            findings.append(
+                Finding(page.display, heading.line, f"the ID {{ #{heading.id} }} is already used by the H2 at line "
+                        f"{seen[heading.id]}: give each H2 its own ID")
+            )
+        seen.setdefault(heading.id, heading.line)
+    return findings
+
+
+def _missing_ids(page: Page, counterpart: Page) -> tuple[list[Finding], set[str]]:
+    """H2s without an ID. When both versions have as many H2s, the matching H2's ID is suggested
+    (and not reported again as missing)."""
+    findings, suggested = [], set()
+    h2s, other_h2s = _h2s(page), _h2s(counterpart)
+    used = {h.id for h in h2s if h.id}
+    for index, heading in enumerate(h2s):
+        if heading.id is not None:
+            continue
+        match = other_h2s[index] if len(h2s) == len(other_h2s) else None
+        if match and match.id and match.id not in used:
+            suggested.add(match.id)
+            fix = f"{{ #{match.id} }}, the ID of the matching H2 at {counterpart.display}:{match.line}"
+        else:
+            fix = "{ #an-id } (English, lowercase, with hyphens), and give the matching H2 in the other language the same ID"
+        findings.append(Finding(page.display, heading.line, f"this H2 has no ID: end the line with {fix}"))
+    return findings, suggested
+
+
+def _missing_h2s(source: Page, target: Page, suggested: set[str]) -> list[Finding]:
+    """The H2s of ``source`` that ``target`` lacks, reported in ``target`` where they belong."""
+    findings = []
+    target_h2s = _h2s(target)
+    target_ids = {h.id for h in target_h2s if h.id}
+    source_h2s = [h for h in _h2s(source) if h.id]
+    if not target_h2s and len(source_h2s) > 1:  # a page not written yet: one finding, not one per H2
+        ids = ", ".join(f"{{ #{h.id} }}" for h in source_h2s)
+        line, _ = _insertion_point(target, target_h2s, [])
+        return [Finding(target.display, line, f"this page has none of the {len(source_h2s)} H2s of {source.display} "
+                        f"({ids}): add them, in the same order, or remove them there")]
+    for position, heading in enumerate(source_h2s):
+        if heading.id in target_ids or heading.id in suggested:
+            continue
+        line, place = _insertion_point(target, target_h2s, [h.id for h in source_h2s[:position] if h.id in target_ids])
+        findings.append(
+            Finding(target.display, line, f"the H2 {{ #{heading.id} }} of {source.display}:{heading.line} is missing "
+                    f"here: add it {place}, or remove it there (every language has the same H2s, in the same order)")
+        )
+    return findings
+
+
+def _insertion_point(target: Page, target_h2s, preceding_ids: list[str]) -> tuple[int, str]:
+    """Where a missing H2 goes in ``target``: before the H2 that follows the last heading they share."""
+    after = next((i for i, h in enumerate(target_h2s) if preceding_ids and h.id == preceding_ids[-1]), None)
+    following = target_h2s[0 if after is None else after + 1 :]
+    if following:
+        return following[0].line, "before this heading"
+    return max(1, len(target.text.rstrip("\n").split("\n"))), "at the end of the page"
+
+
+def _order(source: Page, target: Page) -> list[Finding]:
+    """H2s both pages have, but in a different order: reported at the moved heading in ``target``."""
+    source_order = [h.id for h in _h2s(source) if h.id]
+    common = set(source_order) & {h.id for h in _h2s(target) if h.id}
+    source_seq = [i for i in dict.fromkeys(source_order) if i in common]
+    target_h2s = [h for h in _h2s(target) if h.id in common]
+    target_seq = list(dict.fromkeys(h.id for h in target_h2s))
+    in_order = set(_longest_common_subsequence(source_seq, target_seq))
+    findings = []
+    for heading in target_h2s:
+        if heading.id in in_order:
+            continue
+        position = source_seq.index(heading.id)
+        where = f"after {{ #{source_seq[position - 1]} }}" if position else "first"
+        findings.append(
+            Finding(target.display, heading.line, f"the H2 {{ #{heading.id} }} is out of order: in {source.display} "
+                    f"it comes {where}; both languages have the same H2s in the same order")
+        )
+        in_order.add(heading.id)  # report a duplicated heading once
+    return findings
+
+
+def _longest_common_subsequence(a: list[str], b: list[str]) -> list[str]:
+    lengths = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            lengths[i][j] = lengths[i + 1][j + 1] + 1 if a[i] == b[j] else max(lengths[i + 1][j], lengths[i][j + 1])
+    result, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            result.append(a[i])
+            i, j = i + 1, j + 1
+        elif lengths[i + 1][j] >= lengths[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return result
+
+
+def checklist_items_in_every_language(project: Project) -> list[Finding]:
+    """Checklist pages parse, and hold the same items (by key) in every language.
+
+    The checklists' own validator does the work, so the command and the build agree."""
+    try:
+        from ..checklists.validate import load_all
+    except ImportError:  # the checklists package is not part of this project (yet)
+        return []
+    with project.working_directory():
+        try:
+            load_all(project.docs_dir, project.languages)
+        except ContentError as error:
+            return list(error.findings)
+    return []
+
+
+def known_placeholders(project: Project) -> list[Finding]:
+    findings = []
+    for lang in project.languages:
+        try:
+            names = project.placeholder_names(lang)
+        except ValueError as error:
+            return [Finding(project.display(project.root / "mkdocs.yml"), 1, str(error).removeprefix("mkdocs.yml: "))]
+        for page in project.pages[lang].values():
+            # Front matter is not substituted, so only the body is checked (as the build does).
+            body = markdown_text.blank(page.text, [(0, page.front_matter_end)])
+            findings += find_unknown(body, names, page.display)
+    return findings
