@@ -3,5 +3,6 @@
 # Extra arguments go to `mkdocs serve` (for example: -a 0.0.0.0:8000).
 source "$(dirname "$0")/setup.sh"
 setup_python site
+setup_fonts
 cd "$ROOT"
 exec mkdocs serve "$@"

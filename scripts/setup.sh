@@ -41,6 +41,10 @@ setup_python() {  # setup_python site|test: the virtual environment with pinned 
   fi
 }
 
+setup_fonts() {  # fonts embedded in the generated PDFs: a build never falls back to whatever is installed
+  apt_install fonts-liberation fonts-dejavu-core
+}
+
 setup_browser() {  # Debian's Chromium: test tools cannot download their own browser here
   command -v chromium >/dev/null || apt_install chromium
 }

@@ -3,6 +3,7 @@
 # Extra arguments go to pytest (for example: -k planner, or -m "not browser").
 source "$(dirname "$0")/setup.sh"
 setup_python test
+setup_fonts
 setup_browser
 setup_node_tools
 cd "$ROOT"
