@@ -1,0 +1,46 @@
+"""Repairs to the markup Material 9.8 writes on every page, found by the Nu Html Checker and by
+Lighthouse. Material puts these in base.html and partials/nav-item.html outside any template block,
+so a hook edits the rendered page instead of copying those large templates into overrides/.
+
+- ``autocomplete="off"`` on the drawer and search toggle check boxes: the attribute is not allowed
+  on check boxes. Material uses it so that a browser does not restore an open drawer or search on
+  reload; overrides/main.html resets those two toggles instead.
+- ``tabindex=""`` on the labels of navigation sections: an empty tabindex is not a valid integer.
+  Material means "not focusable", which is what leaving the attribute out does.
+- On a section's index page (``navigation.indexes``) the table of contents keeps its title's
+  ``<label for="__toc">`` but Material writes no ``__toc`` toggle: a label for a missing control.
+  Without the toggle the label does nothing, so it loses its ``for``.
+- The header's menu button (a label for the drawer toggle) cannot be reached with the keyboard,
+  so below 76.25em the site navigation could not be opened without a mouse. It becomes a tab stop
+  titled like the navigation it opens (a label may not carry aria-label); Material's own Enter handler clicks a focused label, the
+  way its navigation section labels work.
+- The search dialog (``role="dialog"``) has no accessible name: give it the search field's label,
+  which Material already translates.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="\w+") autocomplete="off">')
+EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex="">')
+TOC_TITLE_FOR = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = 'id="__toc"'
+DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
+NAVIGATION_LABEL = re.compile(r'<nav class="md-nav md-nav--primary[^"]*" aria-label="([^"]*)"')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_FIELD_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+
+
+def repair_theme_markup(html: str) -> str:
+    html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+    html = EMPTY_TABINDEX.sub(r"\1>", html)
+    if TOC_TOGGLE not in html:
+        html = html.replace(TOC_TITLE_FOR, '<label class="md-nav__title">')
+    navigation = NAVIGATION_LABEL.search(html)
+    if navigation:
+        html = html.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + f' tabindex="0" title="{navigation.group(1)}">', 1)
+    label = SEARCH_FIELD_LABEL.search(html)
+    if label:
+        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+    return html
