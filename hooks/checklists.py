@@ -1,0 +1,73 @@
+"""Checklists: validate both languages, generate PDF/Word/ZIP downloads, make the pages interactive.
+
+Thin adapter over wilguide.checklists (see its docstring for the source format and the API).
+"""
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
+from wilguide.checklists.parser import is_checklist_page
+from wilguide.checklists.web import BUNDLE_MARKER, LIST_MARKER, bundle_button, index_list, render_checklist_markdown
+from wilguide.findings import ContentError, Finding, relative
+from wilguide.i18n_state import current_language, language_prefix, languages
+
+INDEX_PAGE = "toolkit/index.md"
+
+
+def _content_error(error: ContentError) -> PluginError:
+    return PluginError(str(error))
+
+
+# The checklists of the running build, {lang: {slug: Checklist}}, read once per language build.
+_loaded: dict = {}
+
+
+def on_pre_build(config):
+    # Both languages are checked in every language's build: a nested build sees the same files.
+    try:
+        _loaded.clear()
+        _loaded.update(load_all(config.docs_dir, languages(config), nav_order(config.nav)))
+    except ContentError as error:
+        raise _content_error(error) from None
+
+
+@event_priority(-200)  # after the i18n plugin has chosen this language's files
+def on_files(files, config):
+    lang = current_language(config)
+    try:
+        downloads = build_downloads(config, lang, _loaded[lang])
+    except ContentError as error:
+        raise _content_error(error) from None
+    except RuntimeError as error:  # a missing font, reported with the package to install
+        raise PluginError(str(error)) from None
+    prefix = language_prefix(config)
+    for download in downloads:
+        files.append(File.generated(config, prefix + download.url, abs_src_path=str(download.path)))
+    return files
+
+
+def _page_path(page, config) -> str:
+    """The page's path inside its language folder, e.g. toolkit/first-week.md."""
+    first, _, rest = page.file.src_uri.partition("/")
+    return rest if first in languages(config) else page.file.src_uri
+
+
+@event_priority(50)  # before placeholders and abbreviations: the task list is read as written
+def on_page_markdown(markdown, page, config, files):
+    lang = current_language(config)
+    page_path = _page_path(page, config)
+    if page.meta and is_checklist_page(page.meta):
+        slug = page_path.rsplit("/", 1)[-1][: -len(".md")]
+        checklist = _loaded[lang][slug]
+        return render_checklist_markdown(markdown, checklist, checklist_downloads(lang), page_path)
+    if page_path == INDEX_PAGE:
+        missing = [marker for marker in (LIST_MARKER, BUNDLE_MARKER) if marker not in markdown]
+        if missing:
+            raise PluginError(str(Finding(relative(page.file.abs_src_path), 1, f"the toolkit index needs the marker(s) {' and '.join(missing)} where the checklists and their ZIP are listed")))
+        checklists = list(_loaded[lang].values())
+        downloads = checklist_downloads(lang)
+        markdown = markdown.replace(LIST_MARKER, index_list(checklists, downloads, page_path), 1)
+        return markdown.replace(BUNDLE_MARKER, bundle_button(downloads, lang, page_path), 1)
+    return markdown

@@ -1,0 +1,95 @@
+"""Printable, fillable checklists: one Markdown page per checklist and language is the source of
+the web page, the fillable PDF, the Word file, the language's ZIP and the planner's agenda prompts.
+
+Public API (other helpers and the hook use only these names):
+
+- ``load_checklist(docs_dir, lang, slug) -> Checklist`` (title, description, fields, sections,
+  items: key, text, line). Raises ContentError with ``file:line: message`` findings.
+- ``load_all(docs_dir, languages, order=None) -> {lang: {slug: Checklist}}``: every checklist,
+  cross-checked between languages.
+- ``checklist_downloads(lang, config=None) -> list[Download]``: (title, url, format, size, path)
+  for each checklist's PDF and DOCX, then the language's ZIP.
+- ``format_size(size, lang)``: "48 Ko" / "48 KB".
+
+The source format is described in ``wilguide/checklists/parser.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .downloads import Download, produce_downloads
+from .model import Checklist, Item, Section
+from .parser import find_checklist_slugs, load_checklist, parse_checklist
+from .strings import format_size
+from .validate import compare_translations, load_all
+
+__all__ = [
+    "Checklist",
+    "Download",
+    "Item",
+    "Section",
+    "build_downloads",
+    "checklist_downloads",
+    "compare_translations",
+    "find_checklist_slugs",
+    "format_size",
+    "load_all",
+    "load_checklist",
+    "nav_order",
+    "parse_checklist",
+]
+
+# Downloads produced by the running build, per language (filled by hooks/checklists.py).
+_built: dict[str, list[Download]] = {}
+
+
+def nav_order(nav) -> list[str]:
+    """Checklist slugs in the order the nav lists toolkit pages (mkdocs.yml `nav:`)."""
+    slugs: list[str] = []
+
+    def walk(entry) -> None:
+        if isinstance(entry, str):
+            if entry.startswith("toolkit/") and entry.endswith(".md"):
+                slugs.append(entry[len("toolkit/") : -len(".md")])
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+
+    walk(nav or [])
+    return slugs
+
+
+def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None) -> list[Download]:
+    """Produce (or take from the cache) every download of ``lang`` for this MkDocs config.
+
+    ``checklists`` ({slug: Checklist} of ``lang``, in order) saves re-reading the pages."""
+    from ..i18n_state import languages
+    from ..settings import guide_settings
+
+    if checklists is None:
+        checklists = load_all(Path(config.docs_dir), languages(config), nav_order(config.nav))[lang]
+    values = guide_settings(config.extra, config.repo_url, lang)
+    downloads = produce_downloads(list(checklists.values()), lang, values)
+    _built[lang] = downloads
+    return downloads
+
+
+def checklist_downloads(lang: str, config=None) -> list[Download]:
+    """The checklist downloads of a language: each checklist's PDF and DOCX, then the ZIP.
+
+    During a build, call it with ``lang`` only from any event after the checklists hook's
+    ``on_files`` (priority -200) for that language. Elsewhere, pass the MkDocs config: the files
+    are then produced, or taken from the content-hash cache."""
+    if config is not None:
+        return build_downloads(config, lang)
+    try:
+        return list(_built[lang])
+    except KeyError:
+        raise RuntimeError(
+            f"checklist downloads for '{lang}' are not built yet: call checklist_downloads(lang, config), "
+            "or call it after the checklists hook's on_files event"
+        ) from None

@@ -1,0 +1,111 @@
+"""Produce every checklist download of a language (PDF, Word, ZIP), through the content-hash cache.
+
+A key covers everything that shapes a file: the parsed checklist (not its line numbers), the
+language, the publisher, the generator code and templates, and the font files. An unchanged
+checklist is never generated again; a clean cache regenerates everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import zipfile
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+from .. import cache
+from ..placeholders import substitute
+from . import model, pdf, strings, word
+from .model import Checklist
+
+DOWNLOAD_DIR = "toolkit/downloads"
+FORMATS = {".pdf": "PDF", ".docx": "DOCX", ".zip": "ZIP"}
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed member dates: the same files give the same ZIP
+
+
+class Download(NamedTuple):
+    title: str
+    url: str     # relative to the language's docs root, e.g. toolkit/downloads/checklist-x-fr.pdf
+    format: str  # "PDF" | "DOCX" | "ZIP"
+    size: int    # bytes
+    path: Path   # the file on disk (in the cache)
+
+    def size_label(self, lang: str) -> str:
+        return strings.format_size(self.size, lang)
+
+
+def file_name(slug: str, lang: str, suffix: str) -> str:
+    return f"checklist-{slug}-{lang}{suffix}"
+
+
+def bundle_name(lang: str) -> str:
+    return f"checklists-{lang}.zip"
+
+
+def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
+    """The checklist with {{ placeholders }} in its texts replaced by the site settings."""
+    sections = [
+        dataclasses.replace(section, items=[dataclasses.replace(i, text=substitute(i.text, values)) for i in section.items])
+        for section in checklist.sections
+    ]
+    return dataclasses.replace(
+        checklist,
+        title=substitute(checklist.title, values),
+        description=substitute(checklist.description, values),
+        sections=sections,
+    )
+
+
+def _pdf_key(checklist: Checklist, publisher: str) -> list[str]:
+    return [checklist.canonical(), publisher, cache.source_of(pdf, model, strings), pdf.template_sources(), pdf.font_identity()]
+
+
+def _docx_key(checklist: Checklist, publisher: str) -> list[str]:
+    return [checklist.canonical(), publisher, cache.source_of(word, model, strings)]
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_zip(members: list[tuple[str, Path]], target: Path) -> None:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, path in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+
+
+def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> list[Download]:
+    """Every download of one language, in checklist order: each PDF and DOCX, then the ZIP.
+
+    ``values`` are the site settings ({{ publisher }} and the other placeholders)."""
+    publisher = values["publisher"]
+    downloads: list[Download] = []
+    members: list[tuple[str, Path]] = []
+    for source in checklists:
+        checklist = with_settings(source, values)
+        outputs = (
+            (".pdf", "checklists-pdf", _pdf_key, pdf.write_pdf),
+            (".docx", "checklists-docx", _docx_key, word.write_docx),
+        )
+        for suffix, kind, key, write in outputs:
+            path = cache.cached_file(
+                kind,
+                [lang, *key(checklist, publisher)],
+                suffix,
+                lambda target, checklist=checklist, write=write: write(checklist, publisher, target),
+            )
+            name = file_name(checklist.slug, lang, suffix)
+            members.append((name, path))
+            downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[suffix], path.stat().st_size, path))
+
+    if members:
+        # The ZIP writer is this module: its code is part of the key, with every member's content.
+        zip_key = [lang, Path(__file__).read_text(encoding="utf-8"), *(f"{name}:{_file_digest(path)}" for name, path in members)]
+        bundle = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
+        downloads.append(
+            Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
+        )
+    return downloads

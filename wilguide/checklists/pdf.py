@@ -1,0 +1,83 @@
+"""Fillable, tagged PDF of a checklist (WeasyPrint turns the HTML inputs into PDF form fields)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from . import strings
+from .model import Checklist
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Debian package fonts-liberation: metric-compatible with Arial, and about a fifth of DejaVu's
+# size, which matters because WeasyPrint embeds the font of form fields whole.
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
+FONTS = {"regular": FONT_DIR / "LiberationSans-Regular.ttf", "bold": FONT_DIR / "LiberationSans-Bold.ttf"}
+
+_html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+_css = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False)
+
+
+def css_string(value: str) -> str:
+    """Text safe inside a CSS double-quoted string within <style> (no quote, backslash or tag)."""
+    return re.sub(r'[\\"<>\n]', lambda m: f"\\{ord(m.group(0)):x} ", value)
+
+
+def font_files() -> dict[str, Path]:
+    missing = [str(path) for path in FONTS.values() if not path.exists()]
+    if missing:
+        raise RuntimeError(
+            f"font file(s) missing: {', '.join(missing)}; install the Debian package fonts-liberation "
+            "(scripts/setup.sh does it)"
+        )
+    return FONTS
+
+
+def font_identity() -> str:
+    """Part of the cache key: a different font file makes a different PDF."""
+    return ";".join(f"{path}:{path.stat().st_size}" for path in font_files().values())
+
+
+def template_sources() -> str:
+    return "".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("checklist-pdf.html", "checklist-pdf.css"))
+
+
+def render_html(checklist: Checklist, publisher: str) -> str:
+    lang = checklist.lang
+    page_before, _, rest = strings.text(lang, "page", page="\0", pages="\1").partition("\0")
+    page_middle, _, page_after = rest.partition("\1")
+    css = _css.get_template("checklist-pdf.css").render(
+        fonts={name: path.as_uri() for name, path in font_files().items()},
+        footer_left=css_string(f"{publisher} · {checklist.title}"),
+        page_before=css_string(page_before),
+        page_middle=css_string(page_middle),
+        page_after=css_string(page_after),
+    )
+    line_fields = [
+        {"name": name, "label": strings.text(lang, f"field.{name}")} for name in checklist.fields if name != "notes"
+    ]
+    return _html.get_template("checklist-pdf.html").render(
+        locale=strings.locale(lang),
+        checklist=checklist,
+        publisher=publisher,
+        css=Markup(css),
+        line_fields=line_fields,
+        sections=checklist.sections,
+        section_notes=checklist.section_notes,
+        notes_label=strings.text(lang, "field.notes") if "notes" in checklist.fields else None,
+    )
+
+
+def write_pdf(checklist: Checklist, publisher: str, target: Path) -> None:
+    """Write the fillable PDF: one check box per item, text fields, PDF/UA-1 tagging, metadata."""
+    from weasyprint import HTML  # imported late: slow to import, and only needed on a cache miss
+
+    HTML(string=render_html(checklist, publisher), base_url=str(TEMPLATES)).write_pdf(
+        target,
+        pdf_forms=True,
+        pdf_variant="pdf/ua-1",
+        uncompressed_pdf=False,
+    )

@@ -1,0 +1,77 @@
+"""Interface words of the checklists (field labels, buttons), written in each language."""
+
+from __future__ import annotations
+
+import math
+
+STRINGS: dict[str, dict[str, str]] = {
+    "fr": {
+        "field.name": "Nom",
+        "field.student": "Stagiaire",
+        "field.supervisor": "Personne qui supervise",
+        "field.mentor": "Mentor ou mentore",
+        "field.organization": "Organisation d'accueil",
+        "field.date": "Date",
+        "field.next-check-in": "Prochaine rencontre",
+        "field.notes": "Notes",
+        "filled-by": "À remplir",
+        "page": "Page {page} sur {pages}",
+        "download.pdf": "PDF à remplir",
+        "download.docx": "Version Word modifiable",
+        "download.group": "Télécharger cette liste",
+        "bundle.title": "Toutes les listes de vérification",
+        "bundle.button": "Toutes les listes, PDF et Word",
+        "progress.one": "{checked} sur {total} coché",
+        "progress.other": "{checked} sur {total} cochés",
+        "reset": "Tout décocher",
+        "saved-here": "Vos coches restent dans ce navigateur, sur cet appareil seulement.",
+        "checkbox-hint": "Cocher",
+        "index.open": "Ouvrir la liste",
+    },
+    "en": {
+        "field.name": "Name",
+        "field.student": "Student",
+        "field.supervisor": "Supervisor",
+        "field.mentor": "Mentor",
+        "field.organization": "Host organization",
+        "field.date": "Date",
+        "field.next-check-in": "Next check-in",
+        "field.notes": "Notes",
+        "filled-by": "To fill in",
+        "page": "Page {page} of {pages}",
+        "download.pdf": "Fillable PDF",
+        "download.docx": "Editable Word version",
+        "download.group": "Download this checklist",
+        "bundle.title": "All checklists",
+        "bundle.button": "All checklists, PDF and Word",
+        "progress.one": "{checked} of {total} checked",
+        "progress.other": "{checked} of {total} checked",
+        "reset": "Uncheck all",
+        "saved-here": "Your ticks are kept in this browser, on this device only.",
+        "checkbox-hint": "Check",
+        "index.open": "Open the checklist",
+    },
+}
+
+# Document languages: Canadian variants for PDF /Lang, Word proofing and <html lang>.
+LOCALES = {"fr": "fr-CA", "en": "en-CA"}
+
+
+def text(lang: str, key: str, **values) -> str:
+    strings = STRINGS.get(lang) or STRINGS["en"]
+    return strings[key].format(**values)
+
+
+def locale(lang: str) -> str:
+    return LOCALES.get(lang, lang)
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file size as readers expect it: '48 Ko' in French, '48 KB' in English (1 KB = 1024 bytes)."""
+    units = ("Ko", "Mo") if lang == "fr" else ("KB", "MB")
+    if size < 1024 * 1024:
+        return f"{max(1, math.ceil(size / 1024))}\u00a0{units[0]}"
+    number = f"{size / (1024 * 1024):.1f}"
+    if lang == "fr":
+        number = number.replace(".", ",")
+    return f"{number}\u00a0{units[1]}"

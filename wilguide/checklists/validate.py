@@ -1,0 +1,96 @@
+"""Checks across languages: both versions of a checklist hold the same items, in the same order.
+
+Each language is written on its own (not translated word for word), so the item keys are what
+ties them together. A key missing in one language is reported at the item that has no
+counterpart, so the editor sees which file to complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..findings import ContentError, Finding, relative
+from .model import Checklist
+from .parser import checklist_path, find_checklist_slugs, load_checklist
+
+
+def compare_translations(reference: Checklist, other: Checklist) -> list[Finding]:
+    """Differences between two language versions of one checklist."""
+    findings: list[Finding] = []
+    ref_path, other_path = relative(reference.path), relative(other.path)
+
+    if reference.fields != other.fields:
+        findings.append(Finding(other_path, 1, f"checklist.fields ({', '.join(other.fields)}) differ from {ref_path} ({', '.join(reference.fields)})"))
+    if bool(reference.section_notes) != bool(other.section_notes):
+        has, lacks = (ref_path, other_path) if reference.section_notes else (other_path, ref_path)
+        findings.append(Finding(has, 1, f"checklist.section_notes is set here but not in {lacks}"))
+
+    def sections_of(checklist: Checklist) -> dict[str | None, int]:
+        return {section.id: section.line for section in checklist.sections}
+
+    ref_sections, other_sections = sections_of(reference), sections_of(other)
+    for this, this_path, counterpart, counterpart_path in (
+        (ref_sections, ref_path, other_sections, other_path),
+        (other_sections, other_path, ref_sections, ref_path),
+    ):
+        for section_id, line in this.items():
+            if section_id is not None and section_id not in counterpart:
+                findings.append(Finding(this_path, line, f"section '{section_id}' has no counterpart in {counterpart_path}"))
+
+    def placed(checklist: Checklist) -> dict[str, tuple[str | None, int]]:
+        return {item.key: (section.id, item.line) for section in checklist.sections for item in section.items}
+
+    ref_items, other_items = placed(reference), placed(other)
+    for this, this_path, counterpart, counterpart_path in (
+        (ref_items, ref_path, other_items, other_path),
+        (other_items, other_path, ref_items, ref_path),
+    ):
+        for key, (_, line) in this.items():
+            if key not in counterpart:
+                findings.append(Finding(this_path, line, f"item '{key}' has no counterpart in {counterpart_path}"))
+
+    for key, (section_id, line) in other_items.items():
+        if key in ref_items and ref_items[key][0] != section_id and section_id in ref_sections:
+            ref_section, ref_line = ref_items[key]
+            findings.append(Finding(other_path, line, f"item '{key}' is in section '{section_id}' here but in section '{ref_section}' in {ref_path}:{ref_line}"))
+
+    shared_ref = [item.key for item in reference.items if item.key in other_items]
+    shared_other = [item.key for item in other.items if item.key in ref_items]
+    for ref_key, other_key in zip(shared_ref, shared_other):
+        if ref_key != other_key:
+            findings.append(Finding(other_path, other_items[other_key][1], f"item '{other_key}' is out of order: {ref_path} has '{ref_key}' at this position (line {ref_items[ref_key][1]})"))
+            break  # one report is enough: the rest follows from the same move
+    return findings
+
+
+def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None = None) -> dict[str, dict[str, Checklist]]:
+    """Parse and cross-check every checklist in every language: {lang: {slug: Checklist}}.
+
+    ``order`` lists slugs in the order to present them (the nav); others follow alphabetically.
+    Raises ContentError with every finding in every file."""
+    findings: list[Finding] = []
+    slugs_by_lang = {lang: find_checklist_slugs(docs_dir, lang) for lang in languages}
+    all_slugs = sorted({slug for slugs in slugs_by_lang.values() for slug in slugs})
+    rank = {slug: position for position, slug in enumerate(order or [])}
+    all_slugs.sort(key=lambda slug: (rank.get(slug, len(rank)), slug))
+
+    loaded: dict[str, dict[str, Checklist]] = {lang: {} for lang in languages}
+    for slug in all_slugs:
+        for lang in languages:
+            path = checklist_path(docs_dir, lang, slug)
+            if slug not in slugs_by_lang[lang]:
+                others = [l for l in languages if slug in slugs_by_lang[l]]
+                if path.exists():
+                    findings.append(Finding(relative(path), 1, f"front matter lacks 'checklist: true', but {relative(checklist_path(docs_dir, others[0], slug))} is a checklist"))
+                continue  # a page missing in one language is reported by the page-parity check
+            try:
+                loaded[lang][slug] = load_checklist(docs_dir, lang, slug)
+            except ContentError as error:
+                findings.extend(error.findings)
+        present = [loaded[lang][slug] for lang in languages if slug in loaded[lang]]
+        if len(present) == len(languages):
+            for other in present[1:]:
+                findings.extend(compare_translations(present[0], other))
+    if findings:
+        raise ContentError(findings)
+    return loaded

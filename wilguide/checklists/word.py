@@ -1,0 +1,164 @@
+"""Editable Word (.docx) version of a checklist, for organizations that adapt the wording.
+
+Each item starts with a Word check-box content control (clickable in Word; LibreOffice and other
+readers show its ☐ glyph), so a printed copy and an on-screen copy both work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor, Inches
+
+from . import strings
+from .model import Checklist
+
+UNCHECKED, CHECKED = "\u2610", "\u2612"  # ☐ ☒
+BOX_FONT = "MS Gothic"  # the font Word itself uses for check-box content controls
+ACCENT = RGBColor(0x0B, 0x55, 0x63)
+
+
+def _set_language(document, locale: str) -> None:
+    """Proofing language of every style, so Word spell-checks in the document's language."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_defaults.append(lang)
+    lang.set(qn("w:val"), locale)
+    lang.set(qn("w:eastAsia"), locale)
+    lang.set(qn("w:bidi"), locale)
+
+
+def _checkbox(paragraph, tag: str) -> None:
+    """Append a check-box content control (w14:checkbox) to a paragraph."""
+    sdt = OxmlElement("w:sdt")
+    properties = OxmlElement("w:sdtPr")
+    tag_element = OxmlElement("w:tag")
+    tag_element.set(qn("w:val"), tag)
+    properties.append(tag_element)
+    checkbox = OxmlElement("w14:checkbox")
+    checked = OxmlElement("w14:checked")
+    checked.set(qn("w14:val"), "0")
+    checkbox.append(checked)
+    for name, glyph in (("w14:checkedState", CHECKED), ("w14:uncheckedState", UNCHECKED)):
+        state = OxmlElement(name)
+        state.set(qn("w14:val"), f"{ord(glyph):04X}")
+        state.set(qn("w14:font"), BOX_FONT)
+        checkbox.append(state)
+    properties.append(checkbox)
+    sdt.append(properties)
+
+    content = OxmlElement("w:sdtContent")
+    run = OxmlElement("w:r")
+    run_properties = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:eastAsia", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), BOX_FONT)
+    run_properties.append(fonts)
+    run.append(run_properties)
+    text = OxmlElement("w:t")
+    text.text = UNCHECKED
+    run.append(text)
+    content.append(run)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+def _bottom_border(cell) -> None:
+    borders = OxmlElement("w:tcBorders")
+    bottom = OxmlElement("w:bottom")
+    for attribute, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "555555")):
+        bottom.set(qn(attribute), value)
+    borders.append(bottom)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
+def _box_borders(cell) -> None:
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for attribute, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "555555")):
+            edge.set(qn(attribute), value)
+        borders.append(edge)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
+def _notes_box(document, label: str, lines: int) -> None:
+    heading = document.add_paragraph()
+    run = heading.add_run(label)
+    run.bold = True
+    heading.paragraph_format.space_after = Pt(2)
+    heading.paragraph_format.keep_with_next = True
+    table = document.add_table(rows=1, cols=1)
+    cell = table.rows[0].cells[0]
+    _box_borders(cell)
+    cell.paragraphs[0].add_run("")
+    for _ in range(lines - 1):
+        cell.add_paragraph("")
+
+
+def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
+    lang = checklist.lang
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)  # US Letter
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Inches(0.85))
+    section.top_margin = section.bottom_margin = Inches(0.75)
+    _set_language(document, strings.locale(lang))
+    document.styles["Normal"].font.size = Pt(10.5)
+
+    properties = document.core_properties
+    properties.title = checklist.title
+    properties.author = publisher
+    properties.last_modified_by = publisher
+    properties.subject = checklist.description
+    properties.language = strings.locale(lang)
+    properties.keywords = "checklist" if lang == "en" else "liste de vérification"
+    properties.comments = ""
+    properties.revision = 1
+
+    footer = section.footer.paragraphs[0]
+    footer.text = f"{publisher} · {checklist.title}"
+    footer.runs[0].font.size = Pt(8)
+
+    document.add_heading(checklist.title, level=1)
+    document.add_paragraph(checklist.description)
+
+    line_fields = [name for name in checklist.fields if name != "notes"]
+    if line_fields:
+        table = document.add_table(rows=len(line_fields), cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        for row, name in zip(table.rows, line_fields):
+            label, blank = row.cells
+            label.width, blank.width = Inches(1.9), Inches(4.8)
+            label.paragraphs[0].add_run(strings.text(lang, f"field.{name}")).bold = True
+            _bottom_border(blank)
+
+    for checklist_section in checklist.sections:
+        if checklist_section.title:
+            document.add_heading(checklist_section.title, level=2)
+        for item in checklist_section.items:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Inches(0.3)
+            paragraph.paragraph_format.first_line_indent = Inches(-0.3)
+            paragraph.paragraph_format.space_after = Pt(4)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
+            _checkbox(paragraph, f"item-{item.key}")
+            paragraph.add_run("\t" + item.text)
+        if checklist.section_notes:
+            _notes_box(document, checklist.section_notes, 3)
+
+    if "notes" in checklist.fields:
+        document.add_paragraph()
+        _notes_box(document, strings.text(lang, "field.notes"), 6)
+
+    for style_name in ("Heading 1", "Heading 2"):
+        document.styles[style_name].font.color.rgb = ACCENT
+    document.save(target)
