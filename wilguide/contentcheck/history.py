@@ -28,9 +28,9 @@ class LastChange:
 
     def describe(self) -> str:
         if self.rank == UNCOMMITTED:
-            return "has uncommitted changes"
+            return "uncommitted changes"
         day = datetime.fromtimestamp(self.timestamp, timezone.utc).strftime("%Y-%m-%d")
-        return f"last changed {day} (commit {self.commit[:7]})"
+        return f"{day}, commit {self.commit[:7]}"
 
 
 class HistoryUnavailable(Exception):
@@ -102,7 +102,7 @@ def translation_status(project: Project) -> tuple[list[Finding], str | None]:
             if change.rank > newest.rank:
                 page, newer = versions[lang], versions[newest_lang]
                 warnings.append(
-                    Finding(page.display, 1, f"warning: {newer.display} {newest.describe()}, after this page "
-                            f"({change.describe()}): update this translation, or check that it still says the same")
+                    Finding(page.display, 1, f"warning: {newer.display} changed after this page (there: {newest.describe()}; "
+                            f"here: {change.describe()}): update this translation, or check that it still says the same")
                 )
     return sorted(warnings), None

@@ -25,7 +25,12 @@ REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target
 AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*:|[^\s<>@]+@)[^\s<>]*>", re.I)
 BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}")
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.]|[\w-]+=)[^{}\n]*\}")
+# Inline text marked as another language: *check-in*{ lang="en" }
+OTHER_LANGUAGE = re.compile(
+    r"(?P<text>\*[^*\n]+\*|_[^_\n]+_|\[[^\]\n]*\])\{:?[^{}\n]*?\blang=[\"']?(?P<lang>[A-Za-z-]+)[^{}\n]*\}"
+)
+COPY_KEYS_IN_FRONT_MATTER = re.compile(r"^(?:description|title):[ \t]*(?P<value>.*(?:\n[ \t]+.*)*)", re.M)
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{:?(?P<attrs>[^{}]*)\})?[ \t]*#*[ \t]*$")
@@ -73,10 +78,21 @@ def without_code(text: str) -> str:
     return blank(text, [m.span() for m in INLINE_CODE.finditer(text)])
 
 
-def prose(text: str) -> str:
+def prose(text: str, lang: str | None = None) -> str:
     """Only the words a reader reads: also blanks link addresses, HTML tags, attribute lists
-    (``{ #id }``), placeholders, URLs and e-mail addresses."""
+    (``{ #id }``), placeholders, URLs, e-mail addresses, text marked as another language than
+    ``lang``, and front matter other than the description and title."""
+    span = front_matter_span(text)
+    if span:
+        keep = [m.span("value") for m in COPY_KEYS_IN_FRONT_MATTER.finditer(text, 0, span[1])]
+        gaps, start = [], 0
+        for keep_start, keep_end in keep:
+            gaps.append((start, keep_start))
+            start = keep_end
+        text = blank(text, gaps + [(start, span[1])])
     text = without_code(text)
+    if lang:
+        text = blank(text, [m.span("text") for m in OTHER_LANGUAGE.finditer(text) if m.group("lang") != lang])
     spans = [m.span("target") for m in INLINE_LINK_TARGET.finditer(text)]
     spans += [m.span("target") for m in REFERENCE_DEFINITION.finditer(text)]
     for pattern in (AUTOLINK, HTML_TAG, ATTRIBUTE_LIST, PLACEHOLDER):

@@ -59,8 +59,8 @@ class Page:
 
     @cached_property
     def prose(self) -> str:
-        """What a reader reads, front matter (the description) included."""
-        return markdown_text.prose(self.text)
+        """What a reader reads in the page's language, the description included."""
+        return markdown_text.prose(self.text, self.lang)
 
     @cached_property
     def headings(self) -> list[markdown_text.Heading]:
