@@ -1,0 +1,143 @@
+// Unit tests of the schedule logic: node --test tests/js/
+// plan-data.en.json is the build's data for English (tests/test_planner_data.py keeps it in step
+// with content/planner.yml).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { addMonths, buildPlan, byPhase, intervalFor, isoDate, parseDate, pickPrompts, weekday }
+  from "../../docs/assets/javascripts/planner/schedule.js";
+
+const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
+const base = {
+  start: "2026-09-08", end: "2026-12-18", weeks: "", format: "on-site", cadence: "recommended",
+  preference: "as-recommended", weekday: "2", time: "10:00", length: "30", student: "", mentor: "",
+  place: "", midterm: "", final: "", followup: "yes",
+};
+const plan = (extra) => buildPlan({ ...base, ...extra }, data);
+const kinds = (p, kind) => p.meetings.filter((m) => m.kind === kind);
+const errorOf = (p) => p.errors.map((e) => `${e.field}:${e.key}`);
+
+test("dates: real dates parse, impossible ones do not", () => {
+  assert.equal(isoDate(parseDate("2026-09-08")), "2026-09-08");
+  assert.equal(isoDate(parseDate("2028-2-29")), "2028-02-29");
+  assert.equal(parseDate("2026-02-29"), null);
+  assert.equal(parseDate("2026-13-01"), null);
+  assert.equal(parseDate("08/09/2026"), null);
+  assert.equal(weekday(parseDate("2026-09-08")), 2); // a Tuesday
+  assert.equal(isoDate(addMonths(parseDate("2026-01-31"), 1)), "2026-02-28");
+});
+
+test("a 15-week on-site placement follows the phases in order", () => {
+  const p = plan({});
+  assert.deepEqual(p.errors, []);
+  assert.equal(p.band, "standard");
+  assert.deepEqual(byPhase(p.meetings, data).map((g) => g.key),
+    ["prepare", "welcome", "ramp-up", "steady", "mid-review", "second-half", "final-evaluation", "exit", "follow-up"]);
+  assert.equal(kinds(p, "first-day")[0].date, "2026-09-08");
+  assert.equal(kinds(p, "touchpoint").length, 3);
+  assert.equal(kinds(p, "expectations")[0].date, "2026-09-14");
+  const [mid] = kinds(p, "mid-review");
+  assert.ok(mid.date > "2026-10-20" && mid.date < "2026-11-03", mid.date);
+  const checkIns = kinds(p, "check-in");
+  assert.ok(checkIns.length >= 5, `${checkIns.length} check-ins`);
+  for (const m of checkIns) assert.equal(weekday(m.day), 2, `${m.date} is the chosen weekday`);
+  assert.equal(kinds(p, "exit")[0].date, "2026-12-15");
+  assert.ok(kinds(p, "final-evaluation")[0].date < "2026-12-15");
+  const dates = p.meetings.map((m) => m.date);
+  assert.deepEqual(dates, [...dates].sort());
+  assert.equal(new Set(p.meetings.map((m) => m.id)).size, p.meetings.length, "ids are unique");
+});
+
+test("every meeting has 3 to 5 agenda prompts", () => {
+  for (const extra of [{}, { start: "2026-05-04", end: "2027-08-27" }, { end: "", weeks: "3" }]) {
+    for (const m of plan(extra).meetings) {
+      assert.ok(m.prompts.length >= 3 && m.prompts.length <= 5, `${m.id}: ${m.prompts.length}`);
+    }
+  }
+});
+
+test("prompts rotate from one check-in to the next, keeping the checklist's order", () => {
+  const pool = ["a", "b", "c", "d", "e", "f", "g", "h"];
+  assert.deepEqual(pickPrompts(pool, 0), ["a", "b", "c", "d", "e"]);
+  assert.deepEqual(pickPrompts(pool, 1), ["a", "b", "f", "g", "h"]);
+  assert.deepEqual(pickPrompts(["a", "b", "c"], 4), ["a", "b", "c"]);
+});
+
+test("remote and hybrid placements get more touchpoints than on-site ones", () => {
+  const onSite = plan({}).meetings.length;
+  const hybrid = plan({ format: "hybrid" }).meetings.length;
+  const remote = plan({ format: "remote" }).meetings.length;
+  assert.ok(hybrid > onSite, `${hybrid} > ${onSite}`);
+  assert.ok(remote > hybrid, `${remote} > ${hybrid}`);
+});
+
+test("the student's preference moves the recommended rhythm, not a fixed one", () => {
+  const count = (extra) => kinds(plan(extra), "check-in").length;
+  assert.ok(count({ preference: "more" }) > count({}));
+  assert.ok(count({ preference: "fewer" }) <= count({}));
+  assert.equal(count({ cadence: "weekly", preference: "more" }), count({ cadence: "weekly", preference: "fewer" }));
+  const steady = data.bands[1].rhythm[1];
+  assert.equal(intervalFor(steady, { cadence: "recommended", format: "remote", preference: "fewer" }, data), steady.every);
+  assert.equal(intervalFor(steady, { cadence: "recommended", format: "remote", preference: "more" }, data), "weekly");
+});
+
+test("fixed cadences space check-ins by 7, 14 and 28 days (more around reviews)", () => {
+  for (const [cadence, step] of [["weekly", 7], ["biweekly", 14], ["monthly", 28]]) {
+    const days = kinds(plan({ cadence, start: "2026-01-05", end: "2026-12-18" }), "check-in").map((m) => m.day);
+    const gaps = days.slice(1).map((d, i) => d - days[i]);
+    assert.ok(gaps.every((g) => g >= step && g % 7 === 0), `${cadence}: ${gaps}`);
+    assert.ok(gaps.filter((g) => g === step).length > gaps.length / 2, `${cadence}: ${gaps}`);
+  }
+});
+
+test("a short placement (4 weeks) meets twice a week, with an informal review", () => {
+  const p = plan({ end: "", weeks: "4" });
+  assert.equal(p.band, "short");
+  assert.equal(kinds(p, "informal-review").length, 1);
+  assert.ok(kinds(p, "check-in").some((m) => weekday(m.day) === 5), "a second weekly day (Friday)");
+  const exit = kinds(p, "exit")[0], final = kinds(p, "final-evaluation")[0];
+  assert.ok(exit.day > final.day && exit.date <= "2026-10-05");
+});
+
+test("a 16-month placement adds quarterly reviews and goes monthly", () => {
+  const p = plan({ start: "2026-05-04", end: "2027-08-27" });
+  assert.deepEqual(p.errors, []);
+  assert.equal(p.band, "long");
+  assert.ok(kinds(p, "quarterly-review").length >= 2);
+  const late = kinds(p, "check-in").filter((m) => m.phase === "second-half").map((m) => m.day);
+  assert.ok(late.slice(1).every((d, i) => d - late[i] >= 28), "monthly in the second half");
+});
+
+test("the institution's dates are used as given", () => {
+  const p = plan({ midterm: "2026-10-30", final: "2026-12-11" });
+  assert.equal(kinds(p, "mid-review")[0].date, "2026-10-30");
+  assert.equal(kinds(p, "final-evaluation")[0].date, "2026-12-11");
+});
+
+test("no follow-up when it is unchecked", () => {
+  assert.equal(kinds(plan({ followup: "no" }), "follow-up").length, 0);
+  assert.equal(kinds(plan({}), "follow-up").length, 1);
+});
+
+test("bad input gives errors tied to the field", () => {
+  assert.deepEqual(errorOf(plan({ end: "2026-09-01" })), ["end:error_end_before_start"]);
+  assert.deepEqual(errorOf(plan({ end: "2028-01-30" })), ["end:error_too_long"]);
+  assert.deepEqual(errorOf(plan({ end: "2027-01-08" })), []); // 16 months is allowed
+  assert.deepEqual(errorOf(plan({ start: "2026-02-30" })), ["start:error_date"]);
+  assert.deepEqual(errorOf(plan({ start: "" })), ["start:error_required"]);
+  assert.deepEqual(errorOf(plan({ end: "" })), ["end:error_end_or_weeks"]);
+  assert.deepEqual(errorOf(plan({ end: "", weeks: "80" })), ["weeks:error_weeks"]);
+  assert.deepEqual(errorOf(plan({ end: "2026-09-12" })), ["end:error_too_short"]);
+  assert.deepEqual(errorOf(plan({ time: "25:00" })), ["time:error_time"]);
+  assert.deepEqual(errorOf(plan({ midterm: "2027-03-01" })), ["midterm:error_outside"]);
+  assert.deepEqual(errorOf(plan({ midterm: "2026-11-20", final: "2026-11-10" })), ["final:error_final_before_mid"]);
+  assert.deepEqual(errorOf(plan({ cadence: "monthly", end: "", weeks: "3" })), ["cadence:error_cadence"]);
+});
+
+test("meeting times: the chosen time, and the exit after the evaluation on a shared day", () => {
+  const p = plan({ time: "13:30" });
+  assert.ok(p.meetings.every((m) => m.time === 13 * 60 + 30));
+  const same = plan({ final: "2026-12-15" });
+  const exit = kinds(same, "exit")[0];
+  if (exit.date === "2026-12-15") assert.ok(exit.time > 13 * 60 + 30 - 200 && exit.time > 10 * 60);
+});
