@@ -232,7 +232,8 @@ def prepare_chapter(
         link.set("href", href)
         link.attrib.pop("target", None)
         classes = link.get("class", "").split()
-        if kind == "external" and " ".join(link.text_content().split()) != href:
+        shown = " ".join(link.text_content().split())
+        if kind == "external" and shown not in (href, _print_url(href)):  # print where the link goes
             classes.append("external")
             link.set("data-print-url", _print_url(href))
         if kind == "internal" and not any(a.tag in _HEADINGS for a in link.iterancestors()):

@@ -1,8 +1,8 @@
 """The fonts embedded in the guide PDF, taken from Debian packages by file, never by guess.
 
-Declaring each file in @font-face under a family name of our own means fontconfig cannot swap in
-whatever font a machine happens to have: every build embeds the same fonts, or fails and names the
-package to install (scripts/setup.sh installs them).
+Each face is declared in @font-face with its file, so fontconfig cannot swap in whatever font of
+that name a machine happens to have: every build embeds the same fonts, or fails and names the
+packages to install (scripts/setup.sh installs them).
 """
 
 from __future__ import annotations
@@ -24,19 +24,19 @@ class Face:
 
 
 FACES = [
-    Face("Guide Serif", 400, "normal", "LiberationSerif-Regular.ttf", "fonts-liberation"),
-    Face("Guide Serif", 700, "normal", "LiberationSerif-Bold.ttf", "fonts-liberation"),
-    Face("Guide Serif", 400, "italic", "LiberationSerif-Italic.ttf", "fonts-liberation"),
-    Face("Guide Serif", 700, "italic", "LiberationSerif-BoldItalic.ttf", "fonts-liberation"),
-    Face("Guide Sans", 400, "normal", "LiberationSans-Regular.ttf", "fonts-liberation"),
-    Face("Guide Sans", 700, "normal", "LiberationSans-Bold.ttf", "fonts-liberation"),
-    Face("Guide Sans", 400, "italic", "LiberationSans-Italic.ttf", "fonts-liberation"),
-    Face("Guide Sans", 700, "italic", "LiberationSans-BoldItalic.ttf", "fonts-liberation"),
-    Face("Guide Mono", 400, "normal", "LiberationMono-Regular.ttf", "fonts-liberation"),
-    Face("Guide Mono", 700, "normal", "LiberationMono-Bold.ttf", "fonts-liberation"),
+    Face("Liberation Serif", 400, "normal", "LiberationSerif-Regular.ttf", "fonts-liberation"),
+    Face("Liberation Serif", 700, "normal", "LiberationSerif-Bold.ttf", "fonts-liberation"),
+    Face("Liberation Serif", 400, "italic", "LiberationSerif-Italic.ttf", "fonts-liberation"),
+    Face("Liberation Serif", 700, "italic", "LiberationSerif-BoldItalic.ttf", "fonts-liberation"),
+    Face("Liberation Sans", 400, "normal", "LiberationSans-Regular.ttf", "fonts-liberation"),
+    Face("Liberation Sans", 700, "normal", "LiberationSans-Bold.ttf", "fonts-liberation"),
+    Face("Liberation Sans", 400, "italic", "LiberationSans-Italic.ttf", "fonts-liberation"),
+    Face("Liberation Sans", 700, "italic", "LiberationSans-BoldItalic.ttf", "fonts-liberation"),
+    Face("Liberation Mono", 400, "normal", "LiberationMono-Regular.ttf", "fonts-liberation"),
+    Face("Liberation Mono", 700, "normal", "LiberationMono-Bold.ttf", "fonts-liberation"),
     # Glyphs Liberation lacks: narrow no-break space (French "50 %"), ballot boxes, arrows.
-    Face("Guide Fallback", 400, "normal", "DejaVuSans.ttf", "fonts-dejavu-core"),
-    Face("Guide Fallback", 700, "normal", "DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
+    Face("DejaVu Sans", 400, "normal", "DejaVuSans.ttf", "fonts-dejavu-core"),
+    Face("DejaVu Sans", 700, "normal", "DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
 ]
 
 

@@ -1,0 +1,240 @@
+"""The guide PDF's document assembly and downloads table, without typesetting (fast)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from wilguide.findings import Finding
+from wilguide.guide_pdf import Chapter, Download, Edition, file_name, insert_downloads, render_downloads, skip_reason
+from wilguide.guide_pdf.assemble import build_document
+from wilguide.guide_pdf.contents import arrange
+
+EDITION = Edition(
+    lang="fr",
+    title="Guide d'essai",
+    subtitle="Un sous-titre",
+    publisher="Organisation Exemple",
+    day=date(2026, 3, 5),
+    site_url="https://example.org/guide/",
+    licence="CC BY 4.0",
+)
+
+
+def chapter(src_path: str, html: str, section: str | None = None, url: str | None = None, **extra) -> Chapter:
+    url = url if url is not None else ("" if src_path == "index.md" else src_path.removesuffix(".md") + "/")
+    return Chapter(src_path=src_path, url=url, html=html, title=extra.pop("title", src_path), section=section, **extra)
+
+
+def document(chapters: list[Chapter], assets: dict | None = None, edition: Edition = EDITION):
+    html, problems = build_document(arrange(chapters, "Annexe\u00a0: {title}"), edition, assets or {})
+    return lxml.html.document_fromstring(html), problems
+
+
+def test_arrange_moves_the_toolkit_to_an_appendix_and_leaves_out_the_downloads_page():
+    parts = arrange(
+        [
+            chapter("index.md", "<h1>Accueil</h1>"),
+            chapter("roles.md", "<h1>Rôles</h1>", "Le guide"),
+            chapter("toolkit/index.md", "<h1>Outils</h1>", "Boîte à outils"),
+            chapter("toolkit/planner.md", "<h1>Planificateur</h1>", "Boîte à outils"),
+            chapter("downloads.md", "<h1>Téléchargements</h1>", "Boîte à outils"),
+            chapter("glossary.md", "<h1>Glossaire</h1>", "Ressources"),
+        ],
+        "Annexe\u00a0: {title}",
+    )
+    assert [(p.title, [c.src_path for c in p.chapters]) for p in parts] == [
+        (None, ["index.md"]),
+        ("Le guide", ["roles.md"]),
+        ("Ressources", ["glossary.md"]),
+        ("Annexe\u00a0: Boîte à outils", ["toolkit/index.md", "toolkit/planner.md"]),
+    ]
+    assert parts[-1].appendix and parts[-1].chapters[1].online_only
+
+
+def test_ids_get_the_page_prefix_so_two_pages_can_share_a_heading_id():
+    doc, problems = document(
+        [
+            chapter("roles.md", '<h1 id="roles">Rôles</h1><h2 id="why-it-matters">Pourquoi</h2>', "Le guide"),
+            chapter("practices/check-in.md", '<h1 id="suivi">Suivi</h1><h2 id="why-it-matters">Pourquoi</h2>', "Le guide"),
+        ]
+    )
+    assert problems == []
+    ids = doc.xpath("//@id")
+    assert "roles--why-it-matters" in ids and "practices-check-in--why-it-matters" in ids
+    assert len(ids) == len(set(ids)), "IDs must be unique in the whole document"
+    assert "why-it-matters" not in ids
+
+
+def test_links_become_internal_anchors_or_absolute_web_addresses():
+    html = (
+        '<h1>Suivi</h1><h2 id="what-to-do">Quoi faire</h2><p>'
+        '<a id="a1" href="#what-to-do">here</a>'
+        '<a id="a2" href="../../roles/">roles</a>'
+        '<a id="a3" href="../../references/#statcan-2020">source</a>'
+        '<a id="a4" href="../../downloads/">downloads</a>'
+        '<a id="a5" href="https://www.example.com/page">a site</a>'
+        '<a id="a6" href="../../assets/files/x.docx">file</a>'
+        '<a id="a7" href="mailto:someone@example.org">someone@example.org</a>'
+        '<a id="a8" href="../../toolkit/planner/">planner</a>'
+        "</p>"
+    )
+    doc, problems = document(
+        [
+            chapter("practices/check-in.md", html, "Les pratiques"),
+            chapter("roles.md", "<h1>Rôles</h1>", "Le guide"),
+            chapter("references.md", '<h1>Références</h1><h2 id="statcan-2020">StatCan</h2>', "Ressources"),
+            chapter("downloads.md", "<h1>Téléchargements</h1>", "Boîte à outils"),
+            chapter("toolkit/planner.md", "<h1>Planificateur</h1>", "Boîte à outils"),
+        ],
+        assets={"assets/files/x.docx": Path("/tmp/x.docx")},
+    )
+    href = {a.get("id"): a for a in doc.xpath("//a[@id]")}
+    assert href["practices-check-in--a1"].get("href") == "#practices-check-in--what-to-do"
+    assert href["practices-check-in--a2"].get("href") == "#roles"
+    assert href["practices-check-in--a3"].get("href") == "#references--statcan-2020"
+    assert href["practices-check-in--a4"].get("href") == "https://example.org/guide/downloads/"
+    assert href["practices-check-in--a5"].get("href") == "https://www.example.com/page"
+    assert href["practices-check-in--a6"].get("href") == "https://example.org/guide/assets/files/x.docx"
+    assert href["practices-check-in--a8"].get("href") == "#toolkit-planner", "the planner's note is in the appendix"
+    # Print shows where external links go, and on which page internal ones land.
+    assert href["practices-check-in--a5"].get("data-print-url") == "www.example.com/page"
+    assert "external" not in href["practices-check-in--a7"].get("class", ""), "the address is already the text"
+    assert "xref" in href["practices-check-in--a2"].get("class")
+    assert "xref" not in href["practices-check-in--a1"].get("class", "")
+    # Every internal link lands on an ID of the document.
+    ids = set(doc.xpath("//@id"))
+    for link in doc.xpath("//a[starts-with(@href, '#')]"):
+        assert link.get("href")[1:] in ids, link.get("href")
+
+
+def test_english_pages_resolve_links_under_the_language_prefix():
+    edition = Edition("en", "Guide", "Sub", "Org", date(2026, 1, 1), "https://example.org/guide/", home="en/")
+    doc, _ = document(
+        [
+            chapter("index.md", '<h1>Home</h1><a id="x" href="roles/">roles</a><a id="y" href="../roles/">fr</a>', url="en/"),
+            chapter("roles.md", "<h1>Roles</h1>", "The guide", url="en/roles/"),
+        ],
+        edition=edition,
+    )
+    assert doc.get_element_by_id("index--x").get("href") == "#roles"
+    assert doc.get_element_by_id("index--y").get("href") == "https://example.org/guide/roles/", "other language: web"
+    assert doc.xpath("//html/@lang") == ["en-CA"]
+
+
+def test_headings_nest_part_chapter_section_and_titles_are_marked():
+    doc, _ = document(
+        [
+            chapter("index.md", "<h1>Accueil</h1><h2>Intro</h2>"),
+            chapter("roles.md", "<h1>Rôles</h1><h2>Section</h2><h3>Sub</h3>", "Le guide"),
+            chapter("competencies.md", "<p>No heading here</p>", "Le guide", title="Compétences"),
+        ]
+    )
+    assert [h.text_content() for h in doc.xpath("//h1")] == ["Guide d'essai", "Table des matières", "Accueil", "Le guide"]
+    assert [h.text_content() for h in doc.xpath("//h2")] == ["Intro", "Rôles", "Compétences"]
+    assert [h.text_content() for h in doc.xpath("//h3")] == ["Section"]
+    assert [h.text_content() for h in doc.xpath("//*[contains(@class, 'chapter-title')]")] == ["Accueil", "Rôles", "Compétences"]
+    toc = [a.text_content() for a in doc.xpath("//nav[@class='toc']//a")]
+    assert toc == ["Accueil", "Le guide", "Rôles", "Compétences"]
+
+
+def test_screen_widgets_get_their_printed_form():
+    html = """<h1>Liste</h1>
+    <div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"><input id="__tabbed_1_2" name="__tabbed_1" type="radio">
+    <div class="tabbed-labels"><label for="__tabbed_1_1">Sur place</label><label for="__tabbed_1_2">À distance</label></div>
+    <div class="tabbed-content"><div class="tabbed-block"><p>Contenu un</p></div><div class="tabbed-block"><p>Contenu deux</p></div></div></div>
+    <details class="tip"><summary>Astuce <em>cachée</em></summary><p>Le texte caché</p></details>
+    <ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> Faire ceci</li>
+    <li class="task-list-item"><input type="checkbox" disabled checked> Fait</li></ul>
+    <p>Nom : <input type="text" name="n"> <textarea></textarea></p>
+    <script>alert(1)</script><button>Imprimer</button><noscript><p>Sans script</p></noscript>
+    <h2 id="s">Titre<a class="headerlink" href="#s">¶</a></h2>"""
+    doc, _ = document([chapter("toolkit/first-week.md", html, "Boîte à outils")])
+    text = doc.text_content()
+    assert [p.text_content() for p in doc.xpath("//p[@class='tab-title']")] == ["Sur place", "À distance"]
+    assert "Contenu un" in text and "Contenu deux" in text
+    assert doc.xpath("//div[contains(@class, 'admonition') and contains(@class, 'tip')]/p[@class='admonition-title']")[0].text_content() == "Astuce cachée"
+    assert "Le texte caché" in text and not doc.xpath("//details")
+    assert len(doc.xpath("//span[contains(@class, 'task-box')]")) == 2
+    assert len(doc.xpath("//span[contains(@class, 'checked')]")) == 1
+    assert not doc.xpath("//input | //textarea | //script | //button | //*[contains(@class, 'headerlink')]")
+    assert "Sans script" in text and "alert" not in text and "¶" not in text
+
+
+def test_the_interactive_planner_becomes_a_note_with_its_web_address():
+    doc, _ = document(
+        [chapter("toolkit/planner.md", "<h1>Planificateur</h1><form>…</form>", "Boîte à outils", description="Un calendrier.")]
+    )
+    section = doc.get_element_by_id("toolkit-planner")
+    assert section.xpath(".//h2")[0].text_content() == "Planificateur"
+    assert section.xpath(".//a/@href") == ["https://example.org/guide/toolkit/planner/"]
+    assert not section.xpath(".//form")
+
+
+def test_images_point_at_their_source_files_and_need_alt_text(tmp_path):
+    image = tmp_path / "logo.svg"
+    image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    html = '<h1>R</h1><img src="../assets/logo.svg" alt="Logo"><img src="../assets/none.png" alt="x"><img src="../assets/logo.svg">'
+    doc, problems = document([chapter("roles.md", html, "Le guide")], assets={"assets/logo.svg": image})
+    assert doc.xpath("//img/@src")[0] == image.resolve().as_uri()
+    assert problems == [
+        Finding("docs/fr/roles.md", 1, "the guide PDF cannot embed the image '../assets/none.png'"),
+        Finding("docs/fr/roles.md", 1, "image '../assets/logo.svg' has no alt text (needed in the PDF)"),
+    ]
+
+
+def test_cover_and_metadata_come_from_the_settings():
+    doc, _ = document([chapter("index.md", "<h1>Accueil</h1>")])
+    assert doc.findtext(".//title") == "Guide d'essai"
+    assert doc.xpath("//meta[@name='author']/@content") == ["Organisation Exemple"]
+    assert doc.xpath("//meta[@name='description']/@content") == ["Un sous-titre"]
+    cover = doc.xpath("//section[@class='cover']")[0].text_content()
+    assert "Organisation Exemple" in cover and "5 mars 2026" in cover and "https://example.org/guide/" in cover
+
+
+def test_downloads_table_lists_files_with_format_size_and_date():
+    table = render_downloads(
+        [
+            Download("Le guide", "downloads/guide.pdf", "PDF", 1_234_567, date(2026, 3, 5), kind="guide"),
+            Download("Toutes les listes", "toolkit/downloads/all-fr.zip", "ZIP", 48_000, date(2026, 3, 4), kind="bundle"),
+        ],
+        "fr",
+        "downloads/",
+    )
+    doc = lxml.html.fragment_fromstring(table)
+    rows = doc.xpath("//tbody/tr")
+    assert [r.get("data-download") for r in rows] == ["guide", "bundle"]
+    assert rows[0].xpath(".//a/@href") == ["guide.pdf"]
+    assert rows[1].xpath(".//a/@href") == ["../toolkit/downloads/all-fr.zip"]
+    cells = [re.sub(r"[ \t\n]+", " ", td.text_content()).strip() for td in rows[0].xpath("td")]
+    assert cells[1:] == ["PDF", "1,2\u00a0Mo", "5 mars 2026"]
+    assert rows[0].xpath(".//time/@datetime") == ["2026-03-05"]
+
+
+def test_downloads_table_says_when_the_guide_was_not_built():
+    table = render_downloads([Download("Le guide", None, "PDF", unavailable="Pas produit.", kind="guide")], "en", "en/downloads/")
+    doc = lxml.html.fragment_fromstring(table)
+    assert not doc.xpath("//a") and "Pas produit." in doc.text_content()
+
+
+def test_the_table_goes_where_the_page_has_the_marker():
+    assert insert_downloads("<p>a</p><!-- wilguide:downloads --><p>b</p>", "<table/>") == "<p>a</p><table/><p>b</p>"
+    assert insert_downloads("<p>a</p>", "<table/>") == "<p>a</p><table/>"
+
+
+@pytest.mark.parametrize(
+    ("command", "value", "skipped"),
+    [("serve", "1", True), ("serve", "yes", True), ("serve", "0", False), ("serve", "", False),
+     ("build", "1", False), ("gh-deploy", "1", False), (None, "1", False)],
+)
+def test_only_serve_may_skip_the_pdf(command, value, skipped):
+    assert (skip_reason(command, {"WILGUIDE_SKIP_GUIDE_PDF": value}) is not None) is skipped
+
+
+def test_file_name_is_the_guide_name_in_ascii():
+    assert file_name("Guide de mentorat en AIT") == "guide-de-mentorat-en-ait.pdf"
+    assert file_name("Guía: Éducation & travail!") == "guia-education-travail.pdf"

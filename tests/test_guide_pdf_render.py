@@ -1,0 +1,139 @@
+"""Typesetting small guides with WeasyPrint: cache, strictness, fonts, tags, metadata (a few seconds)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from wilguide import cache
+from wilguide.findings import ContentError
+from wilguide.guide_pdf import Chapter, Edition, make_guide_pdf
+from wilguide.guide_pdf.render import TypesetError
+
+EDITION = Edition("fr", "Guide d'essai", "Sous-titre", "Organisation Exemple", date.min, "https://example.org/g/", "", "CC BY 4.0")
+ALLOWED_FONTS = ("Liberation", "DejaVu")
+
+
+def chapters(extra: str = "") -> list[Chapter]:
+    return [
+        Chapter("index.md", "", '<h1 id="accueil">Accueil</h1><p>Bienvenue à l\'équipe : déjà ça, œuvre, « guillemets », 50\u202f%.</p>', "Accueil"),
+        Chapter(
+            "roles.md",
+            "roles/",
+            f'<h1 id="roles">Rôles</h1><h2 id="why">Pourquoi</h2><p>Voir <a href="../#accueil">l\'accueil</a> et '
+            f'<a href="https://www.example.com/">un site</a>.</p><p><em>Italique</em> <strong>gras</strong></p>{extra}',
+            "Rôles",
+            section="Le guide",
+        ),
+        Chapter("toolkit/first-week.md", "toolkit/first-week/", '<h1>Première semaine</h1><ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> Accueillir</li></ul>', "Semaine", section="Outils"),
+    ]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772668800")  # 2026-03-05: the same date whatever the clock
+    return tmp_path / "cache"
+
+
+def fonts_of(reader: pypdf.PdfReader) -> dict[str, bool]:
+    """Every font the PDF uses, and whether its file is embedded."""
+    found = {}
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor_owner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descriptor_owner.get("/FontDescriptor", {})
+            found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return found
+
+
+def test_an_unchanged_guide_is_not_typeset_again(cache_dir):
+    before = cache.generated_count.get("guide-pdf", 0)
+    first = make_guide_pdf(chapters(), EDITION, {})
+    second = make_guide_pdf(chapters(), EDITION, {})
+    assert cache.generated_count.get("guide-pdf", 0) == before + 1
+    assert first.seconds is not None and second.seconds is None
+    assert first.path == second.path and first.path.is_file()
+    changed = make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
+    assert changed.path != first.path and cache.generated_count["guide-pdf"] == before + 2
+
+
+def test_the_pdf_is_tagged_titled_and_embeds_only_the_packaged_fonts(cache_dir):
+    result = make_guide_pdf(chapters(), EDITION, {})
+    reader = pypdf.PdfReader(result.path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fr-CA"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title == "Guide d'essai" and reader.metadata.author == "Organisation Exemple"
+    assert reader.metadata.subject == "Sous-titre"
+    assert result.day == date(2026, 3, 5) and reader.metadata["/CreationDate"].startswith("D:20260305")
+    fonts = fonts_of(reader)
+    assert fonts and all(fonts.values()), f"fonts not embedded: {fonts}"
+    assert all(any(name in font for name in ALLOWED_FONTS) for font in fonts), fonts
+    assert any("Italic" in font for font in fonts), "italics must use a real italic face"
+    text = "".join(page.extract_text() for page in reader.pages)
+    for word in ("équipe", "déjà", "œuvre", "«", "Première"):
+        assert word in text
+    assert "\ufffd" not in text
+    mediabox = reader.pages[0].mediabox
+    assert (round(float(mediabox.width)), round(float(mediabox.height))) == (612, 792), "Letter size"
+
+
+def test_outline_nests_parts_chapters_and_sections(cache_dir):
+    reader = pypdf.PdfReader(make_guide_pdf(chapters(), EDITION, {}).path)
+
+    def titles(items):
+        return [titles(item) if isinstance(item, list) else item.title for item in items]
+
+    assert titles(reader.outline) == [
+        "Table des matières",
+        "Accueil",
+        "Le guide",
+        ["Rôles", ["Pourquoi"]],
+        "Annexe\u00a0: Outils",
+        ["Première semaine"],
+    ]
+
+
+def test_links_are_annotations_inside_and_outside_the_document(cache_dir):
+    reader = pypdf.PdfReader(make_guide_pdf(chapters(), EDITION, {}).path)
+    annotations = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    links = [a for a in annotations if a["/Subtype"] == "/Link"]
+    internal = [a for a in links if "/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo"]
+    external = [a["/A"]["/URI"] for a in links if a.get("/A", {}).get("/S") == "/URI"]
+    assert len(internal) >= 5, "table of contents and cross-reference links"
+    assert "https://www.example.com/" in external
+
+
+def test_a_link_to_a_missing_anchor_fails_instead_of_printing_a_dead_link(cache_dir):
+    with pytest.raises(TypesetError, match="nowhere"):
+        make_guide_pdf(chapters('<p><a href="#nowhere">lost</a></p>'), EDITION, {})
+    assert not list((cache_dir / "guide-pdf").glob("*.pdf")), "a failed render leaves nothing in the cache"
+
+
+def test_a_missing_image_is_a_content_error_naming_the_page(cache_dir):
+    with pytest.raises(ContentError, match=r"docs/fr/roles.md:1: .*missing.png"):
+        make_guide_pdf(chapters('<img src="../assets/missing.png" alt="x">'), EDITION, {})
+
+
+def test_images_are_embedded_from_their_source_file(cache_dir, tmp_path):
+    image = tmp_path / "dot.svg"
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+    result = make_guide_pdf(chapters('<p><img src="../assets/dot.svg" alt="Un point"></p>'), EDITION, {"assets/dot.svg": image})
+    assert result.path.stat().st_size > 0
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle r="5" cx="5" cy="5"/></svg>')
+    again = make_guide_pdf(chapters('<p><img src="../assets/dot.svg" alt="Un point"></p>'), EDITION, {"assets/dot.svg": image})
+    assert again.path != result.path, "a changed image makes a new PDF"
+
+
+def test_fonts_come_from_debian_packages_or_the_error_names_them(tmp_path):
+    from wilguide.guide_pdf.fonts import MissingFonts, font_files
+
+    with pytest.raises(MissingFonts, match="apt-get install fonts-dejavu-core fonts-liberation"):
+        font_files([tmp_path])
+    assert all(Path(path).is_file() for path in font_files().values())
