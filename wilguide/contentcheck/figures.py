@@ -87,10 +87,13 @@ def _uncited(page: Page, references: Page, cited: set[str]) -> list[Finding]:
         if figure.text not in cited:
             lines_by_figure.setdefault(figure.text, []).append(page.line(figure.offset))
     findings = []
+    spelled = {re.sub(r"\s", "", figure): figure for figure in cited}
     for text, lines in lines_by_figure.items():
         also = f" (also on line {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
-        findings.append(
-            Finding(page.display, lines[0], f"the figure \"{text}\" is not on {references.display}: add it there, "
-                    f"written the same way, next to its source, and link this sentence to that source{also}")
-        )
+        near = spelled.get(re.sub(r"\s", "", text))
+        if near:
+            fix = f"it is written \"{near}\" there: write it the same way in both places{also}"
+        else:
+            fix = f"add it there, written the same way, next to its source, and link this sentence to that source{also}"
+        findings.append(Finding(page.display, lines[0], f"the figure \"{text}\" is not on {references.display}: {fix}"))
     return findings

@@ -1,7 +1,9 @@
 """Translation status: pages changed in one language after the other language last changed.
 
-Read from git history (the last commit touching each file, plus uncommitted changes). These are
-warnings: a typo fixed in one language needs no translation, but a reviewer should know.
+Read from git history (the last commit touching each file, plus uncommitted changes). Pages
+changed in the same commit are in sync, so a change committed with its translation (or a pull
+request merged as one commit) leaves no warning. These are warnings: a typo fixed in one language
+needs no translation, but a reviewer should know.
 Without git, outside a repository or in a shallow clone the status cannot be known: it is
 skipped with a note, never guessed.
 """
@@ -103,6 +105,6 @@ def translation_status(project: Project) -> tuple[list[Finding], str | None]:
                 page, newer = versions[lang], versions[newest_lang]
                 warnings.append(
                     Finding(page.display, 1, f"warning: {newer.display} changed after this page (there: {newest.describe()}; "
-                            f"here: {change.describe()}): update this translation, or check that it still says the same")
+                            f"here: {change.describe()}): check that this page still says the same, and update it if not")
                 )
     return sorted(warnings), None

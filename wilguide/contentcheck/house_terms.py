@@ -83,6 +83,7 @@ class _LineLoader(yaml.SafeLoader):
 def _mapping_with_line(loader, node):
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__key_lines__"] = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return mapping
 
 
@@ -110,23 +111,24 @@ def load_house_terms(path: Path, languages: list[str], shown: str) -> tuple[Hous
     findings, terms = [], []
     titles = data.get("quoted_titles_on", [])
     if not (isinstance(titles, list) and all(isinstance(t, str) for t in titles)):
-        findings.append(Finding(shown, data["__line__"], "quoted_titles_on must be a list of page names, e.g. [references.md]"))
+        findings.append(Finding(shown, data["__key_lines__"]["quoted_titles_on"], "quoted_titles_on must be a list of page names, e.g. [references.md]"))
         titles = []
+    key_lines = data["__key_lines__"]
     for key, entries in data.items():
-        if key in ("__line__", "quoted_titles_on"):
+        if key in ("__line__", "__key_lines__", "quoted_titles_on"):
             continue
         if key not in languages:
-            findings.append(Finding(shown, data["__line__"], f"unknown key '{key}': use a language ({', '.join(languages)}) or quoted_titles_on"))
+            findings.append(Finding(shown, key_lines[key], f"unknown key '{key}': use a language ({', '.join(languages)}) or quoted_titles_on"))
             continue
         if not isinstance(entries, list):
-            findings.append(Finding(shown, data["__line__"], f"'{key}:' must be a list of terms (lines starting with '- term:')"))
+            findings.append(Finding(shown, key_lines[key], f"'{key}:' must be a list of terms (lines starting with '- term:')"))
             continue
         for entry in entries:
             if not isinstance(entry, dict):
-                findings.append(Finding(shown, data["__line__"], f"each item under '{key}:' needs term, replacement and reason"))
+                findings.append(Finding(shown, key_lines[key], f"each item under '{key}:' needs term, replacement and reason"))
                 continue
             line = entry["__line__"]
-            unknown = set(entry) - ENTRY_KEYS - {"__line__"}
+            unknown = set(entry) - ENTRY_KEYS - {"__line__", "__key_lines__"}
             forms = _strings(entry.get("term"))
             allow = _strings(entry.get("allow")) if "allow" in entry else ()
             problems = [f"unknown key '{name}' (use {', '.join(sorted(ENTRY_KEYS))})" for name in sorted(unknown)]

@@ -1,0 +1,184 @@
+"""The content check (wilguide-check): each rule on a deliberately broken fixture, with the exact
+``file:line: message`` an editor reads, the command's output and exit code, and the real tree.
+
+Fixtures: tests/fixtures/contentcheck/valid/ is a tiny bilingual project that passes every rule;
+each sibling folder holds only the files it breaks, copied over a copy of valid/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from wilguide.contentcheck import load_project, run_rules
+from wilguide.contentcheck.cli import main
+from wilguide.contentcheck.house_terms import fold, load_house_terms
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
+
+
+def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "valid", root)
+    if broken:
+        shutil.copytree(FIXTURES / broken, root, dirs_exist_ok=True)
+    return root
+
+
+def findings_of(root: Path) -> list[str]:
+    """Every rule's findings, so a fixture also proves the other rules stay quiet."""
+    return [str(finding) for finding in run_rules(load_project(root))]
+
+
+def test_valid_fixture_has_no_finding(tmp_path):
+    assert findings_of(fixture_tree(tmp_path)) == []
+
+
+def test_page_missing_in_one_language(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "missing-page")) == [
+        "docs/fr/extra.md:1: this page has no 'en' version: create docs/en/extra.md (every page must exist in every language)",
+    ]
+
+
+def test_front_matter_malformed_or_without_description(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "front-matter")) == [
+        "docs/en/guide.md:1: the page has no front matter: start it with three lines: `---`, `description: <one sentence>`, `---`",
+        "docs/en/index.md:3: the front matter lacks `description:`: add it above this line: one sentence that says what the "
+        "page offers; search engines and the PDF show it",
+        "docs/en/references.md:1: the front matter is not closed: add a line `---` after its last line",
+        "docs/fr/guide.md:3: the front matter is not valid YAML (mapping values are not allowed here): write `key: value` "
+        "lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
+        "docs/fr/index.md:2: `description:` is empty: write one sentence that says what the page offers; search engines "
+        "and the PDF show it",
+    ]
+
+
+def test_headings_missing_without_id_duplicated_or_out_of_order(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "headings")) == [
+        "docs/en/guide.md:9: the H2 { #further } of docs/fr/guide.md:11 is missing here: add it before this heading, or "
+        "remove it there (every language has the same H2s, in the same order)",
+        "docs/en/guide.md:9: the H2 { #what-to-do } is out of order: in docs/fr/guide.md it comes first; both languages "
+        "have the same H2s in the same order",
+        "docs/en/guide.md:11: the ID { #tools } is already used by the H2 at line 7: give each H2 its own ID",
+        "docs/en/index.md:7: this H2 has no ID: end the line with { #why-this-guide }, the ID of the matching H2 at "
+        "docs/fr/index.md:9",
+        "docs/fr/guide.md:13: the ID { #tools } is already used by the H2 at line 9: give each H2 its own ID",
+    ]
+
+
+def test_checklist_item_missing_in_one_language(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "checklists")) == [
+        "docs/fr/toolkit/checklist.md:11: item 'prepare-desk' has no counterpart in docs/en/toolkit/checklist.md",
+    ]
+
+
+def test_broken_links_and_anchors(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "links")) == [
+        "docs/en/index.md:7: broken link '../assets/images/diagrm.svg': there is no file docs/assets/images/diagrm.svg",
+        "docs/en/index.md:11: broken link 'guide.md#wat-to-do': docs/en/guide.md has no anchor #wat-to-do; did you mean "
+        "#what-to-do?",
+        "docs/en/index.md:11: broken link 'toolkit/checklst.md': there is no page docs/en/toolkit/checklst.md; did you "
+        "mean 'toolkit/checklist.md'?",
+        "docs/en/index.md:11: link '#nowhere': there is no anchor #nowhere on this page (its H2 IDs: #why-this-guide)",
+        "docs/en/index.md:12: absolute link '/en/guide/': write a link relative to this file, to the .md file (for "
+        "example 'toolkit/planner.md' or '../references.md#statcan-2020')",
+        "docs/en/index.md:12: link 'guide' is not a link to a file: link to the page's .md file; did you mean 'guide.md'?",
+        "docs/en/index.md:12: link 'guide.html' points at a web address: link to the page's .md file; did you mean "
+        "'guide.md'?",
+        "docs/en/index.md:16: broken link 'references.md#statcan-202': docs/en/references.md has no anchor #statcan-202; "
+        "did you mean #statcan-2020?",
+        "docs/fr/index.md:9: link '../../guide.md' points outside the docs folder: link to a page or a file under docs/",
+        "docs/fr/index.md:9: link '../en/guide.md' points into the 'en' folder: link to the page in this language, "
+        "without the language folder: 'guide.md'",
+    ]
+
+
+def test_unknown_placeholder(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "placeholders")) == [
+        "docs/en/index.md:7: unknown placeholder {{ publsher }}; use one of: {{ contact_email }}, {{ edi_guide_url }}, "
+        "{{ publisher }}, {{ repo_url }}",
+    ]
+
+
+def test_house_terms_whatever_the_case_accents_or_line_breaks(tmp_path):
+    # Not reported: "feedback" in code and in a link address, a source's title listed under
+    # `allow`, and « feedback » quoted on the references page (valid/docs/fr/references.md).
+    assert findings_of(fixture_tree(tmp_path, "house-terms")) == [
+        'docs/en/guide.md:9: "Mentorship": the house term is "mentoring" (one word for one concept)',
+        'docs/fr/guide.md:2: "feedback": the house term is "rétroaction" (terme recommandé au Canada)',
+        'docs/fr/guide.md:9: "Maître de stage": the house term is "superviseur, superviseure" (titre masculin, absent '
+        "des programmes canadiens)",
+        'docs/fr/guide.md:10: "maitre de stage": the house term is "superviseur, superviseure" (titre masculin, absent '
+        "des programmes canadiens)",
+        'docs/fr/guide.md:11: "feedbacks": the house term is "rétroaction" (terme recommandé au Canada)',
+    ]
+
+
+def test_mistakes_in_the_house_terms_file(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "house-terms-file")) == [
+        "content/house-terms.yml:3: 'reason' is missing or empty",
+        "content/house-terms.yml:5: unknown key 'note' (use allow, reason, replacement, term)",
+        "content/house-terms.yml:9: unknown key 'es': use a language (fr, en) or quoted_titles_on",
+    ]
+
+
+def test_figures_missing_from_the_references_page(tmp_path):
+    # Not figures: years (2019, 2020), counts under 100, numbers in code, COVID-19, 75-006-X.
+    # Already on the references page: "plus de 600", "50 %".
+    add_it = "add it there, written the same way, next to its source, and link this sentence to that source"
+    assert findings_of(fixture_tree(tmp_path, "figures")) == [
+        f'docs/en/guide.md:9: the figure "$5,000" is not on docs/en/references.md: {add_it}',
+        f'docs/en/guide.md:9: the figure "$798.2 million" is not on docs/en/references.md: {add_it}',
+        f'docs/en/guide.md:9: the figure "323" is not on docs/en/references.md: {add_it}',
+        'docs/en/guide.md:9: the figure "50 %" is not on docs/en/references.md: it is written "50%" there: write it '
+        "the same way in both places",
+        f'docs/fr/guide.md:9: the figure "2 838" is not on docs/fr/references.md: {add_it}',
+        f'docs/fr/guide.md:9: the figure "35 %" is not on docs/fr/references.md: {add_it} (also on line 11)',
+        f'docs/fr/guide.md:9: the figure "5 000 $" is not on docs/fr/references.md: {add_it}',
+        f'docs/fr/guide.md:9: the figure "798,2 millions de dollars" is not on docs/fr/references.md: {add_it}',
+    ]
+
+
+def test_the_project_house_terms_file_is_valid_and_finds_terms_to_avoid():
+    terms, mistakes = load_house_terms(ROOT / "content" / "house-terms.yml", ["fr", "en"], "content/house-terms.yml")
+    assert mistakes == []
+    french = [form for term in terms.terms if term.lang == "fr" for form in term.forms]
+    for avoided in ("feedback", "maître de stage", "tuteur", "check-in", "meilleures pratiques", "opportunité"):
+        assert avoided in french
+    assert fold("Maître D’ÉQUITÉ") == "maitre d'equite"
+
+
+def test_command_prints_findings_and_exits_non_zero(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    root = fixture_tree(tmp_path, "placeholders")
+    assert main(["--root", str(root), "--no-translation-status"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("docs/en/index.md:7: unknown placeholder {{ publsher }}")
+    assert "Content check: 1 problem in 1 file" in out
+
+    assert main(["--root", str(fixture_tree(tmp_path / "ok")), "--no-translation-status"]) == 0
+    assert "Content check: no problems" in capsys.readouterr().out
+
+
+def test_command_writes_github_annotations_in_actions(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["--root", str(fixture_tree(tmp_path, "missing-page")), "--no-translation-status"]) == 1
+    assert "::error file=docs/fr/extra.md,line=1::this page has no 'en' version" in capsys.readouterr().out
+
+
+def test_command_without_a_project(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "--no-translation-status"]) == 2
+    assert "no mkdocs.yml" in capsys.readouterr().err
+
+
+def test_console_script_is_installed():
+    assert (Path(sys.executable).parent / "wilguide-check").exists(), "reinstall the project: scripts/setup.sh"
+
+
+def test_real_tree_has_no_finding():
+    findings = run_rules(load_project(ROOT))
+    assert not findings, "scripts/check-content.sh reports:\n" + "\n".join(map(str, findings))
