@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import mkdocs_build
 from wilguide.contentcheck import load_project, run_rules
 from wilguide.contentcheck.cli import main
 from wilguide.contentcheck.house_terms import fold, load_house_terms
@@ -182,3 +183,27 @@ def test_console_script_is_installed():
 def test_real_tree_has_no_finding():
     findings = run_rules(load_project(ROOT))
     assert not findings, "scripts/check-content.sh reports:\n" + "\n".join(map(str, findings))
+
+
+def append_line(page: Path, line: str) -> int:
+    """Append a line to a page; its line number."""
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"
+    page.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def test_build_fails_naming_file_and_line(project_copy, tmp_path):
+    docs = project_copy / "docs"
+    link_line = append_line(docs / "en" / "roles.md", "See [the missing page](missing-page.md).")
+    anchor_line = append_line(docs / "fr" / "roles.md", "Voir [la section](competencies.md#no-such-section).")
+    heading_line = append_line(docs / "fr" / "glossary.md", "## Une section de plus { #one-more-section }")
+    # Editorial rules stay out of the build: this house term does not fail it.
+    append_line(docs / "fr" / "closing-well.md", "Un feedback de plus.")
+
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    errors = result.stderr
+    assert f"docs/en/roles.md:{link_line}: broken link 'missing-page.md': there is no page docs/en/missing-page.md" in errors
+    assert f"docs/fr/roles.md:{anchor_line}: broken link 'competencies.md#no-such-section'" in errors
+    assert f"of docs/fr/glossary.md:{heading_line} is missing here" in errors
+    assert "docs/fr/closing-well.md" not in errors

@@ -1,0 +1,20 @@
+"""Fail the build on a broken link or anchor, an H2 that differs between languages, or bad front
+matter, naming the file AND the line (MkDocs' own link warnings give no line).
+
+Runs once, before the default language's build. House terms and figures are checked by
+scripts/check-content.sh only (see CONTRIBUTING.md).
+"""
+
+from mkdocs.exceptions import PluginError
+
+from wilguide.contentcheck import BUILD_RULES, project_from_config, run_rules
+from wilguide.findings import ContentError
+from wilguide.i18n_state import is_nested_build
+
+
+def on_pre_build(config):
+    if is_nested_build(config):
+        return  # the nested language builds read the same files: checked once is enough
+    findings = run_rules(project_from_config(config), BUILD_RULES)
+    if findings:
+        raise PluginError(str(ContentError(findings)))
