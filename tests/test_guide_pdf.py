@@ -1,0 +1,236 @@
+"""The guide PDFs of the built site, read back with pypdf.
+
+Expected text comes from the built HTML pages, never from the current prose, so writers can change
+the content freely: the PDF must always say what the site says.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import lxml.html
+import pypdf
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from wilguide.guide_pdf.contents import LEFT_OUT, ONLINE_ONLY
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = {"fr": "", "en": "en/"}
+# Screen-only parts of a page that the PDF leaves out on purpose (see wilguide/guide_pdf/assemble.py).
+NOT_PRINTED = (
+    "//script | //style | //button | //template | //select | //*[@hidden] | //input | //textarea"
+    " | //*[contains(@class, 'headerlink')] | //*[contains(@class, 'md-content__button')]"
+)
+
+
+def settings() -> dict:
+    return yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def site_name(lang: str) -> str:
+    """The guide's title in one language: site_name, or the i18n plugin's override for the language."""
+    config = settings()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"]["languages"]:
+                if language["locale"] == lang and language.get("site_name"):
+                    return language["site_name"]
+    return config["site_name"]
+
+
+def letters(text: str) -> str:
+    """Only letters and digits: line breaks, hyphenation and spacing differ between HTML and PDF."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def url_of(path: str) -> str:
+    """docs path inside a language (practices/check-in.md) -> its URL (practices/check-in/)."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def article(html_file: Path) -> lxml.html.HtmlElement:
+    root = lxml.html.parse(str(html_file)).getroot()
+    found = root.xpath("//article")
+    assert found, f"{html_file} has no article"
+    for element in found[0].xpath("." + NOT_PRINTED.replace("| //", "| .//")):
+        element.drop_tree()
+    return found[0]
+
+
+def site_pages(site: Path, lang: str) -> dict[str, Path]:
+    """URL (from the language root) -> built HTML file, for every page of one language."""
+    root = site / LANGUAGES[lang]
+    pages = {}
+    for index in root.rglob("index.html"):
+        relative = index.parent.relative_to(root).as_posix()
+        if lang == "fr" and relative.split("/")[0] in (l for l in LANGUAGES if l != "fr"):
+            continue
+        pages["" if relative == "." else relative + "/"] = index
+    return pages
+
+
+def printed_pages(site: Path, lang: str) -> dict[str, Path]:
+    left_out = {url_of(path) for path in LEFT_OUT}
+    return {url: path for url, path in site_pages(site, lang).items() if url not in left_out}
+
+
+def guide_link(site: Path, lang: str) -> tuple[lxml.html.HtmlElement, Path]:
+    page = site / LANGUAGES[lang] / "downloads" / "index.html"
+    rows = lxml.html.parse(str(page)).getroot().xpath("//tr[@data-download='guide']")
+    assert len(rows) == 1, f"{page}: the downloads table has no row for the guide"
+    hrefs = rows[0].xpath(".//a/@href")
+    assert len(hrefs) == 1 and hrefs[0].endswith(".pdf"), f"{page}: the guide row has no PDF link"
+    return rows[0], (page.parent / unquote(hrefs[0])).resolve()
+
+
+@functools.lru_cache(maxsize=None)
+def read(path: Path) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(path)
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture(scope="module", params=list(LANGUAGES))
+def guide(request, built_site) -> tuple[str, pypdf.PdfReader, str, Path]:
+    lang = request.param
+    _, pdf = guide_link(built_site, lang)
+    assert pdf.is_file(), f"the downloads page links to {pdf}, which was not built"
+    reader, text = read(pdf)
+    return lang, reader, text, pdf
+
+
+def outline_titles(items) -> list[str]:
+    titles = []
+    for item in items:
+        titles.extend(outline_titles(item) if isinstance(item, list) else [item.title])
+    return titles
+
+
+def test_downloads_page_gives_size_and_date_of_the_guide(built_site, guide):
+    lang, reader, _, pdf = guide
+    row, _ = guide_link(built_site, lang)
+    assert pdf.parent == (built_site / LANGUAGES[lang] / "downloads").resolve()
+    built = row.xpath(".//time/@datetime")
+    assert built and reader.metadata["/CreationDate"].startswith("D:" + built[0].replace("-", ""))
+    cells = [td.text_content().strip() for td in row.xpath("td")]
+    assert cells[1] == "PDF" and re.search(r"\d", cells[2]), cells
+
+
+def test_page_count_is_plausible(built_site, guide):
+    lang, reader, _, _ = guide
+    chapters = len(printed_pages(built_site, lang))
+    assert chapters + 2 <= len(reader.pages) <= chapters * 12, f"{len(reader.pages)} pages for {chapters} chapters"
+
+
+def test_every_chapter_title_is_in_the_outline(built_site, guide):
+    lang, reader, _, _ = guide
+    outline = {" ".join(title.split()) for title in outline_titles(reader.outline)}
+    for url, page in printed_pages(built_site, lang).items():
+        heading = article(page).xpath(".//h1")
+        assert heading, f"{page} has no H1"
+        title = " ".join(heading[0].text_content().split())
+        assert title in outline, f"chapter {title!r} ({url}) is not a bookmark of the {lang} PDF"
+
+
+def test_the_downloads_page_is_not_a_chapter(built_site, guide):
+    lang, reader, _, _ = guide
+    outline = outline_titles(reader.outline)
+    for path in LEFT_OUT:
+        title = article(site_pages(built_site, lang)[url_of(path)]).xpath(".//h1")[0].text_content().strip()
+        assert title not in outline
+
+
+def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, guide):
+    lang, reader, _, _ = guide
+    assert reader.metadata.title == site_name(lang)
+    assert reader.metadata.author == settings()["extra"]["guide"]["publisher"][lang]
+    assert reader.metadata.subject, "the subject is the site description"
+    root = reader.trailer["/Root"]
+    assert str(root["/Lang"]).split("-")[0] == lang
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "tagged PDF"
+
+
+def test_each_language_has_its_own_text(built_site, guide):
+    lang, _, text, _ = guide
+    printed = letters(text)
+    for other in LANGUAGES:
+        page = site_pages(built_site, other)["why-mentoring/"]
+        # Paragraphs with links get the address or page number printed after the link: skip them.
+        paragraphs = [p.text_content() for p in article(page).xpath(".//p[not(.//a)]") if len(p.text_content().split()) >= 12]
+        assert paragraphs, f"{page} has no plain paragraph to look for"
+        sentence = paragraphs[0]
+        if other == lang:
+            assert letters(sentence) in printed, f"{sentence!r} is missing from the {lang} PDF"
+        else:
+            assert letters(sentence) not in printed, f"the {other} text {sentence!r} is in the {lang} PDF"
+
+
+def test_accented_letters_are_printed_not_replaced(built_site, guide):
+    lang, _, text, _ = guide
+    assert "\ufffd" not in text, "a replacement character means a glyph is missing"
+    if lang != "fr":
+        return
+    page = site_pages(built_site, "fr")["why-mentoring/"]
+    words = {w for w in re.findall(r"\w+", article(page).text_content()) if re.search(r"[^\x00-\x7f]", w)}
+    assert len(words) >= 5, "a French page should have accented words"
+    printed = letters(text)
+    missing = sorted(w for w in words if letters(w) not in printed)
+    assert not missing, f"accented words missing from the PDF text: {missing[:20]}"
+    assert not re.search(r"\w\?\w", text), "a '?' inside a word stands for a missing glyph"
+
+
+def test_fonts_are_embedded(guide):
+    _, reader, _, _ = guide
+    for page in reader.pages[:8]:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            owner = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = owner.get("/FontDescriptor", {})
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            assert re.search("Liberation|DejaVu", str(font["/BaseFont"])), font["/BaseFont"]
+
+
+def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
+    lang, reader, _, _ = guide
+    links = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object()["/Subtype"] == "/Link"
+    ]
+    internal = [a for a in links if "/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo"]
+    external = [str(a["/A"]["/URI"]) for a in links if a.get("/A", {}).get("/S") == "/URI"]
+    assert len(internal) > len(printed_pages(built_site, lang)), "the table of contents links every chapter"
+    names = set(reader.named_destinations)
+    for annotation in internal:
+        destination = annotation.get("/Dest") or annotation["/A"]["/D"]
+        if isinstance(destination, str):
+            assert destination in names, f"internal link to a missing destination {destination}"
+    site_url = "https://example.org/guide-mentorat/"
+    assert any(uri.startswith("http") for uri in external)
+    assert urljoin(site_url, LANGUAGES[lang]) in external, "the cover links to the online version"
+
+
+def test_interactive_pages_are_a_note_pointing_to_the_web(built_site, guide):
+    lang, _, text, _ = guide
+    for path in ONLINE_ONLY:
+        address = urljoin("https://example.org/guide-mentorat/", LANGUAGES[lang] + url_of(path))
+        assert letters(address) in letters(text), f"the PDF should give the address of {path}"
+
+
+def test_every_page_footer_and_the_home_page_link_to_downloads(built_site):
+    for lang, prefix in LANGUAGES.items():
+        downloads = (built_site / prefix / "downloads" / "index.html").resolve()
+        for url, page in site_pages(built_site, lang).items():
+            footer = lxml.html.parse(str(page)).getroot().xpath("//footer//a/@href")
+            targets = {(page.parent / unquote(href)).resolve() / "index.html" for href in footer if not href.startswith("http")}
+            assert downloads in targets, f"the footer of {page} does not link to the downloads page"
+        home = article(built_site / prefix / "index.html")
+        assert any((built_site / prefix / h).resolve() == downloads.parent for h in home.xpath(".//a/@href")), (
+            f"the {lang} home page text does not link to the downloads page"
+        )
