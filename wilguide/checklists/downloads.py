@@ -43,15 +43,24 @@ def bundle_name(lang: str) -> str:
 
 
 def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
-    """The checklist with {{ placeholders }} in its texts replaced by the site settings."""
+    """The checklist as printed: {{ placeholders }} replaced by the site settings, French spacing."""
+
+    def finish(text: str | None) -> str | None:
+        return None if text is None else strings.typography(substitute(text, values), checklist.lang)
+
     sections = [
-        dataclasses.replace(section, items=[dataclasses.replace(i, text=substitute(i.text, values)) for i in section.items])
+        dataclasses.replace(
+            section,
+            title=finish(section.title),
+            items=[dataclasses.replace(item, text=finish(item.text)) for item in section.items],
+        )
         for section in checklist.sections
     ]
     return dataclasses.replace(
         checklist,
-        title=substitute(checklist.title, values),
-        description=substitute(checklist.description, values),
+        title=finish(checklist.title),
+        description=finish(checklist.description),
+        section_notes=finish(checklist.section_notes),
         sections=sections,
     )
 

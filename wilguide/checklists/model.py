@@ -37,6 +37,7 @@ class Checklist:
     section_notes: str | None = None  # label of a notes box printed after each section, if any
     sections: list[Section] = field(default_factory=list)
     title_line: int = 1
+    heading_ids: tuple[str, ...] = ()  # every ## ID on the page, sections without items included
 
     @property
     def items(self) -> list[Item]:

@@ -67,6 +67,7 @@ class Scan:
     sections: list[Section] = field(default_factory=list)
     spans: list[ItemSpan] = field(default_factory=list)
     first_section_index: int | None = None  # line index of the first ## heading
+    heading_ids: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -189,6 +190,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
                 elif anchor in section_lines:
                     report(index, f"duplicate section ID '{anchor}' (already used on line {section_lines[anchor]})")
                 section_lines.setdefault(anchor, offset + index + 1)
+                scan.heading_ids.append(anchor)
                 section = Section(id=anchor, title=text, line=offset + index + 1)
                 scan.sections.append(section)
             else:
@@ -201,7 +203,10 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             blank_after_item = False
             task = TASK.match(list_item.group(3) or "")
             if not task:
-                plain_items.append((section, index))  # an error only in a section with tasks
+                if ID_MARKER.search(line):  # a key marker: meant as a task, wherever it is
+                    report(index, "list item is not a task: write it as '- [ ] text { #key }'")
+                else:
+                    plain_items.append((section, index))  # an error only in a section with tasks
                 continue
             if task.group(1) != " ":
                 report(index, "item is ticked: items start unticked, as in '- [ ] text { #key }'")
@@ -300,6 +305,7 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         section_notes=section_notes.strip() if section_notes else None,
         sections=scan.sections,
         title_line=scan.title_line,
+        heading_ids=tuple(scan.heading_ids),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -55,6 +56,15 @@ STRINGS: dict[str, dict[str, str]] = {
 
 # Document languages: Canadian variants for PDF /Lang, Word proofing and <html lang>.
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
+
+
+def typography(value: str, lang: str) -> str:
+    """French spacing: a no-break space before : ; ? ! and inside « », so a line never starts
+    with a lone colon or guillemet. Editors type ordinary spaces."""
+    if lang != "fr":
+        return value
+    value = re.sub(r" ([:;?!»])", "\u00a0\\1", value)
+    return value.replace("« ", "«\u00a0")
 
 
 def text(lang: str, key: str, **values) -> str:

@@ -25,17 +25,16 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
         has, lacks = (ref_path, other_path) if reference.section_notes else (other_path, ref_path)
         findings.append(Finding(has, 1, f"checklist.section_notes is set here but not in {lacks}"))
 
-    def sections_of(checklist: Checklist) -> dict[str | None, int]:
-        return {section.id: section.line for section in checklist.sections}
-
-    ref_sections, other_sections = sections_of(reference), sections_of(other)
+    # A section with items needs its ## ID in the other language; an emptied section shows up
+    # through its items instead.
+    ref_sections = {section.id: section.line for section in reference.sections}
     for this, this_path, counterpart, counterpart_path in (
-        (ref_sections, ref_path, other_sections, other_path),
-        (other_sections, other_path, ref_sections, ref_path),
+        (reference, ref_path, other, other_path),
+        (other, other_path, reference, ref_path),
     ):
-        for section_id, line in this.items():
-            if section_id is not None and section_id not in counterpart:
-                findings.append(Finding(this_path, line, f"section '{section_id}' has no counterpart in {counterpart_path}"))
+        for section in this.sections:
+            if section.id is not None and section.id not in counterpart.heading_ids:
+                findings.append(Finding(this_path, section.line, f"section '{section.id}' has no counterpart in {counterpart_path}"))
 
     def placed(checklist: Checklist) -> dict[str, tuple[str | None, int]]:
         return {item.key: (section.id, item.line) for section in checklist.sections for item in section.items}

@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import strings
-from .downloads import Download
+from .downloads import FORMATS, Download, file_name
 from .model import Checklist
 from .parser import scan_body
 
@@ -53,14 +53,16 @@ def download_button(download: Download, lang: str, page_path: str, label: str, *
     )
 
 
-def _by_format(downloads: list[Download], checklist_title: str) -> dict[str, Download]:
-    return {d.format: d for d in downloads if d.title == checklist_title and d.format != "ZIP"}
+def _by_format(downloads: list[Download], checklist: Checklist) -> dict[str, Download]:
+    """This checklist's downloads by format, found by file name (titles are display text)."""
+    names = {file_name(checklist.slug, checklist.lang, suffix): label for suffix, label in FORMATS.items()}
+    return {names[posixpath.basename(d.url)]: d for d in downloads if posixpath.basename(d.url) in names}
 
 
 def header_block(checklist: Checklist, downloads: list[Download], page_path: str) -> str:
     """Download buttons, the progress bar (JavaScript shows it) and print-only fill-in lines."""
     lang = checklist.lang
-    mine = _by_format(downloads, checklist.title)
+    mine = _by_format(downloads, checklist)
     buttons = [
         download_button(mine["PDF"], lang, page_path, strings.text(lang, "download.pdf"), primary=True),
         download_button(mine["DOCX"], lang, page_path, strings.text(lang, "download.docx")),
@@ -92,7 +94,7 @@ def render_checklist_markdown(markdown: str, checklist: Checklist, downloads: li
     block inserted before the first section (or the first item)."""
     scan = scan_body(markdown, str(checklist.path))
     lines = markdown.split("\n")
-    texts = {item.key: item.text for item in checklist.items}
+    texts = {item.key: strings.typography(item.text, checklist.lang) for item in checklist.items}
 
     runs: list[list] = []
     for span in scan.spans:
@@ -131,7 +133,7 @@ def index_list(checklists: list[Checklist], downloads: list[Download], page_path
     blocks = ['<div class="grid cards wg-checklist-cards" markdown>', ""]
     for checklist in checklists:
         lang = checklist.lang
-        mine = _by_format(downloads, checklist.title)
+        mine = _by_format(downloads, checklist)
         page = posixpath.relpath(f"toolkit/{checklist.slug}.md", posixpath.dirname(page_path) or ".")
         pdf_button = download_button(mine["PDF"], lang, page_path, "PDF", context=checklist.title)
         docx_button = download_button(mine["DOCX"], lang, page_path, "Word", context=checklist.title)
