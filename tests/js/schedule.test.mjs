@@ -10,7 +10,7 @@ import { addMonths, buildPlan, byPhase, intervalFor, isoDate, parseDate, pickPro
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
 const base = {
   start: "2026-09-08", end: "2026-12-18", weeks: "", format: "on-site", cadence: "recommended",
-  preference: "as-recommended", weekday: "2", time: "10:00", length: "30", student: "", mentor: "",
+  preference: "as-recommended", weekday: "2", time: "10:00", duration: "30", student: "", mentor: "",
   place: "", midterm: "", final: "", followup: "yes",
 };
 const plan = (extra) => buildPlan({ ...base, ...extra }, data);

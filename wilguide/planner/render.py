@@ -120,7 +120,7 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
             f'<input type="time" name="time" value="{DEFAULTS["time"]}" {_described("planner-time", hint=True)}>',
             t("time_zone"),
         ),
-        _field("planner-length", t("length"), f'<select name="length" {_described("planner-length")}>{length_options}</select>'),
+        _field("planner-duration", t("length"), f'<select name="duration" {_described("planner-duration")}>{length_options}</select>'),
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_people"))}</legend>',
         _field("planner-student", t("student"), text_input("student")),

@@ -7,7 +7,7 @@ import { buildCalendar } from "./ics.js";
 
 const DAY = 86400000;
 const STORAGE_KEY = "wilguide.planner.v1";
-const FIELDS = ["start", "end", "weeks", "format", "cadence", "preference", "weekday", "time", "length",
+const FIELDS = ["start", "end", "weeks", "format", "cadence", "preference", "weekday", "time", "duration",
   "student", "mentor", "place", "midterm", "final", "followup"];
 const $ = (id) => document.getElementById(id);
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));

@@ -79,7 +79,7 @@ export function validate(input, data) {
       cadence: pick(input.cadence, ["recommended", "weekly", "biweekly", "monthly"], "recommended"),
       preference: pick(input.preference, Object.keys(data.preferences), "as-recommended"),
       weekday: pick(+input.weekday, [1, 2, 3, 4, 5], 2),
-      length: Math.min(Math.max(Math.round(+input.length) || 30, 5), 240),
+      length: Math.min(Math.max(Math.round(+input.duration) || 30, 5), 240),
       followUp: input.followup !== false && input.followup !== "no",
     },
   };

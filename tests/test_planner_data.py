@@ -1,0 +1,173 @@
+"""The planner's build side: content/planner.yml checks (file:line errors), agenda prompts read
+from the checklists and guide pages, links resolved and checked, and the page the hook fills."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wilguide.findings import ContentError
+from wilguide.planner import load_planner_config, plan_data
+from wilguide.planner.pages import list_items, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "content" / "planner.yml"
+DOCS = ROOT / "docs"
+FIXTURE = ROOT / "tests" / "js" / "plan-data.en.json"
+
+
+def fake_url(target: str) -> str:
+    page, _, anchor = target.partition("#")
+    return "../../" + page.removesuffix(".md").removesuffix("index") + "/" + (f"#{anchor}" if anchor else "")
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in planner.yml"
+    target = tmp_path / "planner.yml"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def line_of(path: Path, snippet: str) -> int:
+    return path.read_text(encoding="utf-8")[: path.read_text(encoding="utf-8").index(snippet)].count("\n") + 1
+
+
+def findings_of(path: Path, docs: Path | None = None) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        config = load_planner_config(path)
+        if docs:
+            plan_data(config, docs, "fr", fake_url)
+    return [str(f) for f in caught.value.findings]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_real_data_builds_in_each_language(lang):
+    config = load_planner_config(DATA_FILE)
+    data = plan_data(config, DOCS, lang, fake_url)
+    assert data["locale"] == {"fr": "fr-CA", "en": "en-CA"}[lang]
+    for key, meeting in data["meetings"].items():
+        assert len(meeting["prompts"]) >= 3, key
+        assert all(p and "{{" not in p and "[" not in p for p in meeting["prompts"]), meeting["prompts"]
+        assert meeting["guide"]["href"] and meeting["checklist"]["href"], key
+    assert [p["key"] for p in data["phases"]][:2] == ["prepare", "welcome"]
+    assert "{zone}" in data["strings"]["time_zone"]
+
+
+def test_node_fixture_matches_the_rules_in_planner_yml():
+    """tests/js/plan-data.en.json feeds the node tests: its rules must be today's rules.
+    Regenerate it with: python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
+    current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
+    fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    for key in ("intervals", "limits", "prepareBeforeStart", "followUpAfterEnd", "bands", "formats", "preferences", "phases"):
+        assert fixture[key] == current[key], f"{key} changed in planner.yml: regenerate {FIXTURE.name}"
+    for key, meeting in current["meetings"].items():
+        assert {k: fixture["meetings"][key][k] for k in ("phase", "minutes", "withStudent")} == {
+            k: meeting[k] for k in ("phase", "minutes", "withStudent")
+        }
+
+
+def write_fixture() -> None:
+    data = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
+    FIXTURE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def test_missing_translation_is_reported_at_its_line(tmp_path):
+    broken = broken_copy(tmp_path, 'name: {fr: "Démarrage", en: "Ramp-up"}', 'name: {fr: "Démarrage"}')
+    line = line_of(broken, 'name: {fr: "Démarrage"}')
+    assert findings_of(broken) == [f"{broken}:{line}: phase 'ramp-up': 'name' has no 'en' text"]
+
+
+def test_placeholders_must_match_between_languages(tmp_path):
+    broken = broken_copy(tmp_path, 'en: "{count} meetings from {first} to {last}."', 'en: "{count} meetings until {end}."')
+    [finding] = findings_of(broken)
+    assert finding.startswith(f"{broken}:{line_of(broken, 'summary:')}: strings: 'summary' uses")
+    assert "{end}" in finding
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("every: weekly}", "every: fortnightly}", "unknown interval 'fortnightly'"),
+        ("until: 25%, every: weekly}", "until: 125%, every: weekly}", "must be between 0% and 100%"),
+        ("until: 25%, every: weekly}", "until: soon, every: weekly}", "'soon' is not a point in the placement"),
+        ("    phase: prepare\n", "    phase: before\n", "unknown phase 'before'"),
+        ("guide: roles.md#before-the-placement", "guide: roles#before", "is not a link to a page"),
+        ("until_weeks: 71", "until_weeks: 60", "the last band must cover placements of 16 months"),
+        ("  - key: hybrid", "  - key: remote", "the key 'remote' is used twice"),
+        ("  minutes: {fr:", "  minutez: {fr:", "strings: 'minutez' is not used by the planner"),
+    ],
+)
+def test_mistakes_are_reported_with_file_and_line(tmp_path, old, new, message):
+    broken = broken_copy(tmp_path, old, new)
+    findings = findings_of(broken)
+    assert any(message in f for f in findings), findings
+    assert all(re.match(rf"{re.escape(str(broken))}:\d+: ", f) for f in findings)
+
+
+def test_invalid_yaml_is_reported_with_its_line(tmp_path):
+    broken = broken_copy(tmp_path, "limits:\n", "limits:\n  : [\n")
+    [finding] = findings_of(broken)
+    assert "not valid YAML" in finding and re.match(rf"{re.escape(str(broken))}:\d+: ", finding)
+
+
+def test_links_to_missing_pages_or_anchors_are_reported(tmp_path):
+    broken = broken_copy(tmp_path, "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#no-such-part")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("checklist: toolkit/check-in-agenda.md", "checklist: toolkit/nowhere.md", 1),
+        encoding="utf-8",
+    )
+    findings = findings_of(broken, DOCS)
+    assert f"{broken}:{line_of(broken, 'practices/check-in.md#no-such-part')}: 'practices/check-in.md#no-such-part': docs/fr/practices/check-in.md has no heading with id '#no-such-part'" in findings
+    assert any("'toolkit/nowhere.md': there is no page docs/fr/toolkit/nowhere.md" in f for f in findings)
+
+
+def test_a_meeting_without_agenda_prompts_is_reported(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    for page in ("check-in-agenda.md",):
+        (docs / "fr" / "toolkit" / page).write_text("---\ndescription: x\n---\n\n# Ordre du jour\n\nEn préparation.\n")
+    text = (docs / "fr" / "practices" / "check-in.md").read_text(encoding="utf-8")
+    (docs / "fr" / "practices" / "check-in.md").write_text(re.sub(r"(?m)^\d+\. ", "", text), encoding="utf-8")
+    findings = findings_of(DATA_FILE, docs)
+    assert any("meeting 'check-in': no agenda source in docs/fr/ has at least 3 list items" in f for f in findings), findings
+
+
+def test_guide_section_lists_are_read_as_plain_text(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ndescription: x\n---\n\n# Title\n\n## Part { #part }\n\n"
+        "- **Bold** lead with a [link](other.md#x).\n  continued line\n    - nested detail\n"
+        "- `code` and _emphasis_\n\n```\n- not an item\n```\n\n!!! example\n    - in an admonition\n\n"
+        "## Next { #next }\n\n- elsewhere\n",
+        encoding="utf-8",
+    )
+    parsed = read_page(page)
+    assert parsed.title == "Title"
+    assert list_items(parsed, "part") == ["Bold lead with a link. continued line", "code and emphasis"]
+    assert list_items(parsed, "missing") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_built_page_has_form_data_and_text_version(built_site, lang, prefix):
+    page = built_site / prefix / "toolkit" / "planner" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<!-- planner:" not in html
+    data = json.loads(re.search(r'<script type="application/json" id="planner-data">(.*?)</script>', html, re.S).group(1))
+    assert data["lang"] == lang
+    for meeting in data["meetings"].values():
+        for link in (meeting["guide"], meeting["checklist"]):
+            path, _, anchor = link["href"].partition("#")
+            target = (page.parent / path / "index.html").resolve()
+            assert target.exists(), link
+            if anchor:
+                assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), link
+    assert 'type="module" src="../../assets/javascripts/planner/planner.js"' in html or "planner/planner.js" in html
+    table = re.search(r'<div class="planner-rhythm">(.*?)</div>', html, re.S).group(1)
+    assert table.count('<tr><th scope="row">') == len(data["phases"])
+    assert "../check-in-agenda/" in table
