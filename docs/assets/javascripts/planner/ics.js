@@ -1,11 +1,8 @@
-// iCalendar (RFC 5545) export of a plan: pure functions, usable in the browser and in node.
-//
-// Times are local wall-clock times with a TZID (the reader's IANA zone) plus a VTIMEZONE that
-// spells out that zone's UTC offsets and daylight-saving changes over the placement, computed
-// from the browser's own time-zone data (Intl). Apps that know the zone name use their own rules;
-// the others use the VTIMEZONE. Either way "10:00 every Tuesday" stays 10:00 across the November
-// change, and a student in another zone sees the right time. Floating times (no zone) would be
-// wrong for people in other zones; UTC times would lose the wall-clock intent.
+// iCalendar (RFC 5545) export, pure (browser and node). Times are local wall-clock times with the
+// reader's IANA zone as TZID, plus a VTIMEZONE with that zone's offsets and clock changes over the
+// placement, read from the browser's own zone data (Intl). Apps that know the zone use their rules,
+// the others the VTIMEZONE: 10:00 stays 10:00 across the November change, and someone in another
+// zone sees the right time. Floating times would be wrong across zones; UTC loses the wall time.
 
 import { isoDate } from "./schedule.js";
 
@@ -21,7 +18,7 @@ export const escapeText = (text) =>
 
 const octets = (ch) => { const c = ch.codePointAt(0); return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; };
 
-/** Fold a content line into lines of at most 75 octets, never inside a UTF-8 character. */
+/** Fold a line into lines of at most 75 octets, never inside a UTF-8 character. */
 export function fold(line) {
   let out = "";
   let size = 0;
@@ -34,7 +31,7 @@ export function fold(line) {
   return out;
 }
 
-/** A short stable hash (FNV-1a, two seeds) for UIDs: the same plan gives the same UIDs. */
+/** Short stable hash (FNV-1a, two seeds): the same plan keeps the same UIDs. */
 export function hash(text) {
   let out = "";
   for (const seed of [0x811c9dc5, 0x01000193]) {
