@@ -152,9 +152,10 @@ class Project:
 
 
 def load_project(root: Path | str = ".") -> Project:
-    """Load ``<root>/mkdocs.yml`` as the build does."""
+    """Load ``<root>/mkdocs.yml`` as the build does, without its hooks: the check needs none of
+    them, and some import heavy libraries (WeasyPrint) that would slow it down."""
     root = Path(root).resolve()
-    config = load_config(config_file=str(root / "mkdocs.yml"))
+    config = load_config(config_file=str(root / "mkdocs.yml"), hooks=[])
     return Project(config, root)
 
 
