@@ -55,6 +55,7 @@ def test_front_matter_malformed_or_without_description(tmp_path):
         "lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
         "docs/fr/index.md:2: `description:` is empty: write one sentence that says what the page offers; search engines "
         "and the PDF show it",
+        "docs/fr/references.md:2: the front matter is empty: write `description: <one sentence>` between the two `---` lines",
     ]
 
 

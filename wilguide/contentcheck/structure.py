@@ -32,6 +32,9 @@ def _front_matter_of(page: Page) -> list[Finding]:
         return [Finding(where, 1, f"the page has no front matter: start it with three lines: {FRONT_MATTER_EXAMPLE}")]
     span = markdown_text.front_matter_span(page.text)
     if span is None:
+        second_line = (page.text.split("\n", 2) + ["", ""])[1]
+        if re.fullmatch(r"(?:-{3}|\.{3})[ \t]*", second_line):
+            return [Finding(where, 2, "the front matter is empty: write `description: <one sentence>` between the two `---` lines")]
         return [Finding(where, 1, "the front matter is not closed: add a line `---` after its last line")]
     raw = page.text[page.text.index("\n") + 1 : span[1]].rsplit("\n", 2)[0] + "\n"
     try:
