@@ -96,6 +96,8 @@ def test_broken_links_and_anchors(tmp_path):
         "docs/fr/index.md:9: link '../../guide.md' points outside the docs folder: link to a page or a file under docs/",
         "docs/fr/index.md:9: link '../en/guide.md' points into the 'en' folder: link to the page in this language, "
         "without the language folder: 'guide.md'",
+        "docs/fr/index.md:10: broken link 'checklist.md': there is no page docs/fr/checklist.md; did you mean "
+        "'toolkit/checklist.md'?",
     ]
 
 

@@ -71,7 +71,9 @@ def _suggestion(project: Project, page: Page, path: str) -> str:
     for guess in guesses:
         if guess in project.pages[page.lang]:
             return f"; did you mean '{_relative_link(page, page.lang + '/' + guess)}'?"
-    close = difflib.get_close_matches(base, list(project.pages[page.lang]), n=1, cutoff=0.75)
+    names = list(project.pages[page.lang])
+    same_name = [name for name in names if posixpath.basename(name) == posixpath.basename(base)]
+    close = same_name[:1] or difflib.get_close_matches(base, names, n=1, cutoff=0.8)
     if close:
         return f"; did you mean '{_relative_link(page, page.lang + '/' + close[0])}'?"
     return ""
