@@ -200,3 +200,15 @@ def test_without_javascript_the_rhythm_and_checklists_are_there(page, site_serve
     assert table.locator("tbody tr").count() == 9
     assert table.locator("a[href$='check-in-agenda/']").count() >= 1
     assert "Every two weeks" in table.inner_text()
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_print_view_shows_the_schedule_only(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    page.emulate_media(media="print")
+    assert page.locator("#planner-timeline").is_visible()
+    assert page.locator(".planner-meeting").first.is_visible()
+    for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use"):
+        assert page.locator(hidden).is_hidden(), hidden

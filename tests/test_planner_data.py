@@ -171,3 +171,16 @@ def test_built_page_has_form_data_and_text_version(built_site, lang, prefix):
     table = re.search(r'<div class="planner-rhythm">(.*?)</div>', html, re.S).group(1)
     assert table.count('<tr><th scope="row">') == len(data["phases"])
     assert "../check-in-agenda/" in table
+
+
+@pytest.mark.slow
+def test_a_broken_planner_file_stops_the_build_with_file_and_line(project_copy, tmp_path):
+    from conftest import mkdocs_build
+
+    data_file = project_copy / "content" / "planner.yml"
+    text = data_file.read_text(encoding="utf-8")
+    data_file.write_text(text.replace("guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone", 1), encoding="utf-8")
+    line = line_of(data_file, "practices/check-in.md#gone")
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"content/planner.yml:{line}: 'practices/check-in.md#gone': docs/fr/practices/check-in.md has no heading with id '#gone'" in result.stderr
