@@ -126,6 +126,15 @@ def test_links_to_missing_pages_or_anchors_are_reported(tmp_path):
     assert any("'toolkit/nowhere.md': there is no page docs/fr/toolkit/nowhere.md" in f for f in findings)
 
 
+def test_an_agenda_source_that_no_longer_exists_is_reported(tmp_path):
+    broken = broken_copy(tmp_path, "agenda: [toolkit/first-week.md#orientation", "agenda: [toolkit/first-week.md#renamed")
+    findings = findings_of(broken, DOCS)
+    line = line_of(broken, "toolkit/first-week.md#renamed")
+    assert findings == [
+        f"{broken}:{line}: 'toolkit/first-week.md#renamed': docs/fr/toolkit/first-week.md has no heading with id '#renamed'"
+    ]
+
+
 def test_a_meeting_without_agenda_prompts_is_reported(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)

@@ -33,6 +33,9 @@ def prompts_for(config: PlannerConfig, docs_dir: Path, lang: str, meeting: dict)
     """Prompts from the first agenda source that has enough items."""
     tried = []
     for source in meeting["agenda"]:
+        _, missing = check_link(config, docs_dir, lang, source)
+        if missing:  # a renamed section must not silently hand the agenda to the next source
+            return [], missing
         items = agenda_items(Path(docs_dir), lang, source.target)
         if len(items) >= MIN_PROMPTS:
             return items[:MAX_PROMPTS], []
