@@ -195,6 +195,7 @@ def append_line(page: Path, line: str) -> int:
     return text.count("\n")
 
 
+@pytest.mark.slow
 def test_build_fails_naming_file_and_line(project_copy, tmp_path):
     docs = project_copy / "docs"
     link_line = append_line(docs / "en" / "roles.md", "See [the missing page](missing-page.md).")
