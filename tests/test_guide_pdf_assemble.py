@@ -102,10 +102,15 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
     assert href["practices-check-in--a6"].get("href") == "https://example.org/guide/assets/files/x.docx"
     assert href["practices-check-in--a8"].get("href") == "#toolkit-planner", "the planner's note is in the appendix"
     # Print shows where external links go, and on which page internal ones land.
-    assert href["practices-check-in--a5"].get("data-print-url") == "www.example.com/page"
-    assert "external" not in href["practices-check-in--a7"].get("class", ""), "the address is already the text"
-    assert "xref" in href["practices-check-in--a2"].get("class")
-    assert "xref" not in href["practices-check-in--a1"].get("class", "")
+    def note_after(link_id):
+        following = href[link_id].getnext()
+        return following if following is not None and following.tag == "span" else None
+
+    assert note_after("practices-check-in--a5").text == " (www.example.com/page)"
+    assert note_after("practices-check-in--a7") is None, "the address is already the text"
+    assert note_after("practices-check-in--a2").get("data-target") == "#roles"
+    assert note_after("practices-check-in--a2").get("class") == "page-ref"
+    assert note_after("practices-check-in--a1") is None, "no page number for the same page"
     # Every internal link lands on an ID of the document.
     ids = set(doc.xpath("//@id"))
     for link in doc.xpath("//a[starts-with(@href, '#')]"):

@@ -116,8 +116,19 @@ def _replace(old: HtmlElement, new: HtmlElement) -> None:
     old.getparent().replace(old, new)
 
 
+def _add_class(element: HtmlElement, name: str) -> None:
+    classes = element.get("class", "").split()
+    if name not in classes:
+        element.set("class", " ".join([*classes, name]))
+
+
+def _after(element: HtmlElement, new: HtmlElement) -> None:
+    new.tail, element.tail = element.tail, None
+    element.addnext(new)
+
+
 def _element(tag: str, text: str = "", **attributes: str) -> HtmlElement:
-    element = lxml.html.Element(tag, {k.rstrip("_"): v for k, v in attributes.items()})
+    element = lxml.html.Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attributes.items()})
     element.text = text or None
     return element
 
@@ -160,6 +171,10 @@ def _print_form_fields(root: HtmlElement) -> None:
         kind = (field.get("type") or "text").lower() if field.tag == "input" else "textarea"
         if kind == "checkbox":
             new = _element("span", class_="task-box checked" if field.get("checked") is not None else "task-box")
+            item = field.getparent()
+            if item.tag == "li":  # any list of check boxes prints as a checklist, whatever its classes
+                _add_class(item, "task-list-item")
+                _add_class(item.getparent(), "task-list")
         elif kind in ("radio", "hidden", "submit", "button", "reset", "image", "file"):
             parent = field.getparent()
             if field.tail:
@@ -215,7 +230,7 @@ def prepare_chapter(
         heading = _element("h1", chapter.title)
         root.insert(0, heading)
         heading.tail, root.text = root.text, None
-    heading.set("class", " ".join([*heading.get("class", "").split(), "chapter-title"]))
+    _add_class(heading, "chapter-title")
     title = " ".join(heading.text_content().split())
 
     for element in root.iter():
@@ -231,15 +246,13 @@ def prepare_chapter(
         href, kind = links.resolve(chapter, link.get("href"), for_image=False)
         link.set("href", href)
         link.attrib.pop("target", None)
-        classes = link.get("class", "").split()
         shown = " ".join(link.text_content().split())
-        if kind == "external" and shown not in (href, _print_url(href)):  # print where the link goes
-            classes.append("external")
-            link.set("data-print-url", _print_url(href))
-        if kind == "internal" and not any(a.tag in _HEADINGS for a in link.iterancestors()):
-            classes.append("xref")  # prints "(p. 12)" after the link
-        if classes:
-            link.set("class", " ".join(classes))
+        # On paper a link must say where it goes: the address, or the page of the guide. The note
+        # follows the link instead of sitting inside it, so it is not underlined as part of it.
+        if kind == "external" and shown not in (href, _print_url(href)):
+            _after(link, _element("span", f" ({_print_url(href)})", class_="print-url"))
+        elif kind == "internal" and not any(a.tag in _HEADINGS for a in link.iterancestors()):
+            _after(link, _element("span", class_="page-ref", data_target=href))
     for image in root.xpath("//img"):
         src, kind = links.resolve(chapter, image.get("src", ""), for_image=True)
         if kind in ("missing", "external") and not src.startswith("data:"):
@@ -250,8 +263,7 @@ def prepare_chapter(
         image.attrib.pop("loading", None)
 
     for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
-        role = {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title")
-        element.set("class", " ".join([*element.get("class", "").split(), role]))
+        _add_class(element, {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title"))
     if in_part:  # part > page > section: h1 becomes h2, and so on
         for element in root.iter(*reversed(_HEADINGS)):
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
