@@ -211,3 +211,28 @@ def test_build_fails_naming_file_and_line(project_copy, tmp_path):
     assert f"docs/fr/roles.md:{anchor_line}: broken link 'competencies.md#no-such-section'" in errors
     assert f"of docs/fr/glossary.md:{heading_line} is missing here" in errors
     assert "docs/fr/closing-well.md" not in errors
+
+
+def test_code_comments_and_markup_are_blanked_in_place():
+    from wilguide.contentcheck.markdown_text import headings, links, prose, without_code
+
+    source = (
+        "## Real { #real }\n"
+        "!!! example\n"
+        "    ~~~text\n"
+        "    ## Not a heading\n"
+        "    [not a link](gone.md)\n"
+        "    ~~~\n"
+        "<!-- [hidden](gone.md) -->\n"
+        "See `[code](gone.md)` and [a link](page.md#part \"title\").\n"
+        "[ref]: <other page.md>\n"
+    )
+    code_free = without_code(source)
+    assert len(code_free) == len(source) and code_free.count("\n") == source.count("\n")
+    assert [(h.level, h.id, h.line) for h in headings(code_free)] == [(2, "real", 1)]
+    assert [(link.target, source[: link.offset].count("\n") + 1) for link in links(code_free)] == [
+        ("page.md#part", 8),
+        ("other page.md", 9),
+    ]
+    words = prose(source, "en")
+    assert "page.md" not in words and "real" not in words.split() and "a link" in words
