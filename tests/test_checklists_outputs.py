@@ -1,0 +1,135 @@
+"""Every generated checklist file, read back: PDFs with pypdf, Word files with python-docx, ZIPs.
+
+Expected values come from the Markdown sources, so a file that drifts from its source fails."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from wilguide.checklists import load_all
+from wilguide.checklists.downloads import bundle_name, file_name
+from wilguide.checklists.strings import STRINGS, locale
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ["fr", "en"]
+CHECKLISTS = load_all(ROOT / "docs", LANGS)
+SLUGS = list(CHECKLISTS["fr"])
+CASES = [(lang, slug) for lang in LANGS for slug in SLUGS]
+MAX_PDF_BYTES = 160 * 1024  # one full embedded font for the form fields (~80 KB) plus the page
+
+
+def publisher(lang: str) -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).extra["guide"]["publisher"][lang]
+
+
+def plain(text: str) -> str:
+    """Whitespace (line breaks, no-break spaces) folded, to compare text across formats."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def download_dir(site: Path, lang: str) -> Path:
+    return site / ("" if lang == "fr" else f"{lang}/") / "toolkit" / "downloads"
+
+
+def test_there_are_eight_checklists_in_each_language():
+    assert SLUGS == sorted(SLUGS) and len(SLUGS) == 8
+    assert list(CHECKLISTS["en"]) == SLUGS
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slug):
+    checklist = CHECKLISTS[lang][slug]
+    path = download_dir(built_site, lang) / file_name(slug, lang, ".pdf")
+    assert path.stat().st_size < MAX_PDF_BYTES, f"{path.name}: {path.stat().st_size} bytes"
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+
+    # Metadata: title, author (the publisher setting), document language; tagged, title shown.
+    assert plain(reader.metadata.title) == plain(checklist.title)
+    assert reader.metadata.author == publisher(lang)
+    assert root["/Lang"] == locale(lang)
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+    # Exactly one check box per item, named after its key; text fields for names, date and notes.
+    fields = reader.get_fields()
+    boxes = sorted(name for name, field in fields.items() if field.get("/FT") == "/Btn")
+    assert boxes == sorted(f"item-{item.key}" for item in checklist.items)
+    texts = {name for name, field in fields.items() if field.get("/FT") == "/Tx"}
+    expected = set(checklist.fields)
+    if checklist.section_notes:
+        expected |= {f"notes-{section.id}" for section in checklist.sections}
+    assert texts == expected
+    for item in checklist.items:  # each box is labelled by its item, for screen readers
+        assert plain(fields[f"item-{item.key}"]["/TU"]) == plain(item.text)
+
+    # US Letter pages, fonts embedded, every item's text on the page.
+    for page in reader.pages:
+        assert [round(float(v)) for v in page.mediabox] == [0, 0, 612, 792]
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    for item in checklist.items:
+        assert plain(item.text) in text, item.key
+    assert plain(checklist.title) in text
+
+
+@pytest.mark.parametrize(("lang", "slug"), CASES)
+def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slug):
+    checklist = CHECKLISTS[lang][slug]
+    document = Document(download_dir(built_site, lang) / file_name(slug, lang, ".docx"))
+
+    properties = document.core_properties
+    assert plain(properties.title) == plain(checklist.title)
+    assert properties.author == publisher(lang)
+    assert properties.language == locale(lang)
+
+    items, keys = [], []
+    for paragraph in document.paragraphs:
+        box = paragraph._p.find(f"{qn('w:sdt')}/{qn('w:sdtPr')}/{qn('w14:checkbox')}")
+        if box is not None:
+            sdt = paragraph._p.find(qn("w:sdt"))
+            keys.append(sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val")))
+            glyph = "".join(t.text for t in sdt.iter(qn("w:t")))
+            assert glyph == "\u2610", glyph  # an empty box, in a Word check-box content control
+            items.append(plain(paragraph.text))  # the text after the control
+    assert keys == [f"item-{item.key}" for item in checklist.items]
+    assert items == [plain(item.text) for item in checklist.items]
+
+    headings = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == [plain(section.title) for section in checklist.sections if section.title]
+    assert plain(document.paragraphs[0].text) == plain(checklist.title)
+
+    labels = {plain(cell.text) for table in document.tables for cell in table.columns[0].cells}
+    words = STRINGS[lang]
+    for field in checklist.fields:
+        label = plain(words[f"field.{field}"])
+        assert label in labels or any(plain(p.text) == label for p in document.paragraphs), field
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
+    folder = download_dir(built_site, lang)
+    with zipfile.ZipFile(folder / bundle_name(lang)) as archive:
+        assert archive.testzip() is None
+        names = archive.namelist()
+        expected = [file_name(slug, lang, suffix) for slug in SLUGS for suffix in (".pdf", ".docx")]
+        assert sorted(names) == sorted(expected)
+        for name in names:
+            assert archive.read(name) == (folder / name).read_bytes(), name
+
+
+def test_generated_files_are_only_the_expected_ones(built_site):
+    for lang in LANGS:
+        expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
+        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected
