@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from wilguide import guide_pdf
+from wilguide.checklists import checklist_downloads
 from wilguide.findings import ContentError
 from wilguide.guide_pdf.fonts import MissingFonts
 from wilguide.guide_pdf.labels import file_size, labels
@@ -140,6 +141,7 @@ def on_page_context(context, page, config, nav):
         kind="guide",
         unavailable="" if result else words["skipped"].format(reason=state["skip"]),
     )
-    table = guide_pdf.render_downloads([guide], lang, page.url)
+    checklists = guide_pdf.checklist_rows(checklist_downloads(lang), language_prefix(config))
+    table = guide_pdf.render_downloads([guide, *checklists], lang, page.url)
     page.content = guide_pdf.insert_downloads(page.content, table)
     return context

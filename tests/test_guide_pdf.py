@@ -121,6 +121,22 @@ def test_downloads_page_gives_size_and_date_of_the_guide(built_site, guide):
     assert cells[1] == "PDF" and re.search(r"\d", cells[2]), cells
 
 
+def test_downloads_page_lists_the_guide_the_checklists_and_their_bundle(built_site):
+    for lang, prefix in LANGUAGES.items():
+        page = built_site / prefix / "downloads" / "index.html"
+        rows = lxml.html.parse(str(page)).getroot().xpath("//table[@class='wilguide-downloads']//tbody/tr")
+        kinds = [row.get("data-download") for row in rows]
+        assert kinds[0] == "guide" and "checklist" in kinds and kinds.count("bundle") == 1, kinds
+        for row in rows:
+            href = row.xpath(".//a/@href")
+            assert len(href) == 1, f"{page}: a row without its link"
+            assert (page.parent / unquote(href[0])).is_file(), f"{page}: {href[0]} was not built"
+            cells = [td.text_content().strip() for td in row.xpath("td")]
+            assert cells[1] in ("PDF", "DOCX", "ZIP") and re.search(r"\d", cells[2]) and row.xpath(".//time/@datetime")
+        names = [a.get("aria-label") for a in lxml.html.parse(str(page)).getroot().xpath("//table//a")]
+        assert len(set(names)) == len(names), "each link names its file"
+
+
 def test_page_count_is_plausible(built_site, guide):
     lang, reader, _, _ = guide
     chapters = len(printed_pages(built_site, lang))

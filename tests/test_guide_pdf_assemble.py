@@ -10,7 +10,16 @@ import lxml.html
 import pytest
 
 from wilguide.findings import Finding
-from wilguide.guide_pdf import Chapter, Download, Edition, file_name, insert_downloads, render_downloads, skip_reason
+from wilguide.guide_pdf import (
+    Chapter,
+    Download,
+    Edition,
+    checklist_rows,
+    file_name,
+    insert_downloads,
+    render_downloads,
+    skip_reason,
+)
 from wilguide.guide_pdf.assemble import build_document
 from wilguide.guide_pdf.contents import arrange
 
@@ -218,6 +227,32 @@ def test_downloads_table_lists_files_with_format_size_and_date():
     cells = [re.sub(r"[ \t\n]+", " ", td.text_content()).strip() for td in rows[0].xpath("td")]
     assert cells[1:] == ["PDF", "1,2\u00a0Mo", "5 mars 2026"]
     assert rows[0].xpath(".//time/@datetime") == ["2026-03-05"]
+
+
+def test_rows_sharing_a_title_have_distinct_link_names(tmp_path):
+    from wilguide.checklists import Download as ChecklistDownload
+
+    files = [tmp_path / "a.pdf", tmp_path / "a.docx", tmp_path / "all.zip"]
+    for file in files:
+        file.write_bytes(b"x" * 2048)
+    rows = checklist_rows(
+        [
+            ChecklistDownload("Première semaine", "toolkit/downloads/a.pdf", "PDF", 2048, files[0]),
+            ChecklistDownload("Première semaine", "toolkit/downloads/a.docx", "DOCX", 2048, files[1]),
+            ChecklistDownload("Toutes les listes", "toolkit/downloads/all.zip", "ZIP", 2048, files[2]),
+        ],
+        "en/",
+    )
+    assert [(r.kind, r.url) for r in rows] == [
+        ("checklist", "en/toolkit/downloads/a.pdf"),
+        ("checklist", "en/toolkit/downloads/a.docx"),
+        ("bundle", "en/toolkit/downloads/all.zip"),
+    ]
+    assert all(r.built == date.today() for r in rows)
+    doc = lxml.html.fragment_fromstring(render_downloads(rows, "en", "en/downloads/"))
+    names = doc.xpath("//a/@aria-label")
+    assert len(set(names)) == 3 and all("Première semaine" in n or "Toutes" in n for n in names)
+    assert names[0] == "Download “Première semaine” (PDF, 2\u00a0KB)"
 
 
 def test_downloads_table_says_when_the_guide_was_not_built():

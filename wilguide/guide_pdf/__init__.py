@@ -9,15 +9,16 @@
 from .assemble import Edition
 from .build import SKIP_VARIABLE, GuidePdf, file_name, make_guide_pdf, skip_reason
 from .contents import Chapter
-from .downloads import MARKER, Download, insert_downloads, render_downloads
+from .downloads import MARKER, Download, checklist_rows, insert_downloads, render_downloads
 
 __all__ = [
-    "MARKER",
-    "SKIP_VARIABLE",
     "Chapter",
     "Download",
     "Edition",
     "GuidePdf",
+    "MARKER",
+    "SKIP_VARIABLE",
+    "checklist_rows",
     "file_name",
     "insert_downloads",
     "make_guide_pdf",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from .assemble import _environment
 from .labels import file_size, labels, long_date
@@ -24,6 +25,23 @@ class Download:
     unavailable: str = ""  # said instead of a link when the file was not built
 
 
+def checklist_rows(checklist_downloads, prefix: str) -> list[Download]:
+    """The checklists' files (wilguide.checklists.checklist_downloads) as rows of the table.
+
+    Their URLs are relative to the language root; their date is the day the cached file was made."""
+    return [
+        Download(
+            title=item.title,
+            url=prefix + item.url,
+            format=item.format,
+            size=item.size,
+            built=date.fromtimestamp(Path(item.path).stat().st_mtime),
+            kind="bundle" if item.format == "ZIP" else "checklist",
+        )
+        for item in checklist_downloads
+    ]
+
+
 def relative_url(url: str, page_url: str) -> str:
     """The address of ``url`` from the page at ``page_url`` (both from the site root)."""
     directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
@@ -38,6 +56,10 @@ def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str
             "href": relative_url(item.url, page_url) if item.url and not item.unavailable else None,
             "size": file_size(item.size, lang) if item.size is not None else "",
             "built": long_date(item.built, lang) if item.built else "",
+            # Two rows may share a title (a checklist's PDF and Word file): the name says which.
+            "label": words["download_link"].format(
+                title=item.title, format=item.format, size=file_size(item.size, lang) if item.size else ""
+            ),
         }
         for item in downloads
     ]

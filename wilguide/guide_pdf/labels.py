@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+
+from ..checklists import format_size
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -48,9 +49,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_UNITS = {"fr": ("o", "ko", "Mo"), "en": ("B", "KB", "MB")}
-
-
 def labels(lang: str) -> dict[str, str]:
     try:
         return LABELS[lang]
@@ -66,11 +64,5 @@ def long_date(day: date, lang: str) -> str:
 
 
 def file_size(size: int, lang: str) -> str:
-    """1,2 Mo / 1.2 MB: one decimal at most, in the units readers know."""
-    byte, kilo, mega = _UNITS[lang] if lang in _UNITS else _UNITS["en"]
-    locale = labels(lang)["locale"]
-    if size < 1000:
-        return f"{size}\u00a0{byte}"
-    if size < 1000**2:
-        return f"{format_decimal(round(size / 1000), locale=locale)}\u00a0{kilo}"
-    return f"{format_decimal(round(size / 1000**2, 1), locale=locale)}\u00a0{mega}"
+    """48 Ko / 1,2 Mo: the same wording as the checklist pages' download buttons."""
+    return format_size(size, lang)
