@@ -59,9 +59,11 @@ def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     page_path = _page_path(page, config)
     if page.meta and is_checklist_page(page.meta):
-        slug = page_path.rsplit("/", 1)[-1][: -len(".md")]
-        checklist = _loaded[lang][slug]
-        return render_checklist_markdown(markdown, checklist, checklist_downloads(lang), page_path)
+        slug = page_path.removeprefix("toolkit/").removesuffix(".md")
+        if slug not in _loaded.get(lang, {}):
+            where = relative(page.file.abs_src_path)
+            raise PluginError(str(Finding(where, 1, "a checklist page belongs directly in the toolkit folder: docs/<lang>/toolkit/<name>.md")))
+        return render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path)
     if page_path == INDEX_PAGE:
         missing = [marker for marker in (LIST_MARKER, BUNDLE_MARKER) if marker not in markdown]
         if missing:
