@@ -102,13 +102,15 @@ def on_env(env, config, files):
             files.remove(state["file"])
             return env
         raise PluginError("guide PDF: some pages were not rendered (--dirty?): run a full mkdocs build")
+    if not config.site_url:
+        raise PluginError("guide PDF: set site_url in mkdocs.yml, the PDF links to the online guide")
     edition = guide_pdf.Edition(
         lang=lang,
         title=config.site_name,
         subtitle=config.site_description or "",
         publisher=guide_settings(config.extra, config.repo_url, lang)["publisher"],
         day=date.min,
-        site_url=config.site_url or "",
+        site_url=config.site_url,
         home=language_prefix(config),
         licence=config.copyright or "",
     )
@@ -129,18 +131,9 @@ def on_page_context(context, page, config, nav):
     if _page_path(page.file, config) != "downloads.md":
         return context
     lang = current_language(config)
-    state, words = _state[lang], labels(lang)
-    result = state["result"]
-    guide = guide_pdf.Download(
-        title=words["guide_title"].format(title=config.site_name),
-        url=state["file"].dest_uri if result else None,
-        format="PDF",
-        size=result.size if result else None,
-        built=result.day if result else None,
-        description=words["guide_description"],
-        kind="guide",
-        unavailable="" if result else words["skipped"].format(reason=state["skip"]),
-    )
+    state = _state[lang]
+    url = state["file"].dest_uri if state["result"] else None
+    guide = guide_pdf.guide_row(config.site_name, lang, url, state["result"], state["skip"])
     checklists = guide_pdf.checklist_rows(checklist_downloads(lang), language_prefix(config))
     table = guide_pdf.render_downloads([guide, *checklists], lang, page.url)
     page.content = guide_pdf.insert_downloads(page.content, table)

@@ -14,8 +14,10 @@ from wilguide.guide_pdf import (
     Chapter,
     Download,
     Edition,
+    GuidePdf,
     checklist_rows,
     file_name,
+    guide_row,
     insert_downloads,
     render_downloads,
     skip_reason,
@@ -256,9 +258,14 @@ def test_rows_sharing_a_title_have_distinct_link_names(tmp_path):
 
 
 def test_downloads_table_says_when_the_guide_was_not_built():
-    table = render_downloads([Download("Le guide", None, "PDF", unavailable="Pas produit.", kind="guide")], "en", "en/downloads/")
-    doc = lxml.html.fragment_fromstring(table)
-    assert not doc.xpath("//a") and "Pas produit." in doc.text_content()
+    row = guide_row("WIL Guide", "en", "en/downloads/wil-guide.pdf", None, "WILGUIDE_SKIP_GUIDE_PDF=1")
+    doc = lxml.html.fragment_fromstring(render_downloads([row], "en", "en/downloads/"))
+    assert not doc.xpath("//a")
+    assert "not built in this preview (WILGUIDE_SKIP_GUIDE_PDF=1)" in doc.text_content()
+    built = GuidePdf(Path("/cache/x.pdf"), date(2026, 3, 5), 2_000_000, None)
+    row = guide_row("WIL Guide", "en", "en/downloads/wil-guide.pdf", built, None)
+    doc = lxml.html.fragment_fromstring(render_downloads([row], "en", "en/downloads/"))
+    assert doc.xpath("//a/@href") == ["wil-guide.pdf"] and "WIL Guide: the whole guide" in doc.text_content()
 
 
 def test_the_table_goes_where_the_page_has_the_marker():

@@ -9,7 +9,7 @@
 from .assemble import Edition
 from .build import SKIP_VARIABLE, GuidePdf, file_name, make_guide_pdf, skip_reason
 from .contents import Chapter
-from .downloads import MARKER, Download, checklist_rows, insert_downloads, render_downloads
+from .downloads import MARKER, Download, checklist_rows, guide_row, insert_downloads, render_downloads
 
 __all__ = [
     "Chapter",
@@ -20,6 +20,7 @@ __all__ = [
     "SKIP_VARIABLE",
     "checklist_rows",
     "file_name",
+    "guide_row",
     "insert_downloads",
     "make_guide_pdf",
     "render_downloads",

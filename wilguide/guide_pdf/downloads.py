@@ -25,6 +25,21 @@ class Download:
     unavailable: str = ""  # said instead of a link when the file was not built
 
 
+def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: str | None) -> Download:
+    """The guide PDF's row: ``result`` is a build.GuidePdf, or None when ``skip_reason`` says why not."""
+    words = labels(lang)
+    return Download(
+        title=words["guide_title"].format(title=site_name),
+        url=url if result else None,
+        format="PDF",
+        size=result.size if result else None,
+        built=result.day if result else None,
+        description=words["guide_description"],
+        kind="guide",
+        unavailable="" if result else words["skipped"].format(reason=skip_reason),
+    )
+
+
 def checklist_rows(checklist_downloads, prefix: str) -> list[Download]:
     """The checklists' files (wilguide.checklists.checklist_downloads) as rows of the table.
 
