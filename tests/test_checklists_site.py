@@ -79,7 +79,11 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
     expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
     assert targets == expected
     for link in download_links(document):
-        assert resolve(built_site, page, link.get("href")).is_file()
+        target = resolve(built_site, page, link.get("href"))
+        assert target.is_file()
+        assert format_size(target.stat().st_size, lang) in link.text_content()  # the real size
+        if link.get("aria-label"):  # cards: the accessible name says which checklist
+            assert link.get("aria-label").endswith(link.text_content())
     assert any(href.rstrip("/").endswith("planner") for href in hrefs)
     titles = [a.text_content() for a in document.xpath("//div[contains(@class, 'wg-checklist-cards')]//strong/a")]
     assert titles == [CHECKLISTS[lang][slug].title for slug in SLUGS]

@@ -43,12 +43,17 @@ def _attribute(value: str) -> str:
     return value.replace('"', "'").replace("}", ")").replace("{", "(")
 
 
-def download_button(download: Download, lang: str, page_path: str, label: str, *, primary: bool = False, context: str | None = None) -> str:
+def download_button(
+    download: Download, lang: str, page_path: str, label: str, *, primary: bool = False, context: str | None = None
+) -> str:
+    """A Markdown link styled as a button. With ``context`` (cards listing several checklists),
+    the visible text is short ("PDF, 110 Ko") and the accessible name adds the checklist title."""
     size = download.size_label(lang)
+    text = f"{label}, {size}" if context else f"{label} ({download.format}, {size})"
     classes = ".md-button .md-button--primary" if primary else ".md-button"
-    aria = f' aria-label="{_attribute(context)}, {label} ({download.format}, {size})"' if context else ""
+    aria = f' aria-label="{_attribute(context)}, {text}"' if context else ""
     return (
-        f"[{label} ({download.format}, {size})]({link_from(page_path, download.url)})"
+        f"[{text}]({link_from(page_path, download.url)})"
         f'{{ {classes} .wg-download download type="{MIME[download.format]}"{aria} }}'
     )
 
@@ -136,7 +141,7 @@ def index_list(checklists: list[Checklist], downloads: list[Download], page_path
         mine = _by_format(downloads, checklist)
         page = posixpath.relpath(f"toolkit/{checklist.slug}.md", posixpath.dirname(page_path) or ".")
         pdf_button = download_button(mine["PDF"], lang, page_path, "PDF", context=checklist.title)
-        docx_button = download_button(mine["DOCX"], lang, page_path, "Word", context=checklist.title)
+        docx_button = download_button(mine["DOCX"], lang, page_path, "Word (DOCX)", context=checklist.title)
         blocks += [
             f"-   **[{checklist.title}]({page})**",
             "",
