@@ -6,6 +6,7 @@ readers show its ☐ glyph), so a printed copy and an on-screen copy both work.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
@@ -123,6 +124,7 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     properties.keywords = "checklist" if lang == "en" else "liste de vérification"
     properties.comments = ""
     properties.revision = 1
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
 
     footer = section.footer.paragraphs[0]
     footer.text = f"{publisher} · {checklist.title}"
