@@ -99,6 +99,14 @@ def test_open_search_with_results_passes_axe(palette_page, site_server, lang, qu
     palette_page.locator("input.md-search__input").focus()
     palette_page.keyboard.type(query)
     palette_page.locator(".md-search-result__item a").first.wait_for()
+    # Each keystroke re-renders the results: check them once they stop changing.
+    palette_page.wait_for_function(
+        """() => new Promise((done) => {
+          const list = () => document.querySelector(".md-search-result__list").innerHTML;
+          const before = list();
+          setTimeout(() => done(before === list()), 300);
+        })"""
+    )
     assert not axe_violations(palette_page)
 
 
@@ -113,7 +121,7 @@ def test_open_navigation_drawer_on_a_phone_passes_axe(palette_page, site_server,
     palette_page.set_viewport_size({"width": 390, "height": 844})
     open_page(palette_page, site_server + "en/practices/check-in/", scheme)
     palette_page.locator('label[for="__drawer"].md-header__button').click()
-    palette_page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+    palette_page.locator(".md-sidebar--primary .md-nav__link:visible").first.wait_for()
     assert not axe_violations(palette_page)
 
 

@@ -66,6 +66,7 @@ MATERIAL_TOGGLES = (
 MATERIAL_SECTION_LABEL = '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'
 MATERIAL_INDEX_SECTION_LABEL = '<label class="md-nav__link md-nav__link--active" for="__nav_3" id="__nav_3_label" tabindex="">'
 MATERIAL_TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+MATERIAL_PANEL_TITLE = '<label class="md-nav__title" for="__nav_3_2">'
 MATERIAL_DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
 MATERIAL_PRIMARY_NAV = '<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0">'
 MATERIAL_SEARCH = (
@@ -94,6 +95,7 @@ def test_repaired_material_markup_is_valid(tmp_path):
     page.write_text(repair_theme_markup(page_with(
         MATERIAL_TOGGLES, '<input type="checkbox" id="__nav_2">', MATERIAL_SECTION_LABEL + "x</label>",
         MATERIAL_TOC_TITLE + "t</label>", MATERIAL_DRAWER_BUTTON + "m</label>", MATERIAL_PRIMARY_NAV + "</nav>",
+        '<input type="checkbox" id="__nav_3_2">', MATERIAL_PANEL_TITLE + "p</label>",
     )))
     assert check_html([page]) == []
 
@@ -105,13 +107,14 @@ def test_repaired_material_markup_is_valid(tmp_path):
         (MATERIAL_SECTION_LABEL, MATERIAL_SECTION_LABEL.replace(' tabindex=""', "")),
         (MATERIAL_INDEX_SECTION_LABEL, MATERIAL_INDEX_SECTION_LABEL.replace(' tabindex=""', "")),
         (MATERIAL_TOC_TITLE, '<label class="md-nav__title">'),
+        (MATERIAL_PANEL_TITLE, MATERIAL_PANEL_TITLE.replace(">", ' tabindex="0">')),
         (MATERIAL_SEARCH, MATERIAL_SEARCH.replace('role="dialog">', 'role="dialog" aria-label="Rechercher">')),
         (
             MATERIAL_DRAWER_BUTTON + MATERIAL_PRIMARY_NAV,
             MATERIAL_DRAWER_BUTTON.replace(">", ' tabindex="0" title="Navigation">') + MATERIAL_PRIMARY_NAV,
         ),
     ],
-    ids=["toggle-autocomplete", "section-tabindex", "index-section-tabindex", "toc-title-for", "search-dialog-name", "drawer-button"],
+    ids=["toggle-autocomplete", "section-tabindex", "index-section-tabindex", "toc-title-for", "panel-title", "search-dialog-name", "drawer-button"],
 )
 def test_theme_markup_repairs(material, repaired):
     assert repair_theme_markup(material) == repaired

@@ -14,6 +14,8 @@ so a hook edits the rendered page instead of copying those large templates into 
   so below 76.25em the site navigation could not be opened without a mouse. It becomes a tab stop
   titled like the navigation it opens (a label may not carry aria-label); Material's own Enter handler clicks a focused label, the
   way its navigation section labels work.
+- The title of each navigation panel in the drawer is the "back" button (a label for the panel's
+  toggle) and cannot be reached with the keyboard either: it becomes a tab stop too.
 - The search dialog (``role="dialog"``) has no accessible name: give it the search field's label,
   which Material already translates.
 """
@@ -28,6 +30,7 @@ TOC_TITLE_FOR = '<label class="md-nav__title" for="__toc">'
 TOC_TOGGLE = 'id="__toc"'
 DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
 NAVIGATION_LABEL = re.compile(r'<nav class="md-nav md-nav--primary[^"]*" aria-label="([^"]*)"')
+PANEL_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_FIELD_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
@@ -40,6 +43,7 @@ def repair_theme_markup(html: str) -> str:
     navigation = NAVIGATION_LABEL.search(html)
     if navigation:
         html = html.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + f' tabindex="0" title="{navigation.group(1)}">', 1)
+    html = PANEL_TITLE.sub(r'<label class="md-nav__title" for="\1" tabindex="0">', html)
     label = SEARCH_FIELD_LABEL.search(html)
     if label:
         html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
