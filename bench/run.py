@@ -1,0 +1,550 @@
+#!/usr/bin/env python3
+"""Benchmark of the built guide on this machine; writes bench/REPORT.md.
+
+Measures, as medians of several runs:
+- build times of the project (clean with a cold generator cache, clean with a warm cache, rebuild
+  with nothing changed, rebuild after editing one page), and the same for a plain Material + i18n
+  build of the same Markdown (a derived mkdocs.yml without hooks, overrides or extra CSS/JS);
+- where the project's build time goes (a profile of the hooks);
+- bytes each sample page transfers in Chromium (network log), with and without gzip, by kind;
+- Lighthouse scores (mobile and desktop) on a sample of pages.
+
+Not part of the tests. Run it when the machine is otherwise idle (about 15 minutes on 2 cores):
+
+    (cd bench && npm ci --ignore-scripts)      # Lighthouse 12.8.2, pinned in bench/package-lock.json
+    .venv/bin/python bench/run.py               # --runs N, --lighthouse-runs N, --skip-lighthouse
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+REPORT = BENCH / "REPORT.md"
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SITE_PATH = "/guide-mentorat/"
+# What a build reads (the same list the tests copy).
+PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "content", "wilguide"]
+EDITED_PAGE = "docs/fr/practices/feedback.md"
+BYTES_PAGES = ["", "en/", "toolkit/planner/", "en/toolkit/planner/"]
+LIGHTHOUSE_PAGES = ["", "en/", "practices/check-in/", "en/toolkit/first-week/", "toolkit/planner/", "en/toolkit/planner/"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics"}
+
+# Targets the report checks (issue 8).
+TARGET_MOBILE_PERFORMANCE = 95
+TARGET_OTHER_SCORES = 100
+TARGET_REBUILD_RATIO = 1.2
+TARGET_HOME_EXTRA_BYTES = 10 * 1024
+
+
+# ---------------------------------------------------------------------------------------------
+# A static host: the site under SITE_PATH, each language's 404 page, gzip when asked for.
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    site: Path = Path(".")
+    compress = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if not path.startswith(SITE_PATH):
+            self.send_error(404)
+            return None
+        relative = path[len(SITE_PATH):]
+        target = self.site / relative
+        if target.is_dir():
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status = 404
+            target = self.site / "en" / "404.html"
+            if not relative.startswith("en/") or not target.exists():
+                target = self.site / "404.html"
+        body = target.read_bytes()
+        content_type = self.guess_type(str(target))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") or target.suffix in {".js", ".json"} else ""))
+        if self.compress and target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Builds
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def write_plain_config(project: Path) -> Path:
+    """mkdocs.yml without the project's hooks, theme overrides and extra CSS/JS: plain Material +
+    i18n on the same Markdown. Placeholders then stay as text, and links to generated files
+    dangle, so the plain build is not strict."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        text = re.sub(rf"^{key}:\n(?:[ \t]+.*\n|\n)*", "", text, flags=re.M)
+    text = re.sub(r"^  custom_dir: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^strict: true\n", "strict: false\n", text, flags=re.M)
+    assert "hooks:" not in text and "custom_dir" not in text
+    plain = project / "mkdocs.plain.yml"
+    plain.write_text(text, encoding="utf-8")
+    return plain
+
+
+@dataclass
+class Build:
+    project: Path
+    config: Path
+    site: Path
+    env: dict
+    strict: bool
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(self.config), "-d", str(self.site),
+                "--strict" if self.strict else "--no-strict"]
+
+    def run(self) -> float:
+        start = time.perf_counter()
+        result = subprocess.run(self.command(), cwd=self.project, env=self.env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0 or not (self.site / "index.html").exists():
+            raise SystemExit(f"build failed ({' '.join(self.command())}):\n{result.stderr[-4000:]}")
+        return elapsed
+
+    def clean(self) -> None:
+        shutil.rmtree(self.site, ignore_errors=True)
+
+
+@dataclass
+class BuildTimes:
+    cold: list[float] = field(default_factory=list)
+    clean: list[float] = field(default_factory=list)
+    unchanged: list[float] = field(default_factory=list)
+    edited: list[float] = field(default_factory=list)
+
+
+def edit_page(project: Path, run: int) -> None:
+    page = project / EDITED_PAGE
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"\n\nBenchmark edit \d+\.\n$", "\n", text)
+    page.write_text(text.rstrip("\n") + f"\n\nBenchmark edit {run}.\n", encoding="utf-8")
+
+
+def time_builds(build: Build, cache: Path | None, runs: int) -> BuildTimes:
+    times = BuildTimes()
+    for _ in range(runs):
+        if cache:
+            shutil.rmtree(cache, ignore_errors=True)
+        build.clean()
+        times.cold.append(build.run())
+    for _ in range(runs):
+        build.clean()
+        times.clean.append(build.run())
+    for _ in range(runs):
+        times.unchanged.append(build.run())
+    for run in range(runs):
+        edit_page(build.project, run)
+        times.edited.append(build.run())
+    return times
+
+
+def profile_hooks(build: Build, edit_run: int | None) -> list[tuple[str, float]]:
+    """Seconds spent in each hook function during one build (cProfile, cumulative)."""
+    if edit_run is not None:
+        edit_page(build.project, edit_run)
+    profile_file = build.project / "build.prof"
+    command = build.command()
+    profiled = [sys.executable, "-m", "cProfile", "-o", str(profile_file), "-m", "mkdocs", *command[3:]]
+    subprocess.run(profiled, cwd=build.project, env=build.env, check=True, capture_output=True)
+    stats = pstats.Stats(str(profile_file))
+    per_hook: dict[str, float] = {}
+    whole = 0.0
+    for (filename, _line, function), (_cc, _nc, _tt, cumulative, _callers) in stats.stats.items():
+        path = Path(filename)
+        whole = max(whole, cumulative)
+        if path.parent.name == "hooks" and path.parent.parent == build.project and (function.startswith("on_") or function == "<module>"):
+            # <module>: importing the hook, with everything it imports (paid on every build)
+            key = f"hooks/{path.name} {'import' if function == '<module>' else function}"
+            per_hook[key] = per_hook.get(key, 0.0) + cumulative
+    rows = sorted(per_hook.items(), key=lambda item: -item[1])
+    return [("whole build (profiled)", whole), *rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes transferred (Chromium's network log)
+
+
+def kind_of(resource_type: str, url: str, mime: str) -> str:
+    if resource_type == "Document":
+        return "HTML"
+    if resource_type == "Stylesheet":
+        return "CSS"
+    if resource_type == "Script" or url.endswith(".js"):
+        return "JS"
+    if resource_type == "Font":
+        return "fonts"
+    if "json" in mime:
+        return "JSON (search index, data)"
+    if resource_type == "Image":
+        return "images"
+    return "other"
+
+
+def page_bytes(browser, url: str) -> dict[str, dict[str, int]]:
+    """Bytes on the wire (headers included) and decoded body bytes, by kind, for one cold load."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    responses: dict[str, tuple[str, str, str]] = {}
+    wire: dict[str, int] = {}
+    body: dict[str, int] = {}
+    cdp.on("Network.responseReceived", lambda e: responses.__setitem__(e["requestId"], (e["type"], e["response"]["url"], e["response"].get("mimeType", ""))))
+    cdp.on("Network.dataReceived", lambda e: body.__setitem__(e["requestId"], body.get(e["requestId"], 0) + e["dataLength"]))
+    cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    totals: dict[str, dict[str, int]] = {}
+    for request_id, (resource_type, response_url, mime) in responses.items():
+        if not response_url.startswith("http"):
+            continue
+        kind = kind_of(resource_type, response_url, mime)
+        entry = totals.setdefault(kind, {"wire": 0, "body": 0, "requests": 0})
+        entry["wire"] += wire.get(request_id, 0)
+        entry["body"] += body.get(request_id, 0)
+        entry["requests"] += 1
+    return totals
+
+
+def measure_bytes(base_url: str, paths: list[str]) -> dict[str, dict[str, dict]]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, dict[str, dict]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"])
+        for path in paths:
+            results[path] = {}
+            for compressed in (True, False):
+                StaticHost.compress = compressed
+                results[path]["gzip" if compressed else "identity"] = page_bytes(browser, base_url + path)
+        StaticHost.compress = True
+        browser.close()
+    return results
+
+
+def total(kinds: dict[str, dict[str, int]], key: str = "wire") -> int:
+    return sum(entry[key] for entry in kinds.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Lighthouse
+
+
+def lighthouse(url: str, form_factor: str) -> dict:
+    command = [
+        str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox", f"--only-categories={','.join(CATEGORIES)}",
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    report = json.loads(result.stdout)
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = sorted(
+        {
+            f"{audit_id}: {report['audits'][audit_id]['title']}"
+            for name in CATEGORIES if name != "performance"
+            for ref in report["categories"][name]["auditRefs"]
+            if ref["weight"] > 0
+            for audit_id in [ref["id"]]
+            if report["audits"][audit_id]["score"] is not None and report["audits"][audit_id]["score"] < 1
+        }
+    )
+    metrics = {key: report["audits"][key]["numericValue"] for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
+    return {"scores": scores, "failing": failing, "metrics": metrics}
+
+
+def run_lighthouse(base_url: str, pages: list[str], runs: int) -> dict[str, dict[str, dict]]:
+    results: dict[str, dict[str, dict]] = {}
+    for path in pages:
+        results[path] = {}
+        for form_factor in ("mobile", "desktop"):
+            samples = [lighthouse(base_url + path, form_factor) for _ in range(runs)]
+            results[path][form_factor] = {
+                "scores": {name: statistics.median(s["scores"][name] for s in samples) for name in CATEGORIES},
+                "runs": [s["scores"] for s in samples],
+                "failing": sorted({item for s in samples for item in s["failing"]}),
+                "metrics": {key: statistics.median(s["metrics"][key] for s in samples) for key in samples[0]["metrics"]},
+            }
+            print(f"  lighthouse {form_factor:7} /{path}: {results[path][form_factor]['scores']}", flush=True)
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
+    os_name = next((line.split("=", 1)[1].strip('"') for line in Path("/etc/os-release").read_text().splitlines() if line.startswith("PRETTY_NAME")), platform.platform())
+
+    def version(*command: str) -> str:
+        try:
+            return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        except (OSError, IndexError):
+            return "?"
+
+    import importlib.metadata as metadata
+
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "Memory": f"{int(memory) / 1024 / 1024:.1f} GiB",
+        "OS": os_name,
+        "Python": platform.python_version(),
+        "mkdocs / material / i18n": " / ".join(metadata.version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")),
+        "Chromium": version(CHROMIUM, "--version"),
+        "Node / Lighthouse": f"{version('node', '--version')} / {version(str(LIGHTHOUSE), '--version') if LIGHTHOUSE.exists() else 'not installed'}",
+        "Load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def mark(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs) -> str:
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Generated by `bench/run.py` on {datetime.date.today().isoformat()}. Re-run it on an idle machine to refresh.",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "|---|---|",
+        *[f"| {key} | {value} |" for key, value in info.items()],
+        "",
+        "## Targets",
+        "",
+    ]
+    ratio = median(ours.unchanged) / median(plain.unchanged)
+    home_ours = total(bytes_ours[""]["gzip"])
+    home_plain = total(bytes_plain_home["gzip"])
+    target_rows = [
+        ("Rebuild with nothing changed ≤ 1.2 × plain Material + i18n", f"{ratio:.2f} ×", ratio <= TARGET_REBUILD_RATIO),
+        ("Home page (fr) transfers < plain home page + 10 KiB (gzip)", f"{kib(home_ours)} KiB vs {kib(home_plain)} + 10 KiB", home_ours < home_plain + TARGET_HOME_EXTRA_BYTES),
+    ]
+    if lh:
+        mobile = [lh[p]["mobile"]["scores"] for p in lh]
+        worst = {name: min(s[name] for s in mobile) for name in CATEGORIES}
+        target_rows += [
+            ("Lighthouse mobile performance ≥ 95 on every sampled page", f"lowest {worst['performance']:g}", worst["performance"] >= TARGET_MOBILE_PERFORMANCE),
+            *[(f"Lighthouse mobile {name} = 100 on every sampled page", f"lowest {worst[name]:g}", worst[name] >= TARGET_OTHER_SCORES) for name in CATEGORIES[1:]],
+        ]
+    lines += ["| Target | Measured | |", "|---|---|---|", *[f"| {t} | {m} | {mark(ok)} |" for t, m, ok in target_rows], ""]
+
+    lines += [
+        "## Build time",
+        "",
+        f"Seconds, median of {runs} runs (wall clock of `mkdocs build`, Python start-up included; every run listed). "
+        f"The project builds with `--strict`. *Plain* is the same Markdown and `mkdocs.yml` without `hooks:`, "
+        "`custom_dir`, `extra_css` and `extra_javascript`: Material + i18n alone (placeholders stay as text). "
+        f"The edit appends a sentence to `{EDITED_PAGE}`. *Cold* empties the generator cache "
+        "(`WILGUIDE_CACHE_DIR`: PDF, Word and ZIP files) as well as the site folder.",
+        "",
+        "| Build | Project | Plain | Ratio |",
+        "|---|---|---|---|",
+    ]
+    for label, key in (("Clean, cold cache", "cold"), ("Clean, warm cache", "clean"), ("Rebuild, nothing changed", "unchanged"), ("Rebuild after editing one page", "edited")):
+        mine, base = getattr(ours, key), getattr(plain, key)
+        lines.append(
+            f"| {label} | {median(mine):.2f} ({', '.join(f'{t:.2f}' for t in mine)}) | "
+            f"{median(base):.2f} ({', '.join(f'{t:.2f}' for t in base)}) | {median(mine) / median(base):.2f} × |"
+        )
+    lines += ["", "### Where the project's build time goes", "",
+              "Cumulative seconds in each hook function during one profiled build, and in importing each hook "
+              "module with what it imports (cProfile slows everything down by a similar factor: read the shares, "
+              "not the absolute values). Rows under 0.01 s are left out.", ""]
+    for title, rows in profiles:
+        lines += [f"**{title}**", "", "| Function | Seconds |", "|---|---|"]
+        lines += [f"| {name} | {seconds:.2f} |" for name, seconds in rows if seconds >= 0.01]
+        lines.append("")
+
+    lines += [
+        "## Bytes transferred",
+        "",
+        "One cold load in Chromium (new profile, no cache) until the network is idle, from a local static "
+        "server that gzips text when asked (level 6), as a static host does. *Wire* is what Chromium's "
+        "network log counts as transferred (headers included); *body* is the decoded size. KiB.",
+        "",
+        "| Page | Kind | Requests | Wire, gzip | Wire, no compression | Body |",
+        "|---|---|---|---|---|---|",
+    ]
+
+    def rows_for(label: str, result: dict) -> list[str]:
+        kinds = sorted(set(result["gzip"]) | set(result["identity"]))
+        out = []
+        for kind in kinds:
+            g, i = result["gzip"].get(kind, {"wire": 0, "body": 0, "requests": 0}), result["identity"].get(kind, {"wire": 0, "body": 0, "requests": 0})
+            out.append(f"| {label} | {kind} | {g['requests']} | {kib(g['wire'])} | {kib(i['wire'])} | {kib(g['body'])} |")
+        out.append(f"| {label} | **total** | {sum(e['requests'] for e in result['gzip'].values())} | **{kib(total(result['gzip']))}** | **{kib(total(result['identity']))}** | {kib(total(result['gzip'], 'body'))} |")
+        return out
+
+    for path, result in bytes_ours.items():
+        lines += rows_for(f"/{path}", result)
+    lines += rows_for("/ (plain)", bytes_plain_home)
+    lines += ["", "Fonts: none (the theme uses the system font stack, `theme.font: false`).", ""]
+
+    if lh:
+        lines += [
+            "## Lighthouse",
+            "",
+            f"Lighthouse {info['Node / Lighthouse'].split(' / ')[-1]} with Debian's Chromium (headless), median of {lh_runs} runs per page "
+            "and form factor (default mobile emulation with simulated throttling; `--preset=desktop`). "
+            "Pages served by the same local gzip server.",
+            "",
+            "| Page | Form factor | Performance | Accessibility | Best practices | SEO | LCP (ms) | TBT (ms) | CLS |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for path, by_form in lh.items():
+            for form_factor, result in by_form.items():
+                s, m = result["scores"], result["metrics"]
+                lines.append(
+                    f"| /{path} | {form_factor} | {s['performance']:g} | {s['accessibility']:g} | {s['best-practices']:g} | {s['seo']:g} | "
+                    f"{m['largest-contentful-paint']:.0f} | {m['total-blocking-time']:.0f} | {m['cumulative-layout-shift']:.3f} |"
+                )
+        failing = sorted({item for by_form in lh.values() for result in by_form.values() for item in result["failing"]})
+        lines += ["", "Audits below full score in accessibility, best practices or SEO in any run: " + ("none." if not failing else "")]
+        lines += [f"- {item}" for item in failing]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per build measurement (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form factor (default 3)")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--output", type=Path, default=REPORT)
+    args = parser.parse_args()
+    if not args.skip_lighthouse and not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: run (cd bench && npm ci --ignore-scripts) first")
+
+    info = machine()
+    print(f"Load average: {info['Load average at start']} (run on an idle machine for stable numbers)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="wilguide-bench-"))
+    try:
+        ours_port, plain_port = free_port(), free_port()
+        project = copy_project(work / "project")
+        plain_project = copy_project(work / "plain")
+        base_env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        cache = work / "cache"
+        ours = Build(project, project / "mkdocs.yml", work / "site", dict(base_env, SITE_URL=f"http://127.0.0.1:{ours_port}{SITE_PATH}", WILGUIDE_CACHE_DIR=str(cache)), strict=True)
+        plain = Build(plain_project, write_plain_config(plain_project), work / "plain-site", dict(base_env, SITE_URL=f"http://127.0.0.1:{plain_port}{SITE_PATH}"), strict=False)
+
+        print("Timing builds (project)...", flush=True)
+        ours_times = time_builds(ours, cache, args.runs)
+        print("Timing builds (plain)...", flush=True)
+        plain_times = time_builds(plain, None, args.runs)
+        print("Profiling hooks...", flush=True)
+        profiles = [
+            ("Rebuild, nothing changed", profile_hooks(ours, None)),
+            ("Rebuild after editing one page", profile_hooks(ours, args.runs + 1)),
+        ]
+        ours.run()  # the site that is measured below: current content, warm cache
+        plain.run()
+
+        servers = []
+        for site, port in ((ours.site, ours_port), (plain.site, plain_port)):
+            handler = type("Host", (StaticHost,), {"site": site})
+            server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+        ours_url = f"http://127.0.0.1:{ours_port}{SITE_PATH}"
+        plain_url = f"http://127.0.0.1:{plain_port}{SITE_PATH}"
+
+        print("Measuring bytes...", flush=True)
+        bytes_ours = measure_bytes(ours_url, BYTES_PAGES)
+        bytes_plain_home = measure_bytes(plain_url, [""])[""]
+
+        lh = {}
+        if not args.skip_lighthouse:
+            print("Running Lighthouse...", flush=True)
+            lh = run_lighthouse(ours_url, LIGHTHOUSE_PAGES, args.lighthouse_runs)
+        for server in servers:
+            server.shutdown()
+
+        args.output.write_text(
+            render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs),
+            encoding="utf-8",
+        )
+        print(f"Wrote {args.output}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
