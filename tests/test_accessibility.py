@@ -125,6 +125,37 @@ def test_open_navigation_drawer_on_a_phone_passes_axe(palette_page, site_server,
     assert not axe_violations(palette_page)
 
 
+@pytest.mark.parametrize("path", ["toolkit/first-week/", "en/toolkit/inclusive-self-check/"])
+def test_checklist_with_ticked_items_passes_axe(palette_page, site_server, path, scheme):
+    open_page(palette_page, site_server + path, scheme)
+    boxes = palette_page.locator(".wg-checklist__box")
+    assert boxes.count() >= 3
+    for index in range(3):
+        boxes.nth(index).check()
+    assert palette_page.locator(".wg-checklist__box:checked").count() == 3
+    assert not axe_violations(palette_page)
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_planner_with_errors_and_with_a_plan_passes_axe(palette_page, site_server, lang, scheme):
+    open_page(palette_page, site_server + LANGUAGES[lang] + "toolkit/planner/", scheme)
+    form = palette_page.locator("#planner-form")
+    form.wait_for(state="visible")
+    # Error state: an impossible date and no end.
+    palette_page.fill("#planner-start", "2026-02-30")
+    form.locator("button[type=submit]").click()
+    palette_page.locator("#planner-errors").wait_for(state="visible")
+    assert not axe_violations(palette_page), "error state"
+    # A generated plan.
+    palette_page.fill("#planner-start", "2026-09-08")
+    palette_page.fill("#planner-weeks", "16")
+    palette_page.fill("#planner-student", "Alex")
+    form.locator("button[type=submit]").click()
+    palette_page.locator("#planner-result").wait_for(state="visible")
+    assert palette_page.locator("#planner-timeline li, #planner-timeline tr").count() > 3
+    assert not axe_violations(palette_page), "plan"
+
+
 def test_axe_reports_violations(page):
     """The harness fails on a page with known problems (so a green run means something)."""
     page.set_content(
