@@ -278,3 +278,20 @@ def test_planner_is_filled_and_submitted_with_the_keyboard(keyboard_page, site_s
     keyboard_page.keyboard.press("Enter")
     keyboard_page.locator("#planner-result").wait_for(state="visible")
     assert re.search(r"\d+ meetings", keyboard_page.locator("#planner-summary").inner_text())
+
+
+def test_focus_checks_catch_missing_faint_hidden_and_out_of_order_focus(page):
+    """The checks above fail on the problems they look for (so a green run means something)."""
+    page.set_content(
+        """<html lang="en"><body style="background:#fff">
+        <a href="#a" style="outline:none">no ring</a>
+        <a href="#b" style="outline:2px solid #eee">faint ring</a>
+        <a href="#c" style="outline:2px solid #000;opacity:0">invisible</a>
+        <a href="#d" tabindex="1" style="outline:2px solid #000">jumps the queue</a>
+        </body></html>"""
+    )
+    stops = {state["name"].split('"')[1]: focus_problems(state) for state in walk_tab_stops(page)}
+    assert stops["jumps the queue"] == []  # first stop: nothing before it
+    assert stops["no ring"] == ["no focus ring", "out of document order"]
+    assert stops["faint ring"][0].startswith("focus ring contrast")
+    assert stops["invisible"] == ["focused element not visible"]
