@@ -405,6 +405,15 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
             *[(f"Lighthouse mobile {name} = 100 on every sampled page", f"lowest {worst[name]:g}", worst[name] >= TARGET_OTHER_SCORES) for name in CATEGORIES[1:]],
         ]
     lines += ["| Target | Measured | |", "|---|---|---|", *[f"| {t} | {m} | {mark(ok)} |" for t, m, ok in target_rows], ""]
+    if ratio > TARGET_REBUILD_RATIO:
+        (_, whole), *hooks = profiles[0][1]
+        slowest = ", ".join(f"`{name}` ({seconds / whole:.0%})" for name, seconds in hooks[:4])
+        lines += [
+            f"The rebuild target is not met: the plain build's work is {1 / ratio:.0%} of the project's rebuild. "
+            f"The largest extra costs, as shares of one profiled rebuild with nothing changed: {slowest}. "
+            "Details under *Where the project's build time goes*.",
+            "",
+        ]
 
     lines += [
         "## Build time",
