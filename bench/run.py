@@ -490,7 +490,10 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
         lines += [f"- {item}" for item in failing]
         lines += [
             "",
-            'Lighthouse\'s `hreflang` audit only reads links whose `rel` is exactly `alternate`; the site writes `rel="alternate "` so that Material does not fetch a `sitemap.xml` next to each of them (`wilguide/alternates.py`), so that audit passes without reading them. The foundation tests check the hreflang links instead.',
+            "Lighthouse's `hreflang` audit only reads links whose `rel` is exactly `alternate`; the site writes "
+            '`rel="alternate "` so that Material does not fetch a `sitemap.xml` next to each of them '
+            "(`wilguide/alternates.py`), so that audit passes without reading them. The foundation tests check "
+            "the hreflang links instead.",
             "",
         ]
     return "\n".join(lines) + "\n"
