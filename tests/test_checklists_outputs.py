@@ -117,6 +117,22 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
         assert label in labels or any(plain(p.text) == label for p in document.paragraphs), field
 
 
+def test_word_fill_in_fields_keep_their_widths_outside_word(tmp_path):
+    """LibreOffice (and Google Docs) size columns by the table grid, Word by the cells: both must
+    say the same, or the labels take half the page and the blanks start far from them."""
+    from docx.shared import Inches
+
+    from wilguide.checklists.word import write_docx
+
+    target = tmp_path / "checklist.docx"
+    write_docx(CHECKLISTS["fr"][SLUGS[0]], "Organisation", target)
+    table = Document(target).tables[0]
+    grid = [col.width for col in table.columns]
+    assert grid == [Inches(1.9), Inches(4.8)], [round(w / 914400, 2) for w in grid]
+    for row in table.rows:
+        assert [cell.width for cell in row.cells] == grid
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
     folder = download_dir(built_site, lang)

@@ -137,9 +137,13 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     if line_fields:
         table = document.add_table(rows=len(line_fields), cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        widths = Inches(1.9), Inches(4.8)
+        # Word sizes columns by the cells, LibreOffice and Google Docs by the table's grid: set both.
+        for column, width in zip(table.columns, widths):
+            column.width = width
         for row, name in zip(table.rows, line_fields):
             label, blank = row.cells
-            label.width, blank.width = Inches(1.9), Inches(4.8)
+            label.width, blank.width = widths
             label.paragraphs[0].add_run(strings.text(lang, f"field.{name}")).bold = True
             _bottom_border(blank)
 
