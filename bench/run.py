@@ -7,7 +7,8 @@ Measures, as medians of several runs:
   build of the same Markdown (a derived mkdocs.yml without hooks, overrides or extra CSS/JS);
 - where the project's build time goes (a profile of the hooks);
 - bytes each sample page transfers in Chromium (network log), with and without gzip, by kind;
-- Lighthouse scores (mobile and desktop) on a sample of pages.
+- Lighthouse scores (mobile and desktop) on a sample of pages;
+- the size of the planner's own JavaScript and CSS (read from the source files).
 
 Not part of the tests. Run it when the machine is otherwise idle (about 15 minutes on 2 cores):
 
@@ -52,12 +53,20 @@ BYTES_PAGES = ["", "en/", "toolkit/planner/", "en/toolkit/planner/"]
 LIGHTHOUSE_PAGES = ["", "en/", "practices/check-in/", "en/toolkit/first-week/", "toolkit/planner/", "en/toolkit/planner/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics"}
+# The planner's own code, as the page loads it (planner.js imports the other two).
+PLANNER_ASSETS = [
+    "docs/assets/javascripts/planner/planner.js",
+    "docs/assets/javascripts/planner/schedule.js",
+    "docs/assets/javascripts/planner/ics.js",
+    "docs/assets/stylesheets/planner.css",
+]
 
 # Targets the report checks (issue 8).
 TARGET_MOBILE_PERFORMANCE = 95
 TARGET_OTHER_SCORES = 100
 TARGET_REBUILD_RATIO = 1.2
 TARGET_HOME_EXTRA_BYTES = 10 * 1024
+TARGET_PLANNER_BYTES = 15 * 1024  # issue 8: "aim under 15 KB before compression"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,6 +293,15 @@ def total(kinds: dict[str, dict[str, int]], key: str = "wire") -> int:
     return sum(entry[key] for entry in kinds.values())
 
 
+def planner_sizes() -> dict[str, dict[str, int]]:
+    """Bytes of each of the planner's own files, raw and gzipped as the static host sends them."""
+    sizes = {}
+    for name in PLANNER_ASSETS:
+        body = (ROOT / name).read_bytes()
+        sizes[name] = {"raw": len(body), "gzip": len(gzip.compress(body, compresslevel=6, mtime=0))}
+    return sizes
+
+
 # ---------------------------------------------------------------------------------------------
 # Lighthouse
 
@@ -375,7 +393,7 @@ def mark(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs) -> str:
+def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs, planner) -> str:
     lines = [
         "# Benchmark report",
         "",
@@ -393,9 +411,11 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
     ratio = median(ours.unchanged) / median(plain.unchanged)
     home_ours = total(bytes_ours[""]["gzip"])
     home_plain = total(bytes_plain_home["gzip"])
+    planner_raw, planner_gzip = (sum(entry[key] for entry in planner.values()) for key in ("raw", "gzip"))
     target_rows = [
         ("Rebuild with nothing changed ≤ 1.2 × plain Material + i18n", f"{ratio:.2f} ×", ratio <= TARGET_REBUILD_RATIO),
         ("Home page (fr) transfers < plain home page + 10 KiB (gzip)", f"{kib(home_ours)} KiB vs {kib(home_plain)} + 10 KiB", home_ours < home_plain + TARGET_HOME_EXTRA_BYTES),
+        ("Planner's own JS + CSS < 15 KiB before compression", f"{kib(planner_raw)} KiB ({kib(planner_gzip)} KiB gzip)", planner_raw < TARGET_PLANNER_BYTES),
     ]
     if lh:
         mobile = [lh[p]["mobile"]["scores"] for p in lh]
@@ -466,6 +486,19 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
         lines += rows_for(f"/{path}", result)
     lines += rows_for("/ (plain)", bytes_plain_home)
     lines += ["", "Fonts: none (the theme uses the system font stack, `theme.font: false`).", ""]
+
+    lines += [
+        "### The planner's own JavaScript and CSS",
+        "",
+        "Bytes of the source files (they are served as written: no bundler, no minifier), and gzipped at "
+        "level 6 one by one, as the static host sends them. Only the planner pages load them.",
+        "",
+        "| File | Raw | gzip |",
+        "|---|---|---|",
+        *[f"| `{name}` | {entry['raw']:,} | {entry['gzip']:,} |" for name, entry in planner.items()],
+        f"| **total** | **{planner_raw:,}** ({kib(planner_raw)} KiB) | **{planner_gzip:,}** ({kib(planner_gzip)} KiB) |",
+        "",
+    ]
 
     if lh:
         lines += [
@@ -554,7 +587,7 @@ def main() -> None:
             server.shutdown()
 
         args.output.write_text(
-            render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs),
+            render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs, planner_sizes()),
             encoding="utf-8",
         )
         print(f"Wrote {args.output}")

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, intervalFor, isoDate, parseDate, pickPrompts, weekday }
+import { addMonths, buildPlan, byPhase, intervalFor, isoDate, parseDate, pickPrompts, weekday, withLine }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -140,4 +140,13 @@ test("meeting times: the chosen time, and the exit after the evaluation on a sha
   const same = plan({ final: "2026-12-15" });
   const exit = kinds(same, "exit")[0];
   if (exit.date === "2026-12-15") assert.ok(exit.time > 13 * 60 + 30 - 200 && exit.time > 10 * 60);
+});
+
+test("the page and the calendar name the mentor at supervisor-only meetings, the student too elsewhere", () => {
+  const s = data.strings, alone = data.meetings.preparation, together = data.meetings["check-in"];
+  assert.equal(withLine(alone, s, "", "Sam"), "With Sam");
+  assert.equal(withLine(alone, s, "Alex", "Sam"), "With Sam");
+  assert.equal(withLine(alone, s, "Alex", ""), "");
+  assert.equal(withLine(together, s, "Alex", "Sam"), "With Alex and Sam");
+  assert.equal(withLine(together, s, "Alex", ""), "With Alex");
 });

@@ -4,9 +4,8 @@
 // the others the VTIMEZONE: 10:00 stays 10:00 across the November change, and someone in another
 // zone sees the right time. Floating times would be wrong across zones; UTC loses the wall time.
 
-import { isoDate } from "./schedule.js";
+import { DAY, fill, isoDate, meetingLinks, withLine } from "./schedule.js";
 
-const DAY = 86400000;
 const CRLF = "\r\n";
 
 export const escapeText = (text) =>
@@ -101,8 +100,6 @@ export function vtimezone(timeZone, fromDay, toDay) {
   ];
 }
 
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-
 /**
  * The .ics text for a plan.
  * options: {timeZone, now (ms), resolve (href -> absolute URL), student, mentor, place}
@@ -110,9 +107,7 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k i
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
   const { timeZone, now, resolve } = options;
-  const student = (options.student || "").trim();
-  const mentor = (options.mentor || "").trim();
-  const place = (options.place || "").trim();
+  const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
   const planId = hash([isoDate(plan.values.start), student, mentor].join("|"));
   const days = plan.meetings.map((m) => m.day);
   const lines = [
@@ -124,14 +119,12 @@ export function buildCalendar(plan, data, options) {
   ];
   for (const meeting of plan.meetings) {
     const kind = data.meetings[meeting.kind];
-    const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean);
+    const who = withLine(kind, s, student, mentor);
     const description = [];
-    if (names.length) description.push(fill(s.with, { names: names.join(s.and) }), "");
+    if (who) description.push(who, "");
     if (!kind.withStudent) description.push(s.supervisor_only, "");
     description.push(`${s.agenda}:`, ...meeting.prompts.map((p) => `- ${p}`), "");
-    for (const [key, link] of [["guide_link", kind.guide], ["checklist_link", kind.checklist]]) {
-      if (link.href) description.push(fill(s[key], { title: link.title }), resolve(link.href));
-    }
+    for (const [text, href] of meetingLinks(kind, s)) description.push(text, resolve(href));
     const summary = student && kind.withStudent ? fill(s.event_title, { meeting: kind.name, student }) : kind.name;
     lines.push(
       "BEGIN:VEVENT",

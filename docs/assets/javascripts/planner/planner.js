@@ -2,15 +2,13 @@
 // browser: the plan lives in the form, the URL fragment and localStorage, never on a server.
 // Text the reader typed is only ever set with textContent, never parsed as HTML.
 
-import { buildPlan, byPhase } from "./schedule.js";
+import { DAY, buildPlan, byPhase, fill, meetingLinks, withLine } from "./schedule.js";
 import { buildCalendar } from "./ics.js";
 
-const DAY = 86400000;
 const STORAGE_KEY = "wilguide.planner.v1";
 const FIELDS = ["start", "end", "weeks", "format", "cadence", "preference", "weekday", "time", "duration",
   "student", "mentor", "place", "midterm", "final", "followup"];
 const $ = (id) => document.getElementById(id);
-const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -76,31 +74,28 @@ function start() {
   }
 
   function render(state) {
-    const names = [state.student, state.mentor].map((n) => n.trim()).filter(Boolean);
+    const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
     const timeline = [];
     for (const group of byPhase(plan.meetings, data)) {
       const items = group.meetings.map((m) => {
         const kind = data.meetings[m.kind];
-        const links = [["guide_link", kind.guide], ["checklist_link", kind.checklist]]
-          .filter(([, link]) => link.href)
-          .map(([key, link]) => el("li", {}, el("a", { href: link.href }, fill(s[key], { title: link.title }))));
-        const who = kind.withStudent ? names : names.slice(1);
+        const who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
           el("p", { className: "planner-when" }, el("strong", {}, dateText.format(m.day * DAY)),
             ` · ${timeText.format(m.time * 60000)} · ${fill(s.minutes, { n: m.length })}`),
           el("p", { className: "planner-kind" }, kind.name),
           kind.withStudent ? null : el("p", {}, s.supervisor_only),
-          who.length ? el("p", {}, fill(s.with, { names: who.join(s.and) })) : null,
-          state.place.trim() ? el("p", {}, fill(s.where, { place: state.place.trim() })) : null,
+          who && el("p", {}, who),
+          place && el("p", {}, fill(s.where, { place })),
           el("p", { className: "planner-agenda" }, s.agenda),
           el("ul", {}, ...m.prompts.map((p) => el("li", {}, p))),
-          el("ul", { className: "planner-links" }, ...links));
+          el("ul", { className: "planner-links" }, ...meetingLinks(kind, s).map(([text, href]) => el("li", {}, el("a", { href }, text)))));
       });
       timeline.push(el("section", { className: "planner-phase" }, el("h4", {}, group.name), el("ol", {}, ...items)));
     }
     $("planner-timeline").replaceChildren(...timeline);
-    const first = plan.meetings[0].day, last = plan.meetings[plan.meetings.length - 1].day;
-    const summary = fill(s.summary, { count: plan.meetings.length, first: dateText.format(first * DAY), last: dateText.format(last * DAY) });
+    const day = (m) => dateText.format(m.day * DAY);
+    const summary = fill(s.summary, { count: plan.meetings.length, first: day(plan.meetings[0]), last: day(plan.meetings.at(-1)) });
     $("planner-summary").textContent = summary;
     result.hidden = false;
     return summary;

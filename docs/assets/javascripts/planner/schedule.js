@@ -1,7 +1,7 @@
 // Check-in schedule: pure functions shared by the page and the node tests. Dates are whole days
 // since 1970-01-01 (UTC), so daylight saving never moves a date; only the .ics export uses zones.
 
-const DAY = 86400000;
+export const DAY = 86400000;
 const STEP = { "twice-weekly": 3.5, weekly: 7, biweekly: 14, monthly: 28 };
 
 export function parseDate(text) {
@@ -16,6 +16,7 @@ const workday = (day) => weekday(day) <= 5;
 const onOrAfter = (day, wd) => day + ((wd - weekday(day) + 7) % 7);
 const onOrBefore = (day, wd) => day - ((weekday(day) - wd + 7) % 7);
 const nextWorkday = (day) => { do day++; while (!workday(day)); return day; };
+export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 
 export function addMonths(day, months) {
   const d = new Date(day * DAY);
@@ -83,9 +84,18 @@ export function intervalFor(segment, values, data) {
 /** Up to `max` prompts, taking turns from meeting to meeting, in the checklist's order. */
 export function pickPrompts(pool, occurrence, max = 5) {
   if (pool.length <= max) return pool.slice();
-  const picked = new Set(Array.from({ length: max }, (_, j) => (occurrence * max + j) % pool.length));
-  return [...picked].sort((a, b) => a - b).map((i) => pool[i]);
+  return Array.from({ length: max }, (_, j) => (occurrence * max + j) % pool.length).sort((a, b) => a - b).map((i) => pool[i]);
 }
+
+/** A meeting's "With …" line, or "" (the student is named only at meetings they attend). */
+export function withLine(kind, s, student, mentor) {
+  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean);
+  return names.length ? fill(s.with, { names: names.join(s.and) }) : "";
+}
+
+/** A meeting's links to the guide and its checklist: [[text, href]]. */
+export const meetingLinks = (kind, s) => [["guide_link", kind.guide], ["checklist_link", kind.checklist]]
+  .filter(([, link]) => link.href).map(([key, link]) => [fill(s[key], { title: link.title }), link.href]);
 
 /** The plan: {errors} when the input is unusable, else {errors: [], meetings, values, band}. */
 export function buildPlan(input, data) {
