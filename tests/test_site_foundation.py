@@ -158,3 +158,96 @@ def test_search_index_is_split_by_language_with_french_stemming(built_site):
     english_locations = {doc["location"].split("#")[0] for doc in english["docs"]}
     assert "practices/check-in/" in english_locations
     assert (built_site / "en" / "practices" / "check-in" / "index.html").exists()
+
+
+# Runs the search worker the pages load (workers/search-stemming.js around Material's worker) in
+# node, on an index given on stdin, and prints the locations found for each query, best first.
+SEARCH_WORKER_IN_NODE = r"""
+const fs = require("fs"), path = require("path"), vm = require("vm");
+const { workers, material, index, queries } = JSON.parse(fs.readFileSync(0, "utf8"));
+let listener, answer;
+Object.assign(globalThis, {
+  self: globalThis,
+  location: new URL(`file://${workers}/search-stemming.js?material=${material}`),
+  importScripts: (...urls) => urls.forEach(url => vm.runInThisContext(  // as in a worker: no module
+    `(function (exports, module, define) {${fs.readFileSync(path.resolve(workers, url), "utf8")}\n})`,
+    { filename: url })()),
+  addEventListener: (type, fn) => { listener = fn; },
+  postMessage: message => answer(message),
+});
+const ask = message => new Promise(resolve => { answer = resolve; listener({ data: message }); });
+(async () => {
+  importScripts("search-stemming.js");
+  await ask({ type: 0, data: { ...index, options: { suggest: false } } });  // SETUP -> READY
+  const found = {};
+  for (const query of queries) {
+    const { data } = await ask({ type: 2, data: query });                   // QUERY -> RESULT
+    found[query] = data.items.flat().map(item => item.location);
+  }
+  process.stdout.write(JSON.stringify(found));
+})();
+"""
+
+
+def search_in_node(site: Path, index: dict, queries: list[str]) -> dict[str, list[str]]:
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is missing: scripts/test.sh installs it"
+    workers = site / "assets" / "javascripts" / "workers"
+    material = next(workers.glob("search.*.min.js")).name
+    result = subprocess.run(
+        [node, "-e", SEARCH_WORKER_IN_NODE],
+        input=json.dumps({"workers": str(workers), "material": material, "index": index, "queries": queries}),
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return json.loads(result.stdout)
+
+
+def sections_with(index: dict, word: str, without: str | None = None) -> set[str]:
+    """Locations of the index sections whose title or text has this word (and not the other)."""
+    def words(doc):
+        return set(re.findall(r"\w+", f"{doc['title']} {doc['text']}".lower()))
+    return {doc["location"] for doc in index["docs"] if word in words(doc) and (without is None or without not in words(doc))}
+
+
+def test_french_search_finds_whole_words_word_forms_and_prefixes(built_site):
+    """Material adds "*" to each typed word, and lunr does not stem a word with a wildcard: with
+    the French stemmer, whole words such as "rétroaction" (stem "rétroact") used to find nothing."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    pairs = [("stagiaire", "stagiaires"), ("principal", "principaux"), ("évaluation", "évaluations")]
+    queries = ["rétroaction", "supervision", "Rétroaction", "rétro", "supervisio", "l'évaluation", "l’évaluation"]
+    queries += [word for pair in pairs for word in pair]
+    found = search_in_node(built_site, index, queries)
+    for query in queries:
+        assert found[query], f"nothing found for {query!r}"
+        assert not [location for location in found[query] if location.startswith("en/")], query
+    # Whole words find every section that has them.
+    for word in ["rétroaction", "supervision"]:
+        assert sections_with(index, word) <= set(found[word]), word
+    assert set(found["rétroaction"]) == set(found["Rétroaction"])
+    # Singular and plural find each other, even in sections that only have the other form.
+    for one, other in pairs + [(b, a) for a, b in pairs]:
+        assert sections_with(index, other, without=one) <= set(found[one]), (one, other)
+    assert any(sections_with(index, other, without=one) for one, other in pairs)
+    # A prefix longer than the stem still finds the word ("supervis" is the stem of "supervision").
+    assert sections_with(index, "supervision") <= set(found["supervisio"])
+    # Elided forms: "l'évaluation" finds the sections about évaluation first.
+    for query in ["l'évaluation", "l’évaluation"]:
+        assert sections_with(index, "évaluation") <= set(found[query])
+        assert found[query][0] in sections_with(index, "évaluation") | sections_with(index, "évaluations")
+
+
+def test_english_search_finds_whole_words_and_prefixes(built_site):
+    index = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
+    queries = ["feedback", "supervisor", "check-ins", "superv", "feedb", "Feedback"]
+    found = search_in_node(built_site, index, queries)
+    for query in queries:
+        assert found[query], f"nothing found for {query!r}"
+    assert sections_with(index, "feedback") <= set(found["feedback"]) == set(found["Feedback"])
+    assert sections_with(index, "supervisor") <= set(found["supervisor"]) & set(found["superv"])
+    assert sections_with(index, "feedback") <= set(found["feedb"])
+    # English pages only: the English index holds locations relative to /en/.
+    assert not [doc for doc in index["docs"] if doc["location"].startswith("en/")]

@@ -52,13 +52,20 @@ def test_search_shows_only_results_in_the_reader_language(page, site_server, pre
 
 
 def test_french_search_matches_stems_and_elided_words(page, site_server, built_site):
-    """Material's own search worker, with our French configuration, on a known sentence."""
+    """The search worker the page really loads, with our French configuration, on known sentences."""
     config = json.loads((built_site / "search" / "search_index.json").read_text())["config"]
-    worker = next((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
     page.goto(site_server)
-    index = {"options": {"suggest": False}, "config": config, "docs": [{"location": "x/", "title": "Essai", "text": "Les chevaux mangeaient à l'hôtel."}]}
+    # search-scope.js has pointed Material at workers/search-stemming.js by now.
+    worker = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).search, location.href).href")
+    assert "/workers/search-stemming.js?material=search." in worker
+    docs = [
+        {"location": "x/", "title": "Essai", "text": "Les chevaux mangeaient à l'hôtel."},
+        {"location": "y/", "title": "Suivi", "text": "La rétroaction fait partie de la supervision."},
+    ]
+    index = {"options": {"suggest": False}, "config": config, "docs": docs}
+    queries = ["cheval", "chevaux", "hôtel", "l'hôtel", "mangeaient", "rétroaction", "supervision", "rétro", "supervisio"]
     found = page.evaluate(
-        """async ([url, index]) => {
+        """async ([url, index, queries]) => {
             const worker = new Worker(url);
             const ask = message => new Promise(resolve => {
               worker.onmessage = event => resolve(event.data);
@@ -66,12 +73,48 @@ def test_french_search_matches_stems_and_elided_words(page, site_server, built_s
             });
             await ask({type: 0, data: index});            // SETUP -> READY
             const results = {};
-            for (const query of ["cheval", "hôtel"]) {
+            for (const query of queries) {
               const answer = await ask({type: 2, data: query});  // QUERY -> RESULT
-              results[query] = answer.data.items.length;
+              results[query] = answer.data.items.flat().map(item => item.location);
             }
             return results;
         }""",
-        [f"{site_server}assets/javascripts/workers/{worker}", index],
+        [worker, index, queries],
     )
-    assert found == {"cheval": 1, "hôtel": 1}
+    assert found == {query: ["x/"] for query in queries[:5]} | {query: ["y/"] for query in queries[5:]}
+
+
+def search_box_results(page, site_server, prefix, query):
+    """Type a query into Material's search box; the result links and the highlighted words."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_server + prefix)
+    page.keyboard.press("/")  # Material's keyboard shortcut opens search
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    marks = page.locator(".md-search-result mark").evaluate_all("marks => marks.map(m => m.textContent)")
+    return hrefs, [mark.lower() for mark in marks]
+
+
+@pytest.mark.parametrize(
+    "prefix, query, highlighted",
+    [
+        ("", "rétroaction", "rétroaction"),   # whole words: nothing was found before
+        ("", "supervision", "supervision"),
+        ("", "stagiaires", "stagiaire"),      # plural
+        ("", "principaux", "principal"),      # an irregular plural finds the singular
+        ("", "l'évaluation", "évaluation"),   # elided article
+        ("", "rétro", "rétroaction"),         # prefix
+        ("en/", "feedback", "feedback"),
+        ("en/", "supervisor", "supervisor"),
+        ("en/", "check-ins", "check"),        # the hyphen separates words
+        ("en/", "superv", "supervis"),
+    ],
+)
+def test_search_box_finds_whole_words_forms_and_prefixes(page, site_server, prefix, query, highlighted):
+    hrefs, marks = search_box_results(page, site_server, prefix, query)
+    for href in hrefs:
+        assert href.startswith(site_server + "en/") == (prefix == "en/"), href
+    # Material highlights the words that matched: the searched word, in one of its forms.
+    assert any(mark.startswith(highlighted) for mark in marks), marks[:20]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Material's English default. Its search worker returns nothing for English queries once lunr's
-# English stemmer is in the pipeline (checked in Chromium with Material 9.8.2), while French needs
-# the stemmer to find "chevaux" from "cheval". So each language gets the pipeline that works for it.
+# English keeps Material's default pipeline (no stemmer); French has the stemmer, to find "chevaux"
+# from "cheval". A stemmed language finds whole words only through the search worker the pages load
+# (overrides/assets/javascripts/workers/search-stemming.js): Material adds "*" to every typed word
+# and lunr does not stem a word with a wildcard. That was also why English "returned nothing" with
+# the stemmer; with that worker English could now take the stemmer too.
 PIPELINES = {"en": ["stopWordFilter"]}
 
 
