@@ -51,7 +51,7 @@ def test_front_matter_malformed_or_without_description(tmp_path):
         "docs/en/index.md:3: the front matter lacks `description:`: add it above this line: one sentence that says what the "
         "page offers; search engines and the PDF show it",
         "docs/en/references.md:1: the front matter is not closed: add a line `---` after its last line",
-        "docs/fr/guide.md:3: the front matter is not valid YAML (mapping values are not allowed here): write `key: value` "
+        "docs/fr/guide.md:3: the front matter is not valid YAML (mapping values are not allowed in this context): write `key: value` "
         "lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
         "docs/fr/index.md:2: `description:` is empty: write one sentence that says what the page offers; search engines "
         "and the PDF show it",

@@ -33,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import ContentError, Finding, relative
+from ..yamlload import safe_load
 from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Item, Section
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -78,7 +79,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
         return {}, text, 0, ""
     raw = match.group(1) or ""
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = safe_load(raw) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"front matter is not valid YAML: {error}") from None
     if not isinstance(meta, dict):

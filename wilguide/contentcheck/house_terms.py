@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import Finding
+from ..yamlload import SafeLoader
 from .project import Page, Project
 
 TERMS_FILE = Path("content") / "house-terms.yml"
@@ -76,7 +77,7 @@ def phrase_pattern(phrase: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(SafeLoader):
     """Keeps the line of each mapping, to report mistakes in the data file where they are."""
 
 

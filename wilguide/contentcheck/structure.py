@@ -10,6 +10,7 @@ import yaml
 from ..findings import ContentError, Finding
 from ..parity import missing_pages
 from ..placeholders import find_unknown
+from ..yamlload import safe_load
 from . import markdown_text
 from .project import Page, Project
 
@@ -38,7 +39,7 @@ def _front_matter_of(page: Page) -> list[Finding]:
         return [Finding(where, 1, "the front matter is not closed: add a line `---` after its last line")]
     raw = page.text[page.text.index("\n") + 1 : span[1]].rsplit("\n", 2)[0] + "\n"
     try:
-        data = yaml.safe_load(raw)
+        data = safe_load(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

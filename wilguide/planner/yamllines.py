@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from ..yamlload import SafeLoader
+
 
 class LineDict(dict):
     """A mapping plus ``line`` (its own first line) and ``key_lines`` (the line of each key)."""
@@ -25,7 +27,7 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     pass
 
 
