@@ -32,8 +32,9 @@ def content_hash(parts: Iterable[str | bytes]) -> str:
 
 
 def source_of(*modules) -> str:
-    """The source code of generator modules, to include in a cache key."""
-    return "".join(Path(module.__file__).read_text(encoding="utf-8") for module in modules)
+    """The source code of generator modules (modules or their file paths), to include in a cache key."""
+    paths = [Path(getattr(module, "__file__", module)) for module in modules]
+    return "".join(path.read_text(encoding="utf-8") for path in paths)
 
 
 def cached_file(kind: str, key_parts: Iterable[str | bytes], suffix: str, produce: Callable[[Path], None]) -> Path:

@@ -15,7 +15,7 @@ from typing import Mapping, NamedTuple
 
 from .. import cache
 from ..placeholders import substitute
-from . import model, pdf, strings, word
+from . import model, pdf, strings
 from .model import Checklist
 
 DOWNLOAD_DIR = "toolkit/downloads"
@@ -69,8 +69,18 @@ def _pdf_key(checklist: Checklist, publisher: str) -> list[str]:
     return [checklist.canonical(), publisher, cache.source_of(pdf, model, strings), pdf.template_sources(), pdf.font_identity()]
 
 
+# The Word writer's file, not the module: importing python-docx costs more than a cached rebuild.
+WORD_WRITER = Path(__file__).with_name("word.py")
+
+
+def _write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
+    from .word import write_docx
+
+    write_docx(checklist, publisher, target)
+
+
 def _docx_key(checklist: Checklist, publisher: str) -> list[str]:
-    return [checklist.canonical(), publisher, cache.source_of(word, model, strings)]
+    return [checklist.canonical(), publisher, cache.source_of(WORD_WRITER, model, strings)]
 
 
 def _file_digest(path: Path) -> str:
@@ -97,7 +107,7 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
         checklist = with_settings(source, values)
         outputs = (
             (".pdf", "checklists-pdf", _pdf_key, pdf.write_pdf),
-            (".docx", "checklists-docx", _docx_key, word.write_docx),
+            (".docx", "checklists-docx", _docx_key, _write_docx),
         )
         for suffix, kind, key, write in outputs:
             path = cache.cached_file(

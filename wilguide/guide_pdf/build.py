@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timezone
+from importlib.metadata import version
 from pathlib import Path
 from typing import Mapping
-from urllib.parse import unquote, urlsplit
-
-import weasyprint
 
 from .. import cache
 from ..findings import ContentError
@@ -22,7 +21,7 @@ from .contents import Chapter
 
 STYLESHEET = Path(__file__).resolve().parent / "guide.css"
 SKIP_VARIABLE = "WILGUIDE_SKIP_GUIDE_PDF"
-_FILE_URI = re.compile(r'src="(file://[^"]+)"')
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp"}
 
 
 @dataclass(frozen=True)
@@ -60,10 +59,17 @@ def _edition_day(key: list[str | bytes]) -> date:
     return date.fromisoformat(stored.read_text(encoding="utf-8").strip())
 
 
-def _images(document: str) -> list[bytes]:
-    """The bytes of every image the document embeds: a changed image makes a new edition."""
-    paths = sorted({unquote(urlsplit(uri).path) for uri in _FILE_URI.findall(document)})
-    return [path.encode() + Path(path).read_bytes() for path in paths]
+def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> list[str | bytes]:
+    """What the document is made from, read without assembling it: a rebuild with nothing changed
+    then costs a hash, not an assembly. Links to site files depend only on which files exist; the
+    images are embedded, so their bytes count (a changed image makes a new edition)."""
+    pages = json.dumps([asdict(chapter) for chapter in chapters], ensure_ascii=False)
+    images = [
+        f"{uri}={Path(path).resolve()}".encode() + Path(path).read_bytes()
+        for uri, path in sorted(assets.items())
+        if Path(uri).suffix.lower() in IMAGE_SUFFIXES
+    ]
+    return [pages, repr(replace(edition, day=date.min)), "\n".join(sorted(assets)), *images]
 
 
 def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuidePdf:
@@ -73,27 +79,26 @@ def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[st
     ``assets`` maps site paths (``assets/images/logo.svg``) to the files images are read from.
     Raises ContentError when a page cannot print well, fonts.MissingFonts, render.TypesetError.
     """
-    words = labels.labels(edition.lang)
-    parts = contents.arrange(chapters, words["appendix"])
     font_files = fonts.font_files()
     stylesheet = fonts.font_face_css(font_files) + "\n" + STYLESHEET.read_text(encoding="utf-8")
-    undated, problems = assemble.build_document(parts, replace(edition, day=date.min), assets)
-    if problems:
-        raise ContentError(problems)
     key = [
-        undated,
+        *_inputs(chapters, edition, assets),
         stylesheet,
         fonts.fonts_identity(font_files),
-        *_images(undated),
         cache.source_of(assemble, contents, fonts, labels, render, sys.modules[__name__]),
-        (assemble.TEMPLATES / "document.html").read_text(encoding="utf-8"),
-        weasyprint.__version__,
+        *(template.read_text(encoding="utf-8") for template in sorted(assemble.TEMPLATES.iterdir())),
+        version("weasyprint"),  # not imported: see render.typeset
     ]
     day = _edition_day(key)
-    document, _ = assemble.build_document(parts, replace(edition, day=day), assets)
     timing: dict[str, float] = {}
 
     def produce(path: Path) -> None:
+        # Assembled only on a cache miss. A PDF is cached only when its document had no problem,
+        # so a cache hit means these same inputs printed well.
+        parts = contents.arrange(chapters, labels.labels(edition.lang)["appendix"])
+        document, problems = assemble.build_document(parts, replace(edition, day=day), assets)
+        if problems:
+            raise ContentError(problems)
         start = time.perf_counter()
         render.typeset(document, stylesheet, path)
         timing["seconds"] = time.perf_counter() - start

@@ -6,10 +6,6 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
-
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, with title, language and alt texts (PDF/UA)
 
 
@@ -45,6 +41,12 @@ def typeset(document: str, stylesheet: str, target: Path) -> None:
     Only file: and data: addresses are fetched: the build never reaches out to the network, and an
     image that is not a local file fails the build instead of silently vanishing.
     """
+    # Imported here: WeasyPrint takes longer to import than a whole rebuild of the site takes, and
+    # it is only needed when the cache has no PDF for this content.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     fonts = FontConfiguration()
     with _warnings_of("weasyprint") as warnings:
