@@ -101,6 +101,24 @@ def test_broken_links_and_anchors(tmp_path):
     ]
 
 
+
+def test_anchors_are_read_again_when_the_target_page_or_the_markdown_settings_change(tmp_path, monkeypatch):
+    """The rendered IDs are cached by page text and settings: a stale cache would hide a broken link."""
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    root = fixture_tree(tmp_path, "links")
+    assert any("no anchor #wat-to-do" in finding for finding in findings_of(root))  # fills the cache
+    guide = root / "docs" / "en" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("{ #what-to-do }", "{ #wat-to-do }"), encoding="utf-8")
+    assert not any("no anchor #wat-to-do" in finding for finding in findings_of(root))
+
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("toc:", "toc:\n      toc_depth: 1", 1), encoding="utf-8")
+    assert load_project(root).config.mdx_configs["toc"]["toc_depth"] == 1
+    assert (tmp_path / "cache" / "anchors").is_dir()
+    cached = len(list((tmp_path / "cache" / "anchors").iterdir()))
+    findings_of(root)
+    assert len(list((tmp_path / "cache" / "anchors").iterdir())) > cached
+
 def test_unknown_placeholder(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "placeholders")) == [
         "docs/en/index.md:7: unknown placeholder {{ publsher }}; use one of: {{ contact_email }}, {{ edi_guide_url }}, "

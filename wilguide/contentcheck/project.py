@@ -7,9 +7,11 @@ The command loads mkdocs.yml with MkDocs' own loader and lists files with MkDocs
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
+from importlib.metadata import version
 from pathlib import Path
 
 import markdown
@@ -17,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import get_files
 
-from .. import i18n_state
+from .. import cache, i18n_state
 from ..findings import line_of, relative
 from ..settings import guide_settings
 from . import markdown_text
@@ -134,15 +136,33 @@ class Project:
 
     def anchors(self, page: Page) -> set[str]:
         """The anchors a link can target on a page: the IDs of the rendered page, as MkDocs sees
-        them (explicit ``{ #id }`` and the IDs the table of contents makes from heading titles)."""
+        them (explicit ``{ #id }`` and the IDs the table of contents makes from heading titles).
+
+        Rendering is most of the check's time, so the IDs are cached by the page's text and the
+        Markdown settings: a build with nothing changed renders nothing here."""
         if page.src_uri not in self._anchors:
-            renderer = markdown.Markdown(
-                extensions=self.config.markdown_extensions, extension_configs=self.config.mdx_configs or {}
-            )
-            collector = _IdCollector()
-            collector.feed(renderer.convert(page.body))
-            self._anchors[page.src_uri] = collector.ids
+
+            def render(target: Path) -> None:
+                collector = _IdCollector()
+                collector.feed(self._renderer.reset().convert(page.body))
+                target.write_text(json.dumps(sorted(collector.ids)), encoding="utf-8")
+
+            stored = cache.cached_file("anchors", [*self._markdown_identity, page.body], ".json", render)
+            self._anchors[page.src_uri] = set(json.loads(stored.read_text(encoding="utf-8")))
         return self._anchors[page.src_uri]
+
+    @cached_property
+    def _renderer(self) -> markdown.Markdown:
+        return markdown.Markdown(extensions=self.config.markdown_extensions, extension_configs=self.config.mdx_configs or {})
+
+    @cached_property
+    def _markdown_identity(self) -> list[str]:
+        """What the rendered IDs depend on besides the page: the Markdown settings (from mkdocs.yml;
+        their repr names functions by memory address) and the versions of the code that renders."""
+        config_file = self.config.config_file_path
+        settings = Path(config_file).read_text(encoding="utf-8") if config_file else repr(self.config.markdown_extensions)
+        packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+        return [settings, *(f"{name}={version(name)}" for name in packages), Path(__file__).read_text(encoding="utf-8")]
 
     @contextlib.contextmanager
     def working_directory(self):
