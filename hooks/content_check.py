@@ -1,13 +1,15 @@
 """Fail the build on a broken link or anchor, an H2 that differs between languages, or bad front
 matter, naming the file AND the line (MkDocs' own link warnings give no line).
 
-Runs once, before the default language's build. House terms and figures are checked by
+Runs once, before the default language's build, and not at all when the same pages, settings and
+code passed before (a rebuild with nothing changed). House terms and figures are checked by
 scripts/check-content.sh only (see CONTRIBUTING.md).
 """
 
 from mkdocs.exceptions import PluginError
 
-from wilguide.contentcheck import BUILD_RULES, project_from_config, run_rules
+from wilguide.contentcheck import BUILD_RULES, project_from_config
+from wilguide.contentcheck.rules import run_rules_unless_unchanged
 from wilguide.findings import ContentError
 from wilguide.i18n_state import is_nested_build
 
@@ -15,6 +17,6 @@ from wilguide.i18n_state import is_nested_build
 def on_pre_build(config):
     if is_nested_build(config):
         return  # the nested language builds read the same files: checked once is enough
-    findings = run_rules(project_from_config(config), BUILD_RULES)
+    findings = run_rules_unless_unchanged(project_from_config(config), BUILD_RULES)
     if findings:
         raise PluginError(str(ContentError(findings)))

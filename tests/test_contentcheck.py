@@ -119,6 +119,32 @@ def test_anchors_are_read_again_when_the_target_page_or_the_markdown_settings_ch
     findings_of(root)
     assert len(list((tmp_path / "cache" / "anchors").iterdir())) > cached
 
+
+def test_the_build_check_is_skipped_only_when_nothing_changed_since_it_passed(tmp_path, monkeypatch):
+    from wilguide.contentcheck import BUILD_RULES, rules
+
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    runs = []
+    real_run_rules = rules.run_rules
+    monkeypatch.setattr(rules, "run_rules", lambda *args: runs.append(1) or real_run_rules(*args))
+    root = fixture_tree(tmp_path)
+    assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
+    assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
+    assert len(runs) == 1  # the second, unchanged run only hashed the inputs
+
+    shutil.copytree(FIXTURES / "links", root, dirs_exist_ok=True)  # break links in the same tree
+    broken = [str(f) for f in rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES)]
+    assert "docs/fr/index.md:9: link '../../guide.md' points outside the docs folder: link to a page or a file under docs/" in broken
+    # A problem is reported again on every run until it is fixed: only clean results are remembered.
+    assert [str(f) for f in rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES)] == broken
+    assert len(runs) == 3
+
+    shutil.rmtree(root)
+    root = fixture_tree(tmp_path)
+    assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
+    (root / "docs" / "assets" / "images" / "diagram.svg").unlink()  # a linked file is gone, no page changed
+    assert any("no file docs/assets/images/diagram.svg" in str(f) for f in rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES))
+
 def test_unknown_placeholder(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "placeholders")) == [
         "docs/en/index.md:7: unknown placeholder {{ publsher }}; use one of: {{ contact_email }}, {{ edi_guide_url }}, "

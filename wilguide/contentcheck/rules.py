@@ -6,8 +6,11 @@ never stops on a word choice, while the pull-request check still requires them.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+from pathlib import Path
 from typing import Callable
 
+from .. import cache
 from ..findings import Finding
 from .figures import figures_on_references
 from .house_terms import house_terms
@@ -44,3 +47,46 @@ def run_rules(project: Project, names=None) -> list[Finding]:
     for name in names or ALL_RULES:
         findings.update(ALL_RULES[name](project))
     return sorted(findings, key=lambda f: (f.path, f.line, f.message))
+
+
+class _Found(Exception):
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+
+
+def _inputs(project: Project, names) -> list[str | bytes]:
+    """Everything a check's result depends on: the pages' text, which other files exist, the
+    settings, and the checker's code with the Markdown and MkDocs versions that render pages."""
+    files = []
+    for file in project.files:
+        files.append(file.src_uri)
+        if file.is_documentation_page():
+            files.append(Path(file.abs_src_path).read_bytes())
+    code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
+    packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
+    settings = Path(project.config.config_file_path or "").read_bytes() if project.config.config_file_path else b""
+    return [
+        ",".join(names),
+        settings,
+        *files,
+        *(path.read_bytes() for path in code),
+        *(f"{name}={version(name)}" for name in packages),
+    ]
+
+
+def run_rules_unless_unchanged(project: Project, names) -> list[Finding]:
+    """``run_rules``, skipped when the same pages, files, settings and code passed it before: a
+    rebuild with nothing changed then reads the pages instead of checking them. Only a clean result
+    is remembered, so a problem is reported on every build until it is fixed."""
+
+    def check(stamp: Path) -> None:
+        findings = run_rules(project, names)
+        if findings:
+            raise _Found(findings)
+        stamp.write_text("no finding\n", encoding="utf-8")
+
+    try:
+        cache.cached_file("content-check", _inputs(project, names), ".ok", check)
+    except _Found as found:
+        return found.findings
+    return []
