@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -315,9 +316,17 @@ def checklist_path(docs_dir: Path | str, lang: str, slug: str) -> Path:
 
 
 def load_checklist(docs_dir: Path | str, lang: str, slug: str) -> Checklist:
-    """Parse docs/<lang>/toolkit/<slug>.md. Raises ContentError on bad input."""
+    """Parse docs/<lang>/toolkit/<slug>.md. Raises ContentError on bad input.
+
+    A build reads each checklist several times (once per language build, and for the planner's
+    agendas): an unchanged page is parsed once. Callers must not modify the result."""
     path = checklist_path(docs_dir, lang, slug)
-    return parse_checklist(path.read_text(encoding="utf-8"), path, lang, slug)
+    return _parse_unchanged(path.read_text(encoding="utf-8"), path, lang, slug, Path.cwd())
+
+
+@lru_cache(maxsize=128)
+def _parse_unchanged(text: str, path: Path, lang: str, slug: str, cwd: Path) -> Checklist:
+    return parse_checklist(text, path, lang, slug)  # cwd: the file names in errors are relative to it
 
 
 def find_checklist_slugs(docs_dir: Path | str, lang: str) -> list[str]:

@@ -12,6 +12,7 @@ Each page keeps the HTML MkDocs produced; we only adapt what a book needs:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Mapping
@@ -273,6 +274,7 @@ def prepare_chapter(
     return PreparedChapter(chapter.slug, title, chapter.description, html)
 
 
+@lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -56,6 +57,7 @@ def labels(lang: str) -> dict[str, str]:
         ) from None
 
 
+@lru_cache(maxsize=64)  # the downloads table shows the same few dates on every row
 def long_date(day: date, lang: str) -> str:
     """24 novembre 2026 / November 24, 2026."""
     return format_date(day, "long", locale=labels(lang)["locale"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -208,12 +209,21 @@ def _names(placeholders: set[str]) -> str:
 
 
 def load_planner_config(path: Path, languages: tuple[str, ...] = ("fr", "en")) -> PlannerConfig:
-    """Parse and check planner.yml. Raises ContentError listing every mistake found."""
+    """Parse and check planner.yml. Raises ContentError listing every mistake found.
+
+    Each language's build asks for it: unchanged text is parsed once. Do not modify the result."""
     shown = relative(path)
     try:
-        tree = load_with_lines(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(Finding(shown, 1, "the planner's data file is missing")) from None
+    return _parse_unchanged(text, shown, tuple(languages))
+
+
+@lru_cache(maxsize=8)
+def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> PlannerConfig:
+    try:
+        tree = load_with_lines(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ContentError(Finding(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")) from None
