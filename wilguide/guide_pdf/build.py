@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
@@ -59,17 +58,22 @@ def _edition_day(key: list[str | bytes]) -> date:
     return date.fromisoformat(stored.read_text(encoding="utf-8").strip())
 
 
+def astuple_shallow(item) -> tuple:
+    """A dataclass's field values (dataclasses.astuple deep-copies the pages' HTML: slow)."""
+    return tuple(getattr(item, field.name) for field in fields(item))
+
+
 def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> list[str | bytes]:
     """What the document is made from, read without assembling it: a rebuild with nothing changed
     then costs a hash, not an assembly. Links to site files depend only on which files exist; the
     images are embedded, so their bytes count (a changed image makes a new edition)."""
-    pages = json.dumps([asdict(chapter) for chapter in chapters], ensure_ascii=False)
+    pages = [str(field) for chapter in chapters for field in astuple_shallow(chapter)]
     images = [
         f"{uri}={Path(path).resolve()}".encode() + Path(path).read_bytes()
         for uri, path in sorted(assets.items())
         if Path(uri).suffix.lower() in IMAGE_SUFFIXES
     ]
-    return [pages, repr(replace(edition, day=date.min)), "\n".join(sorted(assets)), *images]
+    return [*pages, repr(replace(edition, day=date.min)), "\n".join(sorted(assets)), *images]
 
 
 def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuidePdf:
