@@ -182,14 +182,16 @@ const ask = message => new Promise(resolve => { answer = resolve; listener({ dat
   const found = {};
   for (const query of queries) {
     const { data } = await ask({ type: 2, data: query });                   // QUERY -> RESULT
-    found[query] = data.items.flat().map(item => item.location);
+    found[query] = data.items.flat().map(item => [item.location, Object.keys(item.terms).filter(t => item.terms[t])]);
   }
   process.stdout.write(JSON.stringify(found));
 })();
 """
 
 
-def search_in_node(site: Path, index: dict, queries: list[str]) -> dict[str, list[str]]:
+def search_in_node(site: Path, index: dict, queries: list[str], terms: bool = False) -> dict[str, list]:
+    """Locations found for each query, best first; with terms, [location, matched terms] pairs
+    (the terms Material puts in each result link's ?h= to highlight them on the page opened)."""
     import shutil
     import subprocess
 
@@ -203,7 +205,8 @@ def search_in_node(site: Path, index: dict, queries: list[str]) -> dict[str, lis
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr[-4000:]
-    return json.loads(result.stdout)
+    found = json.loads(result.stdout)
+    return found if terms else {query: [location for location, _ in items] for query, items in found.items()}
 
 
 def sections_with(index: dict, word: str, without: str | None = None) -> set[str]:
@@ -251,3 +254,41 @@ def test_english_search_finds_whole_words_and_prefixes(built_site):
     assert sections_with(index, "feedback") <= set(found["feedb"])
     # English pages only: the English index holds locations relative to /en/.
     assert not [doc for doc in index["docs"] if doc["location"].startswith("en/")]
+
+
+def test_search_ignores_accents_in_both_languages(built_site):
+    """Readers type French without accents or with wrong ones: "retroaction", "equite" and
+    "reussite" used to find nothing. The same query with its accents finds the same sections."""
+    french = json.loads((built_site / "search" / "search_index.json").read_text())
+    typed = {
+        "retroaction": "rétroaction", "evaluation": "évaluation", "equite": "équité", "reussite": "réussite",
+        "retro": "rétro",                        # prefix
+        "evaluations": "évaluations",            # plural, found through the stem
+        "l'evaluation": "l'évaluation", "l’evaluation": "l’évaluation",
+        "èvaluation": "évaluation", "EQUITE": "équité", "Reussite": "réussite",  # wrong accents, capitals
+    }
+    found = search_in_node(built_site, french, [*typed, *set(typed.values())])
+    for query, accented in typed.items():
+        assert found[query], f"nothing found for {query!r}"
+        assert set(found[query]) == set(found[accented]), (query, accented)
+        assert not [location for location in found[query] if location.startswith("en/")], query
+    for query, word in [("retroaction", "rétroaction"), ("equite", "équité"), ("reussite", "réussite"), ("retro", "rétroaction")]:
+        assert sections_with(french, word) <= set(found[query]), query
+    assert sections_with(french, "évaluations", without="évaluation") <= set(found["evaluation"])
+    assert found["l'evaluation"][0] in sections_with(french, "évaluation") | sections_with(french, "évaluations")
+    # Material links each result with its matched terms (?h=) to highlight them on the page opened,
+    # literally: the words as the text writes them are among those terms.
+    first_location, first_terms = search_in_node(built_site, french, ["retroaction"], terms=True)["retroaction"][0]
+    assert "rétroaction" in first_terms, (first_location, first_terms)
+
+    # English: French names and the reverse (an accent typed, none in the text); nothing else changed.
+    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
+    queries = ["equite", "équité", "Metis", "Métis", "Québec", "quebec", "feedback", "feedb", "supervisor"]
+    found = search_in_node(built_site, english, queries)
+    for query in queries:
+        assert found[query], f"nothing found for {query!r}"
+    assert set(found["equite"]) == set(found["équité"]) >= sections_with(english, "équité")
+    assert set(found["Metis"]) == set(found["Métis"]) >= sections_with(english, "métis")
+    assert set(found["Québec"]) == set(found["quebec"]) >= sections_with(english, "quebec")
+    assert sections_with(english, "feedback") <= set(found["feedback"]) & set(found["feedb"])
+    assert sections_with(english, "supervisor") <= set(found["supervisor"])

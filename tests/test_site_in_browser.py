@@ -106,6 +106,8 @@ def search_box_results(page, site_server, prefix, query):
         ("", "principaux", "principal"),      # an irregular plural finds the singular
         ("", "l'évaluation", "évaluation"),   # elided article
         ("", "rétro", "rétroaction"),         # prefix
+        ("", "retroaction", "rétroaction"),   # no accents typed: the text's accented word is marked
+        ("", "reussite", "réussite"),
         ("en/", "feedback", "feedback"),
         ("en/", "supervisor", "supervisor"),
         ("en/", "check-ins", "check"),        # the hyphen separates words
@@ -118,3 +120,12 @@ def test_search_box_finds_whole_words_forms_and_prefixes(page, site_server, pref
         assert href.startswith(site_server + "en/") == (prefix == "en/"), href
     # Material highlights the words that matched: the searched word, in one of its forms.
     assert any(mark.startswith(highlighted) for mark in marks), marks[:20]
+
+
+def test_search_without_accents_highlights_the_accented_word_on_the_page_opened(page, site_server):
+    """Material passes the matched terms (?h=) to the page opened, which marks them literally."""
+    search_box_results(page, site_server, "", "retroaction")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state()
+    marks = page.locator("article mark[data-md-highlight]").evaluate_all("marks => marks.map(m => m.textContent)")
+    assert "rétroaction" in [mark.lower() for mark in marks], (page.url, marks[:20])

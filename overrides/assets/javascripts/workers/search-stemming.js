@@ -1,22 +1,29 @@
-// Material's search worker, made to find whole words in a stemmed language (French).
-// search-scope.js points Material at this file, with Material's own worker in ?material=.
+// Material's search worker, made to find whole words in a stemmed language (French) and to ignore
+// accents. search-scope.js points Material at this file, with Material's own worker in ?material=.
 //
 // Why: Material appends "*" to every word typed, so that results follow the reader's typing. lunr
 // runs no pipeline on a term with a wildcard, so the typed word is never stemmed, while the index
 // holds only stems: "rétroaction*" looked for words starting with "rétroaction" among stems like
-// "rétroact" and found nothing, whereas the prefix "rétro*" matched.
+// "rétroact" and found nothing, whereas the prefix "rétro*" matched. Readers also type French
+// without accents or with the wrong ones ("retroaction", "equite", "èvaluation").
 //
 // Fix, in lunr only (Material's code is untouched):
 // 1. The index keeps each word as well as its stem ("supervision" and "supervis"), so every
 //    prefix of a word in the text matches ("supervisio*"); the stem still gives singular and
-//    plural ("cheval" and "chevaux" both index "cheval").
-// 2. A typed word with a trailing wildcard also looks for its stem: "rétroaction*" becomes
-//    "rétroact*" (the stem starts the word, so this finds all the word did); "chevaux*" becomes
-//    "chevaux* cheval*", and "règle*" becomes "règle* regl*" (a stem that changes the word's
-//    ending is searched beside it, not cut to what they share: "r*" would match anything).
+//    plural ("cheval" and "chevaux" both index "cheval"). Both are stored without accents, in
+//    every language (English pages have French names too); the stemmer still sees the accents.
+//    Accented copies are not kept: every query is folded too, so nothing would ever match them.
+// 2. Each typed word is folded the same way, and one with a trailing wildcard also looks for its
+//    stem: "rétroaction*" becomes "retroact*" (the stem starts the word, so this finds all the
+//    word did); "chevaux*" becomes "chevaux* cheval*", and "règle*" becomes "regle* regl*" (a stem
+//    that changes the word's ending is searched beside it, not cut to what they share: "r*" would
+//    match anything).
 // 3. A word and its stem share a position in the text: each position is reported once, or
-//    Material would highlight it twice.
-// A language with no stemmer in its pipeline (English here) is left as Material does it.
+//    Material would highlight it twice. Highlighting in the results works from these positions,
+//    so it marks the text as written ("rétroaction") whatever the accents typed.
+// 4. Material's result links carry the matched query terms (?h=) to highlight them on the page
+//    opened, with a literal, accent-sensitive match: "retroact" would mark nothing there. The
+//    words marked in the result, as the text writes them, are added to those terms.
 (function () {
   var name = new URL(self.location.href).searchParams.get("material") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) throw new Error("search-stemming.js: bad ?material= " + name);
@@ -25,25 +32,37 @@
   var lunr = self.lunr;
   var searchPipeline = null; // the query pipeline of the index being built (one index per worker)
 
+  // "Équité", "equité", "èquite" -> "equite"; "cœur" -> "coeur" (NFD leaves ligatures whole).
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+  }
+
+  function folded(token) {
+    return token.update(fold);
+  }
+
   function isStemmer(fn) {
     return typeof fn.label === "string" && fn.label.indexOf("stemmer") === 0;
   }
 
   function keepingWord(stemmer) {
     return function (token, i, tokens) {
-      var stem = stemmer(token.clone(), i, tokens);
-      return stem && stem.toString() && stem.toString() !== token.toString() ? [token, stem] : token;
+      var stem = stemmer(token.clone(), i, tokens); // the stemmer needs the accents
+      var word = folded(token);
+      // "succès" stems to "succes": once folded, word and stem can be the same term.
+      return stem && stem.toString() && fold(stem.toString()) !== word.toString() ? [word, folded(stem)] : word;
     };
   }
 
-  // 1. Material adds the documents right after setting up the pipeline: adjust it on the first one.
+  // 1. Material adds the documents right after setting up the pipelines: adjust them on the first one.
   var add = lunr.Builder.prototype.add;
   lunr.Builder.prototype.add = function () {
     if (searchPipeline !== this.searchPipeline) {
       searchPipeline = this.searchPipeline;
       this.pipeline._stack = this.pipeline._stack.map(function (fn) {
         return isStemmer(fn) ? keepingWord(fn) : fn;
-      });
+      }).concat(folded); // last: the trimmer and stop word list know accented words only
+      searchPipeline._stack = searchPipeline._stack.concat(folded);
     }
     return add.apply(this, arguments);
   };
@@ -51,11 +70,15 @@
   // 2. Used both by lunr's query parser and by Material's own analysis of the query.
   var clause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (spec) {
-    var match = searchPipeline && typeof spec.term === "string" && /^([^*]+)\*$/.exec(spec.term);
-    var stems = match ? searchPipeline.runString(match[1]) : [];
+    if (!searchPipeline || typeof spec.term !== "string") return clause.call(this, spec);
+    var typed = spec.term;
+    spec.term = fold(typed); // a term with a wildcard skips the search pipeline, which folds
+    var match = /^([^*]+)\*$/.exec(typed);
+    var stems = match ? searchPipeline.runString(match[1]) : []; // folded
     var stem = stems.length === 1 ? stems[0] : "";
-    if (!stem || stem === match[1]) return clause.call(this, spec);
-    if (match[1].indexOf(stem) === 0) return clause.call(this, Object.assign(spec, { term: stem + "*" }));
+    var word = spec.term.slice(0, -1); // folded, without its "*"
+    if (!stem || stem === word) return clause.call(this, spec);
+    if (word.indexOf(stem) === 0) return clause.call(this, Object.assign(spec, { term: stem + "*" }));
     if (spec.presence === lunr.Query.presence.REQUIRED) return clause.call(this, spec); // "+word*" typed as is
     clause.call(this, Object.assign({}, spec));
     return clause.call(this, Object.assign(spec, { term: stem + "*" }));
@@ -80,5 +103,21 @@
       });
     });
     return results;
+  };
+
+  // 4. Material's worker answers with the global postMessage: a RESULT (type 3) passes here.
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && message.data && Array.isArray(message.data.items)) {
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          var marked = (item.title + " " + item.text).match(/<mark>[^<&]+<\/mark>/g) || [];
+          marked.forEach(function (mark) {
+            item.terms[mark.slice(6, -7).toLowerCase()] = true;
+          });
+        });
+      });
+    }
+    return post.apply(self, arguments);
   };
 })();
