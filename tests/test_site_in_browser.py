@@ -38,13 +38,7 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(page, site_server)
 
 @pytest.mark.parametrize("prefix, query", [("", "mentorat"), ("en/", "mentoring")])
 def test_search_shows_only_results_in_the_reader_language(page, site_server, prefix, query):
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(site_server + prefix)
-    page.keyboard.press("/")  # Material's keyboard shortcut opens search
-    page.locator("input.md-search__input").press_sequentially(query, delay=30)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    hrefs, _ = search_box_results(page, site_server, prefix, query)
     assert hrefs
     for href in hrefs:
         in_english = href.startswith(site_server + "en/")
