@@ -150,7 +150,7 @@ def test_search_index_is_split_by_language_with_french_stemming(built_site):
     french = json.loads((built_site / "search" / "search_index.json").read_text())
     english = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
     assert french["config"]["lang"] == ["fr"] and english["config"]["lang"] == ["en"]
-    assert french["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    assert french["config"]["pipeline"] == english["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
     for index in (french, english):
         assert re.fullmatch(index["config"]["separator"], "'") and re.fullmatch(index["config"]["separator"], "’")
     assert french["docs"] and english["docs"]
@@ -245,10 +245,16 @@ def test_french_search_finds_whole_words_word_forms_and_prefixes(built_site):
 
 def test_english_search_finds_whole_words_and_prefixes(built_site):
     index = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
+    pairs = [("supervisor", "supervisors"), ("student", "students"), ("placement", "placements")]
     queries = ["feedback", "supervisor", "check-ins", "superv", "feedb", "Feedback"]
+    queries += [word for pair in pairs for word in pair if word not in queries]
     found = search_in_node(built_site, index, queries)
     for query in queries:
         assert found[query], f"nothing found for {query!r}"
+    # Singular and plural find each other, even in sections that only have the other form.
+    for one, other in pairs + [(b, a) for a, b in pairs]:
+        assert sections_with(index, other, without=one) <= set(found[one]), (one, other)
+    assert any(sections_with(index, other, without=one) for one, other in pairs)
     assert sections_with(index, "feedback") <= set(found["feedback"]) == set(found["Feedback"])
     assert sections_with(index, "supervisor") <= set(found["supervisor"]) & set(found["superv"])
     assert sections_with(index, "feedback") <= set(found["feedb"])

@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# English keeps Material's default pipeline (no stemmer); French has the stemmer, to find "chevaux"
-# from "cheval". A stemmed language finds whole words only through the search worker the pages load
-# (overrides/assets/javascripts/workers/search-stemming.js): Material adds "*" to every typed word
-# and lunr does not stem a word with a wildcard. That was also why English "returned nothing" with
-# the stemmer; with that worker English could now take the stemmer too.
-PIPELINES = {"en": ["stopWordFilter"]}
+# Every language keeps the configured pipeline, stemmer included: "supervisors" finds "supervisor",
+# "chevaux" finds "cheval". A stemmed index finds whole words only through the search worker the
+# pages load (overrides/assets/javascripts/workers/search-stemming.js): Material adds "*" to every
+# typed word, and lunr does not stem a word with a wildcard.
 
 
 def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]:
@@ -30,7 +28,7 @@ def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]
     return {
         lang: {
             **index,
-            "config": {**index["config"], "lang": [lang], "pipeline": PIPELINES.get(lang, index["config"]["pipeline"])},
+            "config": {**index["config"], "lang": [lang]},
             "docs": docs,
         }
         for lang, docs in per_language.items()

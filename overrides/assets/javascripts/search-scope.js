@@ -2,7 +2,7 @@
 // - On a language other than the default, point search at that language's own index (written by
 //   hooks/search_per_language.py), so readers only get results in the language they read.
 // - On every page, load Material's search worker through workers/search-stemming.js, which makes
-//   a stemmed language (French) find whole words as well as prefixes, and every language
+//   a stemmed language (French, English) find whole words as well as prefixes, and every language
 //   ignore accents (see that file).
 (function () {
   var script = document.currentScript;

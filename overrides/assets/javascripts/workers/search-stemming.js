@@ -1,4 +1,4 @@
-// Material's search worker, made to find whole words in a stemmed language (French) and to ignore
+// Material's search worker, made to find whole words in a stemmed language (both of ours) and to ignore
 // accents. search-scope.js points Material at this file, with Material's own worker in ?material=.
 //
 // Why: Material appends "*" to every word typed, so that results follow the reader's typing. lunr
@@ -31,6 +31,7 @@
 
   var lunr = self.lunr;
   var searchPipeline = null; // the query pipeline of the index being built (one index per worker)
+  var foldFirst = false; // lunr's English stemmer knows ASCII only: it stems the folded word
 
   // "Équité", "equité", "èquite" -> "equite"; "cœur" -> "coeur" (NFD leaves ligatures whole).
   function fold(text) {
@@ -41,13 +42,21 @@
     return token.update(fold);
   }
 
+  // lunr's own trimmer (English) strips anything but ASCII letters and digits: "équité" became
+  // "quit". This one keeps every letter; French has its own trimmer ("trimmer-fr"), left as is.
+  function trimmer(token) {
+    return token.update(function (text) {
+      return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    });
+  }
+
   function isStemmer(fn) {
     return typeof fn.label === "string" && fn.label.indexOf("stemmer") === 0;
   }
 
   function keepingWord(stemmer) {
     return function (token, i, tokens) {
-      var stem = stemmer(token.clone(), i, tokens); // the stemmer needs the accents
+      var stem = stemmer(foldFirst ? folded(token.clone()) : token.clone(), i, tokens); // French needs the accents
       var word = folded(token);
       // "succès" stems to "succes": once folded, word and stem can be the same term.
       return stem && stem.toString() && fold(stem.toString()) !== word.toString() ? [word, folded(stem)] : word;
@@ -59,10 +68,14 @@
   lunr.Builder.prototype.add = function () {
     if (searchPipeline !== this.searchPipeline) {
       searchPipeline = this.searchPipeline;
-      this.pipeline._stack = this.pipeline._stack.map(function (fn) {
-        return isStemmer(fn) ? keepingWord(fn) : fn;
-      }).concat(folded); // last: the trimmer and stop word list know accented words only
-      searchPipeline._stack = searchPipeline._stack.concat(folded);
+      foldFirst = this.pipeline._stack.indexOf(lunr.stemmer) !== -1;
+      var adjust = function (fn) {
+        return fn === lunr.trimmer ? trimmer : isStemmer(fn) ? keepingWord(fn) : fn;
+      };
+      this.pipeline._stack = this.pipeline._stack.map(adjust).concat(folded); // last: the trimmer and stop word list know accented words only
+      searchPipeline._stack = searchPipeline._stack.map(function (fn) {
+        return fn === lunr.trimmer ? trimmer : fn;
+      }).concat(folded);
     }
     return add.apply(this, arguments);
   };
@@ -74,7 +87,7 @@
     var typed = spec.term;
     spec.term = fold(typed); // a term with a wildcard skips the search pipeline, which folds
     var match = /^([^*]+)\*$/.exec(typed);
-    var stems = match ? searchPipeline.runString(match[1]) : []; // folded
+    var stems = match ? searchPipeline.runString(foldFirst ? fold(match[1]) : match[1]) : []; // folded
     var stem = stems.length === 1 ? stems[0] : "";
     var word = spec.term.slice(0, -1); // folded, without its "*"
     if (!stem || stem === word) return clause.call(this, spec);
