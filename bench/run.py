@@ -186,21 +186,35 @@ def edit_page(project: Path, run: int) -> None:
     page.write_text(text.rstrip("\n") + f"\n\nBenchmark edit {run}.\n", encoding="utf-8")
 
 
-def time_builds(build: Build, cache: Path | None, runs: int) -> BuildTimes:
-    times = BuildTimes()
-    for _ in range(runs):
+def time_builds(builds: list[tuple[Build, Path | None]], runs: int) -> list[BuildTimes]:
+    """Time each build (with its generator cache, or None) the same way. The builds take turns run
+    by run, so a slow moment of a shared machine weighs on the project and the plain build alike."""
+    times = [BuildTimes() for _ in builds]
+
+    def each(record) -> None:
+        for (build, cache), measured in zip(builds, times):
+            record(build, cache, measured)
+
+    def cold(build, cache, measured):
         if cache:
             shutil.rmtree(cache, ignore_errors=True)
         build.clean()
-        times.cold.append(build.run())
-    for _ in range(runs):
+        measured.cold.append(build.run())
+
+    def clean(build, cache, measured):
         build.clean()
-        times.clean.append(build.run())
-    for _ in range(runs):
-        times.unchanged.append(build.run())
-    for run in range(runs):
-        edit_page(build.project, run)
-        times.edited.append(build.run())
+        measured.clean.append(build.run())
+
+    def unchanged(build, cache, measured):
+        measured.unchanged.append(build.run())
+
+    def edited(build, cache, measured):
+        edit_page(build.project, len(measured.edited))
+        measured.edited.append(build.run())
+
+    for step in (cold, clean, unchanged, edited):
+        for _ in range(runs):
+            each(step)
     return times
 
 
@@ -438,7 +452,8 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
     lines += [
         "## Build time",
         "",
-        f"Seconds, median of {runs} runs (wall clock of `mkdocs build`, Python start-up included; every run listed). "
+        f"Seconds, median of {runs} runs (wall clock of `mkdocs build`, Python start-up included; every run listed; "
+        "the project and the plain build take turns, run by run). "
         f"The project builds with `--strict`. *Plain* is the same Markdown and `mkdocs.yml` without `hooks:`, "
         "`custom_dir`, `extra_css` and `extra_javascript`: Material + i18n alone (placeholders stay as text). "
         f"The edit appends a sentence to `{EDITED_PAGE}`. *Cold* empties the generator cache "
@@ -535,7 +550,7 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="runs per build measurement (default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per build measurement (default 7)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form factor (default 3)")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--output", type=Path, default=REPORT)
@@ -559,10 +574,8 @@ def main() -> None:
         ours = Build(project, project / "mkdocs.yml", work / "site", dict(base_env, SITE_URL=f"http://127.0.0.1:{ours_port}{SITE_PATH}", WILGUIDE_CACHE_DIR=str(cache)), strict=True)
         plain = Build(plain_project, write_plain_config(plain_project), work / "plain-site", dict(base_env, SITE_URL=f"http://127.0.0.1:{plain_port}{SITE_PATH}"), strict=False)
 
-        print("Timing builds (project)...", flush=True)
-        ours_times = time_builds(ours, cache, args.runs)
-        print("Timing builds (plain)...", flush=True)
-        plain_times = time_builds(plain, None, args.runs)
+        print("Timing builds (project and plain, in turns)...", flush=True)
+        ours_times, plain_times = time_builds([(ours, cache), (plain, None)], args.runs)
         print("Profiling hooks...", flush=True)
         profiles = [
             ("Rebuild, nothing changed", profile_hooks(ours, None)),
