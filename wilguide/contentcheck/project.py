@@ -147,7 +147,7 @@ class Project:
                 collector.feed(self._renderer.reset().convert(page.body))
                 target.write_text(json.dumps(sorted(collector.ids)), encoding="utf-8")
 
-            stored = cache.cached_file("anchors", [*self._markdown_identity, page.body], ".json", render)
+            stored = cache.cached_file("anchors", [*self.markdown_identity, page.body], ".json", render)
             self._anchors[page.src_uri] = set(json.loads(stored.read_text(encoding="utf-8")))
         return self._anchors[page.src_uri]
 
@@ -156,12 +156,13 @@ class Project:
         return markdown.Markdown(extensions=self.config.markdown_extensions, extension_configs=self.config.mdx_configs or {})
 
     @cached_property
-    def _markdown_identity(self) -> list[str]:
-        """What the rendered IDs depend on besides the page: the Markdown settings (from mkdocs.yml;
-        their repr names functions by memory address) and the versions of the code that renders."""
+    def markdown_identity(self) -> list[str]:
+        """What rendering a page depends on besides its text: the settings (mkdocs.yml, read as text:
+        the loaded Markdown settings name functions by memory address) and the versions of the code
+        that renders and lists files."""
         config_file = self.config.config_file_path
         settings = Path(config_file).read_text(encoding="utf-8") if config_file else repr(self.config.markdown_extensions)
-        packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+        packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
         return [settings, *(f"{name}={version(name)}" for name in packages), Path(__file__).read_text(encoding="utf-8")]
 
     @contextlib.contextmanager

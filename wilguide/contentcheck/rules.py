@@ -6,7 +6,6 @@ never stops on a word choice, while the pull-request check still requires them.
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
@@ -63,15 +62,7 @@ def _inputs(project: Project, names) -> list[str | bytes]:
         if file.is_documentation_page():
             files.append(Path(file.abs_src_path).read_bytes())
     code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
-    packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
-    settings = Path(project.config.config_file_path or "").read_bytes() if project.config.config_file_path else b""
-    return [
-        ",".join(names),
-        settings,
-        *files,
-        *(path.read_bytes() for path in code),
-        *(f"{name}={version(name)}" for name in packages),
-    ]
+    return [",".join(names), *project.markdown_identity, *files, *(path.read_bytes() for path in code)]
 
 
 def run_rules_unless_unchanged(project: Project, names) -> list[Finding]:

@@ -58,7 +58,7 @@ def _edition_day(key: list[str | bytes]) -> date:
     return date.fromisoformat(stored.read_text(encoding="utf-8").strip())
 
 
-def astuple_shallow(item) -> tuple:
+def _field_values(item) -> tuple:
     """A dataclass's field values (dataclasses.astuple deep-copies the pages' HTML: slow)."""
     return tuple(getattr(item, field.name) for field in fields(item))
 
@@ -67,7 +67,7 @@ def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path
     """What the document is made from, read without assembling it: a rebuild with nothing changed
     then costs a hash, not an assembly. Links to site files depend only on which files exist; the
     images are embedded, so their bytes count (a changed image makes a new edition)."""
-    pages = [str(field) for chapter in chapters for field in astuple_shallow(chapter)]
+    pages = [str(field) for chapter in chapters for field in _field_values(chapter)]
     images = [
         f"{uri}={Path(path).resolve()}".encode() + Path(path).read_bytes()
         for uri, path in sorted(assets.items())

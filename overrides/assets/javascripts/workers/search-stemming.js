@@ -69,13 +69,13 @@
     if (searchPipeline !== this.searchPipeline) {
       searchPipeline = this.searchPipeline;
       foldFirst = this.pipeline._stack.indexOf(lunr.stemmer) !== -1;
-      var adjust = function (fn) {
-        return fn === lunr.trimmer ? trimmer : isStemmer(fn) ? keepingWord(fn) : fn;
-      };
-      this.pipeline._stack = this.pipeline._stack.map(adjust).concat(folded); // last: the trimmer and stop word list know accented words only
-      searchPipeline._stack = searchPipeline._stack.map(function (fn) {
+      var unicodeTrimmer = function (fn) {
         return fn === lunr.trimmer ? trimmer : fn;
-      }).concat(folded);
+      };
+      this.pipeline._stack = this.pipeline._stack.map(unicodeTrimmer).map(function (fn) {
+        return isStemmer(fn) ? keepingWord(fn) : fn;
+      }).concat(folded); // last: the trimmer and stop word list know accented words only
+      searchPipeline._stack = searchPipeline._stack.map(unicodeTrimmer).concat(folded);
     }
     return add.apply(this, arguments);
   };
