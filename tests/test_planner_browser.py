@@ -72,7 +72,7 @@ def test_fill_the_form_and_download_the_calendar(page, site_server, lang, date_t
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     starts = sorted(local_start(e) for e in events)
-    assert starts[0].date() == dt.date(2026, 9, 1)  # preparation, a week before the start
+    assert starts[0].date() == dt.date(2026, 8, 25)  # preparation, two weeks before the start
     assert all((s.hour, s.minute) == (10, 0) for s in starts)
     summaries = [str(e["SUMMARY"]) for e in events]
     assert summaries.count(title) >= 5
