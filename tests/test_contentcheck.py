@@ -191,6 +191,24 @@ def test_figures_missing_from_the_references_page(tmp_path):
     ]
 
 
+def test_practice_names_on_the_home_cards_the_overview_links_and_the_menu(tmp_path):
+    """Each practice has one name, its page's title; correct cards, headings and links pass."""
+    assert findings_of(fixture_tree(tmp_path, "practice-names")) == [
+        'docs/en/practices/index.md:13: "Get feedback" is not the name of the practice practices/feedback.md: write '
+        '"Give and get feedback", the title of docs/en/practices/feedback.md:5 (one name per practice, the same everywhere)',
+        'docs/en/practices/index.md:15: "Give feedback" is not the name of the practice practices/feedback.md: write '
+        '"Give and get feedback", the title of docs/en/practices/feedback.md:5 (one name per practice, the same everywhere)',
+        'docs/fr/index.md:31: "Obtenir de la rétroaction" is not the name of the practice practices/feedback.md: write '
+        '"Donner et demander de la rétroaction", the title of docs/fr/practices/feedback.md:5 (one name per practice, '
+        "the same everywhere)",
+        'docs/fr/practices/index.md:9: "Faire souvent des suivis" is not the name of the practice practices/check-in.md: '
+        'write "Faire souvent le point", the title of docs/fr/practices/check-in.md:5 (one name per practice, the same '
+        "everywhere)",
+        'mkdocs.yml:40: the menu gives practices/check-in.md its own title, "Suivis": write `- practices/check-in.md` so '
+        "the menu shows the page's title, the practice's one name",
+    ]
+
+
 def test_the_project_house_terms_file_is_valid_and_finds_terms_to_avoid():
     terms, mistakes = load_house_terms(ROOT / "content" / "house-terms.yml", ["fr", "en"], "content/house-terms.yml")
     assert mistakes == []

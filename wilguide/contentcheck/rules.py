@@ -14,6 +14,7 @@ from ..findings import Finding
 from .figures import figures_on_references
 from .house_terms import house_terms
 from .links import links_and_anchors
+from .practice_names import practice_names
 from .project import Project
 from .structure import (
     checklist_items_in_every_language,
@@ -34,6 +35,7 @@ ALL_RULES: dict[str, Rule] = {
     "placeholders": known_placeholders,
     "house-terms": house_terms,
     "figures": figures_on_references,
+    "practice-names": practice_names,
 }
 
 # Page parity and placeholders already fail the build from their own hooks; checklists from theirs.
