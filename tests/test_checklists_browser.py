@@ -113,3 +113,19 @@ def test_print_shows_the_list_and_fill_in_lines_but_not_the_buttons(page, site_s
     assert not page.locator(".wg-download").first.is_visible()
     assert page.locator(".wg-checklist-print-fields").is_visible()
     assert boxes(page).first.is_visible()
+
+
+def test_when_things_go_wrong_ticks_by_label_and_keeps_them_per_language(page, site_server):
+    page.goto(site_server + "toolkit/when-things-go-wrong/")
+    assert page.locator(PROGRESS).text_content() == "0 sur 24 coché"
+    page.get_by_label("Noter deux ou trois faits, avec leur date, avant d'en parler.").check()
+    page.get_by_text("En envoyer une copie à la coordination de stage.").click()
+    assert ticked_keys(page) == ["facts-ready", "plan-copy"]
+    assert page.locator(PROGRESS).text_content() == "2 sur 24 cochés"
+    page.reload()
+    assert ticked_keys(page) == ["facts-ready", "plan-copy"]
+
+    page.goto(site_server + "en/toolkit/when-things-go-wrong/")
+    assert ticked_keys(page) == []
+    page.get_by_label("Debrief with your manager, HR or another mentor.").check()
+    assert page.locator(PROGRESS).text_content() == "1 of 24 checked"

@@ -32,7 +32,7 @@ def test_clean_cache_generates_all_then_nothing_then_only_the_changed_checklist(
 
     before = dict(cache.generated_count)
     first = produce(docs, "en")
-    assert generated_since(before) == {"checklists-pdf": 8, "checklists-docx": 8, "checklists-zip": 1}
+    assert generated_since(before) == {"checklists-pdf": 9, "checklists-docx": 9, "checklists-zip": 1}
     mtimes = {d.path: d.path.stat().st_mtime_ns for d in first}
 
     before = dict(cache.generated_count)
@@ -69,7 +69,7 @@ def _cached_files(cache_dir: Path) -> dict[Path, int]:
 
 
 def test_a_real_build_uses_the_cache(tmp_path):
-    """Two strict builds sharing an empty cache: the first generates all 34 files, the second none."""
+    """Two strict builds sharing an empty cache: the first generates all 38 files, the second none."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     # The guide PDF is not under test here and is the slowest step: leave its hook out.
@@ -79,7 +79,7 @@ def test_a_real_build_uses_the_cache(tmp_path):
     result = mkdocs_build(project, tmp_path / "site1", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]
     first = _cached_files(cache_dir)
-    assert len(first) == 2 * (8 + 8 + 1)
+    assert len(first) == 2 * (9 + 9 + 1)
 
     result = mkdocs_build(project, tmp_path / "site2", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]

@@ -40,8 +40,18 @@ def download_dir(site: Path, lang: str) -> Path:
     return site / ("" if lang == "fr" else f"{lang}/") / "toolkit" / "downloads"
 
 
-def test_there_are_eight_checklists_in_each_language():
-    assert SLUGS == sorted(SLUGS) and len(SLUGS) == 8
+def test_there_are_nine_checklists_in_each_language():
+    assert SLUGS == [
+        "before-first-day",
+        "check-in-agenda",
+        "expectations-conversation",
+        "final-evaluation-exit",
+        "first-week",
+        "inclusive-self-check",
+        "mid-placement-review",
+        "sel-reflection",
+        "when-things-go-wrong",
+    ]
     assert list(CHECKLISTS["en"]) == SLUGS
 
 

@@ -1,0 +1,125 @@
+"""The "When things go wrong" chapter and its checklist, end to end in the built site: both pages are
+built and in the menu, each language's search index holds the chapter, the guide PDFs print it,
+and the checklist's PDF, Word file and ZIP entry carry its own items.
+
+Expected values are literal strings a reader sees, never read back from the generators' tables."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pypdf
+import pytest
+from docx import Document
+
+PREFIX = {"fr": "", "en": "en/"}
+CHAPTER_TITLE = {"fr": "Quand ça se passe mal", "en": "When things go wrong"}
+CHECKLIST_TITLE = {"fr": "Quand ça se passe mal : les étapes", "en": "When things go wrong: the steps"}
+# A phrase from each language's chapter, as a reader sees it (the help line's number is in both).
+CHAPTER_PHRASE = {"fr": "plan d'amélioration", "en": "improvement plan"}
+HELP_LINE = "1-855-242-3310"
+SLUG = "when-things-go-wrong"
+# The checklist's item keys, in order: the same in both languages.
+KEYS = [
+    "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared",
+    "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
+    "absence-rule", "no-show", "conflict", "breach",
+    "listen", "help-lines", "eap-check", "distress-follow-up",
+    "coordinator-before-ending", "record-complete", "tell-in-person", "last-day",
+    "debrief", "lessons",
+]
+FIRST_ITEM = {
+    "fr": "Noter deux ou trois faits, avec leur date, avant d'en parler.",
+    "en": "Write down two or three facts, with their dates, before you talk.",
+}
+FIELDS = {"student", "supervisor", "date", "next-check-in", "notes"}
+
+
+def html(site: Path, lang: str, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / PREFIX[lang] / path / "index.html")).getroot()
+
+
+def folded(text: str) -> str:
+    """Spacing folded: the PDF and the HTML break lines and use no-break spaces differently."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_chapter_is_built_and_in_the_menu(built_site, lang):
+    page = html(built_site, lang, SLUG)
+    assert folded(page.xpath("//article//h1")[0].text_content()).startswith(CHAPTER_TITLE[lang])
+    article = folded(page.xpath("//article")[0].text_content())
+    assert HELP_LINE in article and "9-8-8" in article
+    # The menu of another page links to the chapter and to its checklist.
+    home = html(built_site, lang, "")
+    menu = [a.get("href") for a in home.xpath("//nav[contains(@class, 'md-nav--primary')]//a[@href]")]
+    assert f"{SLUG}/" in menu, menu
+    assert f"toolkit/{SLUG}/" in menu, menu
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_chapter_is_in_its_language_search_index_only(built_site, lang):
+    index = json.loads((built_site / PREFIX[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"] if doc["location"] == f"{SLUG}/"}
+    assert titles == {CHAPTER_TITLE[lang]}
+    sections = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"{SLUG}/#"))
+    assert CHAPTER_PHRASE[lang] in folded(sections).lower()
+    other = "en" if lang == "fr" else "fr"
+    assert not any(doc["title"] == CHAPTER_TITLE[other] for doc in index["docs"])
+
+
+def guide_pdf_text(site: Path, lang: str) -> tuple[pypdf.PdfReader, str]:
+    page = site / PREFIX[lang] / "downloads" / "index.html"
+    href = lxml.html.parse(str(page)).getroot().xpath("//tr[@data-download='guide']//a/@href")[0]
+    reader = pypdf.PdfReader((page.parent / href).resolve())
+    return reader, folded(" ".join(p.extract_text() for p in reader.pages))
+
+
+def outline_titles(items) -> list[str]:
+    titles = []
+    for item in items:
+        titles.extend(outline_titles(item) if isinstance(item, list) else [folded(item.title)])
+    return titles
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang):
+    reader, text = guide_pdf_text(built_site, lang)
+    # The chapter, and the checklist in the toolkit appendix.
+    outline = outline_titles(reader.outline)
+    assert CHAPTER_TITLE[lang] in outline and CHECKLIST_TITLE[lang] in outline
+    assert HELP_LINE in text
+    assert FIRST_ITEM[lang] in text
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_checklist_pdf_has_a_box_per_item_and_the_fill_in_fields(built_site, lang):
+    folder = built_site / PREFIX[lang] / "toolkit" / "downloads"
+    fields = pypdf.PdfReader(folder / f"checklist-{SLUG}-{lang}.pdf").get_fields()
+    boxes = [name for name, field in fields.items() if field.get("/FT") == "/Btn"]
+    assert sorted(boxes) == sorted(f"item-{key}" for key in KEYS)
+    assert {name for name, field in fields.items() if field.get("/FT") == "/Tx"} == FIELDS
+    assert folded(fields["item-facts-ready"]["/TU"]) == FIRST_ITEM[lang]
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_checklist_word_file_and_zip_entry(built_site, lang):
+    folder = built_site / PREFIX[lang] / "toolkit" / "downloads"
+    document = Document(folder / f"checklist-{SLUG}-{lang}.docx")
+    assert folded(document.paragraphs[0].text) == CHECKLIST_TITLE[lang]
+    assert folded(document.core_properties.title) == CHECKLIST_TITLE[lang]
+    assert any(folded(p.text) == FIRST_ITEM[lang] for p in document.paragraphs)
+    with zipfile.ZipFile(folder / f"checklists-{lang}.zip") as archive:
+        for suffix in (".pdf", ".docx"):
+            name = f"checklist-{SLUG}-{lang}{suffix}"
+            assert archive.read(name) == (folder / name).read_bytes()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_checklist_page_lists_the_same_keys_in_both_languages(built_site, lang):
+    page = html(built_site, lang, f"toolkit/{SLUG}")
+    keys = page.xpath("//ul[@class='wg-checklist']/li/input[@type='checkbox']/@data-key")
+    assert keys == KEYS
