@@ -5,6 +5,10 @@ moved to (a ``.md`` path as in nav, with an optional ``#section``). Each entry b
 language, an HTML page in that language that sends the reader on at once (meta refresh, with the
 section kept) and shows a plain link for anyone it does not send. The pages are written after
 the build, so neither the sitemap nor the search index lists them.
+
+Why not the mkdocs-redirects plugin (1.2.3, tried): with mkdocs-static-i18n it resolves targets
+before the i18n plugin moves the default language to the site root, so French redirects pointed
+at /fr/…, a missing page; and its pages are in English only (lang="en", English text).
 """
 
 from __future__ import annotations
