@@ -53,6 +53,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def is_redirect_page(html_file: Path) -> bool:
+    """A page left at a moved page's old address (content/redirects.yml): not a page to read."""
+    return 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8", errors="replace")[:2000]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once, strictly. WILGUIDE_TEST_SITE reuses a build (local runs only)."""

@@ -216,6 +216,11 @@ def sections_with(index: dict, word: str, without: str | None = None) -> set[str
     return {doc["location"] for doc in index["docs"] if word in words(doc) and (without is None or without not in words(doc))}
 
 
+def sections_with_forms_of(index: dict, stem: str) -> set[str]:
+    """Locations of the sections with any word of the family ("évalu": évaluation, évaluer...)."""
+    return {doc["location"] for doc in index["docs"] if re.search(rf"\b{stem}\w*", f"{doc['title']} {doc['text']}".lower())}
+
+
 def test_french_search_finds_whole_words_word_forms_and_prefixes(built_site):
     """Material adds "*" to each typed word, and lunr does not stem a word with a wildcard: with
     the French stemmer, whole words such as "rétroaction" (stem "rétroact") used to find nothing."""
@@ -240,7 +245,8 @@ def test_french_search_finds_whole_words_word_forms_and_prefixes(built_site):
     # Elided forms: "l'évaluation" finds the sections about évaluation first.
     for query in ["l'évaluation", "l’évaluation"]:
         assert sections_with(index, "évaluation") <= set(found[query])
-        assert found[query][0] in sections_with(index, "évaluation") | sections_with(index, "évaluations")
+        # The best result is about evaluating; which form of the word ranks first depends on the pages.
+        assert found[query][0] in sections_with_forms_of(index, "évalu")
 
 
 def test_english_search_finds_whole_words_and_prefixes(built_site):
@@ -281,7 +287,7 @@ def test_search_ignores_accents_in_both_languages(built_site):
     for query, word in [("retroaction", "rétroaction"), ("equite", "équité"), ("reussite", "réussite"), ("retro", "rétroaction")]:
         assert sections_with(french, word) <= set(found[query]), query
     assert sections_with(french, "évaluations", without="évaluation") <= set(found["evaluation"])
-    assert found["l'evaluation"][0] in sections_with(french, "évaluation") | sections_with(french, "évaluations")
+    assert found["l'evaluation"][0] in sections_with_forms_of(french, "évalu")
     # Material links each result with its matched terms (?h=) to highlight them on the page opened,
     # literally: the words as the text writes them are among those terms.
     first_location, first_terms = search_in_node(built_site, french, ["retroaction"], terms=True)["retroaction"][0]

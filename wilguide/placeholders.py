@@ -1,13 +1,21 @@
-"""``{{ name }}`` placeholders in Markdown, replaced by site settings at build time."""
+"""``{{ name }}`` placeholders in Markdown, replaced by site settings at build time.
+
+An optional setting (``settings.OPTIONAL``, such as the publisher) may be empty: a sentence that
+uses it is wrapped in ``{% if name %}…{% endif %}`` and left out when the setting is empty, so a
+reader never sees "published by ." or a stand-in name.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .findings import Finding, line_of
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+CONDITIONAL = re.compile(r"\{%\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*%\}(.*?)\{%\s*endif\s*%\}", re.S)
+TAG = re.compile(r"\{%.*?%\}", re.S)
+_HOW_TO_WRAP = "{% if NAME %}…{% endif %}"
 
 
 def find_unknown(text: str, known: Mapping[str, str] | set[str], path: str, line_offset: int = 0) -> list[Finding]:
@@ -25,6 +33,38 @@ def find_unknown(text: str, known: Mapping[str, str] | set[str], path: str, line
     ]
 
 
+def find_misused(
+    text: str, known: Mapping[str, str] | set[str], optional: Iterable[str], path: str, line_offset: int = 0
+) -> list[Finding]:
+    """Conditions on unknown settings, stray ``{% %}`` tags, and optional settings used unguarded."""
+    names, optional = set(known), set(optional)
+    findings: list[Finding] = []
+    blocks = list(CONDITIONAL.finditer(text))
+
+    def at(index: int, message: str) -> None:
+        findings.append(Finding(path, line_of(text, index) + line_offset, message))
+
+    for block in blocks:
+        if block.group(1) not in names:
+            at(block.start(), f"unknown setting in {{% if {block.group(1)} %}}; use one of: {', '.join(sorted(names))}")
+    inside = [range(block.start(), block.end()) for block in blocks]
+    for tag in TAG.finditer(text):
+        if not any(tag.start() in span for span in inside):
+            at(tag.start(), f"'{tag.group(0)}' is not a complete condition: write {_HOW_TO_WRAP.replace('NAME', 'setting')}")
+    for match in PLACEHOLDER.finditer(text):
+        name = match.group(1)
+        guarded = any(block.group(1) == name and match.start() in range(block.start(), block.end()) for block in blocks)
+        if name in optional and not guarded:
+            at(
+                match.start(),
+                f"{{{{ {name} }}}} may be empty in mkdocs.yml: wrap its sentence in "
+                f"{_HOW_TO_WRAP.replace('NAME', name)} so it is left out when the setting is empty",
+            )
+    return findings
+
+
 def substitute(text: str, values: Mapping[str, str]) -> str:
-    """Replace known placeholders; unknown ones are left for ``find_unknown`` to report."""
+    """Keep or drop each ``{% if name %}`` block, then replace known placeholders; unknown ones are
+    left for ``find_unknown`` to report."""
+    text = CONDITIONAL.sub(lambda m: m.group(2) if values.get(m.group(1)) else "", text)
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)

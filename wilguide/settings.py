@@ -1,13 +1,15 @@
 """Site settings an adopting organisation changes in mkdocs.yml (``extra.guide``).
 
-A setting is either one value for every language or a mapping ``{fr: …, en: …}``.
+A setting is either one value for every language or a mapping ``{fr: …, en: …}``. An optional
+setting may be left out or empty: pages then leave out the sentences that use it.
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-REQUIRED = ("publisher", "contact_email", "edi_guide_url")
+REQUIRED = ("contact_email", "edi_guide_url")
+OPTIONAL = ("publisher",)
 
 
 def localized(value: Any, lang: str) -> Any:
@@ -22,11 +24,12 @@ def guide_settings(extra: Mapping[str, Any], repo_url: str | None, lang: str) ->
     missing = [key for key in REQUIRED if key not in guide]
     if missing:
         raise ValueError(f"mkdocs.yml: extra.guide is missing {', '.join(missing)}")
-    values: dict[str, str] = {}
+    values: dict[str, str] = dict.fromkeys(OPTIONAL, "")
     for key, value in guide.items():
         try:
-            values[key] = str(localized(value, lang))
+            value = localized(value, lang)
         except KeyError:
             raise ValueError(f"mkdocs.yml: extra.guide.{key} has no value for language '{lang}'") from None
+        values[key] = "" if value is None else str(value).strip()
     values["repo_url"] = (repo_url or "").rstrip("/")
     return values

@@ -9,7 +9,8 @@ import yaml
 
 from ..findings import ContentError, Finding
 from ..parity import missing_pages
-from ..placeholders import find_unknown
+from ..placeholders import find_misused, find_unknown
+from ..settings import OPTIONAL
 from ..yamlload import safe_load
 from . import markdown_text
 from .project import Page, Project
@@ -232,4 +233,5 @@ def known_placeholders(project: Project) -> list[Finding]:
             # Front matter is not substituted, so only the body is checked (as the build does).
             body = markdown_text.blank(page.text, [(0, page.front_matter_end)])
             findings += find_unknown(body, names, page.display)
+            findings += find_misused(body, names, OPTIONAL, page.display)
     return findings
