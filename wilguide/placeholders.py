@@ -2,7 +2,8 @@
 
 An optional setting (``settings.OPTIONAL``, such as the publisher) may be empty: a sentence that
 uses it is wrapped in ``{% if name %}…{% endif %}`` and left out when the setting is empty, so a
-reader never sees "published by ." or a stand-in name.
+reader never sees "published by ." or a stand-in name. ``{% if name %}…{% else %}…{% endif %}``
+gives the words to use instead.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .findings import Finding, line_of
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 CONDITIONAL = re.compile(r"\{%\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*%\}(.*?)\{%\s*endif\s*%\}", re.S)
 TAG = re.compile(r"\{%.*?%\}", re.S)
+ELSE = re.compile(r"\{%\s*else\s*%\}")
 _HOW_TO_WRAP = "{% if NAME %}…{% endif %}"
 
 
@@ -66,5 +68,9 @@ def find_misused(
 def substitute(text: str, values: Mapping[str, str]) -> str:
     """Keep or drop each ``{% if name %}`` block, then replace known placeholders; unknown ones are
     left for ``find_unknown`` to report."""
-    text = CONDITIONAL.sub(lambda m: m.group(2) if values.get(m.group(1)) else "", text)
+    def choose(block: re.Match) -> str:
+        when_set, *otherwise = ELSE.split(block.group(2), maxsplit=1)
+        return when_set if values.get(block.group(1)) else "".join(otherwise)
+
+    text = CONDITIONAL.sub(choose, text)
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-REQUIRED = ("contact_email", "edi_guide_url")
-OPTIONAL = ("publisher",)
+REQUIRED = ("edi_guide_url",)
+OPTIONAL = ("publisher", "contact_email")
 
 
 def localized(value: Any, lang: str) -> Any:
