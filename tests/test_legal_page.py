@@ -31,7 +31,9 @@ def article_text(page) -> str:
 
 
 def external_addresses(element) -> set[str]:
-    return {href for href in element.xpath(".//a/@href") if urlsplit(href).scheme in ("http", "https")}
+    # The theme's "edit this page" button is not a citation.
+    hrefs = element.xpath(".//a[not(contains(@class, 'md-content__button'))]/@href")
+    return {href for href in hrefs if urlsplit(href).scheme in ("http", "https")}
 
 
 def entry_elements(references, anchor: str) -> list:
