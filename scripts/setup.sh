@@ -62,3 +62,20 @@ setup_node_tools() {  # axe-core and the Nu Html Checker, pinned in package-lock
     echo "$digest" > "$stamp"
   fi
 }
+
+setup_properdocs() {  # .venv-properdocs: the site and test packages with ProperDocs in place of MkDocs
+  local venv="$ROOT/.venv-properdocs"
+  [ -x "$venv/bin/python" ] || "$(command -v python3.11 || command -v python3)" -m venv "$venv"
+  local stamp="$venv/.installed"
+  local digest
+  digest=$(cat "$ROOT/requirements.txt" "$ROOT/requirements-test.txt" "$ROOT/requirements-properdocs.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ]; then
+    echo "Installing ProperDocs and the pinned packages (without MkDocs) into .venv-properdocs"
+    # --no-deps: mkdocs-material and mkdocs-static-i18n declare MkDocs, which must not come back.
+    grep -hv '^-r \|^mkdocs==\|^mkdocs-get-deps==' "$ROOT/requirements.txt" "$ROOT/requirements-test.txt" > "$venv/requirements.txt"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps \
+      -r "$venv/requirements.txt" -r "$ROOT/requirements-properdocs.txt"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e "$ROOT"
+    echo "$digest" > "$stamp"
+  fi
+}

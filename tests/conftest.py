@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/guide-mentorat/"
 SITE_PATH = urlsplit(SITE_URL).path
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The site generator the builds run: MkDocs, or ProperDocs, its maintained fork, which
+# scripts/test-properdocs.sh tests as the way off MkDocs (MAINTAINERS.md).
+BUILDER = os.environ.get("WILGUIDE_BUILDER", "mkdocs")
+if BUILDER == "properdocs":
+    import properdocs.replacement  # noqa: F401  (answers the mkdocs.* imports of the code under test)
 # The files a build needs, copied when a test builds a modified project.
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "content", "wilguide"]
 
@@ -34,7 +39,7 @@ def build_env(**extra: str) -> dict[str, str]:
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """Run a strict build in a separate process (the i18n plugin keeps global state)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env=build_env(**env),
         capture_output=True,
@@ -147,3 +152,11 @@ def page(browser, request):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests of the built site are marked `site`: scripts/test-properdocs.sh runs them on a build
+    made by ProperDocs."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)

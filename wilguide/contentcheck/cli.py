@@ -1,7 +1,8 @@
 """``wilguide-check``: check the content in seconds, without a browser or a build.
 
 Prints every problem as ``file:line: message`` (the message says how to fix it), then the
-translation status (warnings only), and exits with 1 when there is a problem, 0 otherwise
+translation status (pairs changed since an editor recorded them in step: warnings, with the
+changed lines), and exits with 1 when there is a problem, 0 otherwise
 (2 when mkdocs.yml cannot be read). In GitHub Actions the problems are also written as
 annotations, so they show next to the changed lines of a pull request.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import ConfigurationError
 
 from ..findings import Finding
-from .history import translation_status
+from .translations import translation_status
 from .project import load_project
 from .rules import ALL_RULES, run_rules
 
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--root", type=Path, help="the project folder (default: the folder holding mkdocs.yml, from here upward)")
     parser.add_argument("--rule", action="append", choices=list(ALL_RULES), help="run only this rule (repeatable)")
-    parser.add_argument("--no-translation-status", action="store_true", help="skip the translation status (git history)")
+    parser.add_argument("--no-translation-status", action="store_true", help="skip the translation status")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     findings = run_rules(project, args.rule)
+    warnings: list[Finding] = []
+    if not args.no_translation_status:
+        warnings, record_errors = translation_status(project)
+        findings = sorted(findings + record_errors)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for finding in findings:
         print(finding)
@@ -65,13 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             print(annotation("error", finding))
 
     if not args.no_translation_status:
-        warnings, unavailable = translation_status(project)
         print()
         print("Translation status (warnings: they do not fail the check)")
-        if unavailable:
-            print(f"  skipped: {unavailable}")
-        elif not warnings:
-            print("  every page was last changed in both languages together")
+        if not warnings:
+            print("  every page pair is recorded in step (content/translation-record.yml)")
         for warning in warnings:
             print(warning)
             if in_actions:

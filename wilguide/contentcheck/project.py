@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import markdown
@@ -23,6 +23,17 @@ from .. import cache, i18n_state
 from ..findings import line_of, relative
 from ..settings import guide_settings
 from . import markdown_text
+
+
+def engine_version() -> str:
+    """The site generator that builds: MkDocs, or ProperDocs (its maintained fork, which answers
+    imports of ``mkdocs``): see MAINTAINERS.md."""
+    for name in ("mkdocs", "properdocs"):
+        try:
+            return f"{name}={version(name)}"
+        except PackageNotFoundError:
+            continue
+    return "unknown"
 
 
 @dataclass(eq=False)
@@ -162,8 +173,9 @@ class Project:
         that renders and lists files."""
         config_file = self.config.config_file_path
         settings = Path(config_file).read_text(encoding="utf-8") if config_file else repr(self.config.markdown_extensions)
-        packages = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-static-i18n")
-        return [settings, *(f"{name}={version(name)}" for name in packages), Path(__file__).read_text(encoding="utf-8")]
+        packages = ("markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n")
+        return [settings, engine_version(), *(f"{name}={version(name)}" for name in packages),
+                Path(__file__).read_text(encoding="utf-8")]
 
     @contextlib.contextmanager
     def working_directory(self):

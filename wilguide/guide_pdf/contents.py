@@ -2,7 +2,7 @@
 
 The PDF follows the site's navigation, with two changes that suit a printed guide:
 - the toolkit's checklists move to the end, as an appendix;
-- pages that only make sense in a browser are left out (downloads) or replaced by a short note that
+- pages that only make sense in a browser are left out (downloads, the editors' translation status) or replaced by a short note that
   gives their address (the interactive planner).
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 APPENDIX_FOLDER = "toolkit/"
 ONLINE_ONLY = frozenset({"toolkit/planner.md"})
-LEFT_OUT = frozenset({"downloads.md"})
+LEFT_OUT = frozenset({"downloads.md", "translation-status.md"})  # for readers online only, or for editors
 
 
 @dataclass(frozen=True)

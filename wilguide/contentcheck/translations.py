@@ -1,0 +1,206 @@
+"""Translation status: which page pairs an editor recorded as saying the same thing, and what
+changed since.
+
+``content/translation-record.yml`` keeps, for each page pair, the Git blob id of each language's
+file at the moment an editor checked that both say the same (``wilguide-translations record``
+writes it; the pull request shows the change). A pair whose files still have those ids is in step.
+When a file changed since, the status says so on the other language's page, with the lines that
+changed (read from the recorded blob, which Git keeps once the record is committed).
+
+Blob ids are computed here, exactly as ``git hash-object`` does, so the status itself needs no
+Git; only the short diff needs the repository's objects.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..findings import Finding
+from ..planner.yamllines import LineDict, load_with_lines
+from .project import Project
+
+RECORD_FILE = "content/translation-record.yml"
+RECORD_HEADER = """\
+# Translation record: for each page pair, the Git blob id of each language's file when an editor
+# last checked that both languages say the same thing. Do not edit by hand: after checking a pair,
+# run `wilguide-translations record PAGE` (for example `wilguide-translations record roles.md`)
+# and commit this file with the pages. `wilguide-translations status` lists the pairs that changed.
+"""
+BLOB_ID = re.compile(r"^[0-9a-f]{40}$")
+MAX_DIFF_LINES = 24
+
+IN_STEP, CHANGED, NOT_RECORDED = "in step", "changed", "not recorded"
+
+
+def blob_id(data: bytes) -> str:
+    """The id Git gives a file's content (``git hash-object``)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+@dataclass
+class PairStatus:
+    name: str  # page path inside each language folder, e.g. "roles.md"
+    state: str
+    changed: list[str] = field(default_factory=list)  # languages whose file changed since the record
+    diffs: dict[str, list[str]] = field(default_factory=dict)  # language: unified diff lines (may be empty)
+    diff_unavailable: dict[str, str] = field(default_factory=dict)  # language: why no diff
+
+
+def record_path(project: Project) -> Path:
+    return project.root / RECORD_FILE
+
+
+def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Finding]]:
+    """The record ({page: {lang: blob id}}) and the problems in its file, each at its line."""
+    path = record_path(project)
+    display = project.display(path)
+    if not path.is_file():
+        return {}, []
+    try:
+        data = load_with_lines(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return {}, [Finding(display, line, f"not valid YAML ({getattr(error, 'problem', error)}): "
+                                           "restore the file from Git and run `wilguide-translations record` again")]
+    if data is None:
+        return {}, []
+    problems: list[Finding] = []
+    if not isinstance(data, LineDict) or not isinstance(data.get("pages", {}), LineDict):
+        return {}, [Finding(display, 1, "expected `pages:` followed by one entry per page: "
+                                        "run `wilguide-translations record --all` to write it again")]
+    pairs = project.counterparts()
+    pages: LineDict = data.get("pages") or LineDict()
+    record: dict[str, dict[str, str]] = {}
+    for name, entry in pages.items():
+        line = pages.line_of(name)
+        if name not in pairs:
+            problems.append(Finding(display, line, f"`{name}` is not a page of the guide (no docs/<language>/{name}): "
+                                                   "remove this entry, or record the page's new name"))
+            continue
+        if not isinstance(entry, dict):
+            problems.append(Finding(display, line, f"`{name}` needs one blob id per language, like `{{fr: …, en: …}}`: "
+                                                   f"run `wilguide-translations record {name}`"))
+            continue
+        ids = {}
+        for lang, value in entry.items():
+            if lang not in project.languages:
+                problems.append(Finding(display, line, f"`{name}`: `{lang}` is not a language of the site "
+                                                       f"({', '.join(project.languages)})"))
+            elif not isinstance(value, str) or not BLOB_ID.match(value):
+                problems.append(Finding(display, line, f"`{name}`: the {lang} value is not a Git blob id (40 hexadecimal "
+                                                       f"characters): run `wilguide-translations record {name}`"))
+            else:
+                ids[lang] = value
+        record[name] = ids
+    return record, problems
+
+
+def _recorded_text(project: Project, blob: str) -> tuple[str | None, str]:
+    """The file as recorded, from Git's objects, or (None, why not)."""
+    if shutil.which("git") is None:
+        return None, "git is not installed"
+    result = subprocess.run(["git", "cat-file", "blob", blob], cwd=project.root, capture_output=True, timeout=30)
+    if result.returncode != 0:
+        return None, ("the recorded version is not in this repository (a shallow clone, or a record "
+                      "written from uncommitted files)")
+    return result.stdout.decode("utf-8-sig", errors="replace"), ""
+
+
+def _diff(old: str, new: str, label: str) -> list[str]:
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), f"{label} (recorded)", label, n=1, lineterm=""))
+    if len(lines) > MAX_DIFF_LINES:
+        lines = lines[:MAX_DIFF_LINES] + [f"… {len(lines) - MAX_DIFF_LINES} more diff lines"]
+    return lines
+
+
+def pair_statuses(project: Project, record: dict[str, dict[str, str]] | None = None) -> list[PairStatus]:
+    """One status per page that exists in every language."""
+    if record is None:
+        record, _ = load_record(project)
+    statuses = []
+    for name, versions in project.counterparts().items():
+        if set(versions) != set(project.languages):
+            continue  # a missing page is the page-parity rule's error, not a translation status
+        recorded = record.get(name, {})
+        if set(recorded) != set(versions):
+            statuses.append(PairStatus(name, NOT_RECORDED))
+            continue
+        status = PairStatus(name, IN_STEP)
+        for lang, page in versions.items():
+            if blob_id(page.path.read_bytes()) == recorded[lang]:
+                continue
+            status.state = CHANGED
+            status.changed.append(lang)
+            old, why = _recorded_text(project, recorded[lang])
+            if old is None:
+                status.diff_unavailable[lang] = why
+            else:
+                status.diffs[lang] = _diff(old, page.text, page.display)
+        statuses.append(status)
+    return statuses
+
+
+def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
+    """(warnings for pairs not in step, errors in the record file)."""
+    record, errors = load_record(project)
+    warnings = []
+    for status in pair_statuses(project, record):
+        versions = project.counterparts()[status.name]
+        if status.state == NOT_RECORDED:
+            first = versions[project.languages[0]]
+            warnings.append(Finding(first.display, 1, (
+                f"warning: no translation record for {status.name}: check that every language says the same, "
+                f"then run `wilguide-translations record {status.name}`")))
+            continue
+        if status.state != CHANGED:
+            continue
+        for lang in status.changed:
+            page = versions[lang]
+            others = [versions[other].display for other in project.languages if other != lang]
+            if len(status.changed) == len(project.languages):
+                action = "both languages changed since the record: check they still say the same"
+            else:
+                action = f"update {', '.join(others)} to match if needed"
+            details = status.diffs.get(lang) or [f"(changes not shown: {status.diff_unavailable.get(lang, 'no line changed')})"]
+            warnings.append(Finding(page.display, _first_changed_line(status.diffs.get(lang)), (
+                f"warning: changed since its translation was recorded in step: {action}, then run "
+                f"`wilguide-translations record {status.name}`\n" + "\n".join("    " + line for line in details))))
+    return sorted(warnings), errors
+
+
+def _first_changed_line(diff: list[str] | None) -> int:
+    for line in diff or []:
+        match = re.match(r"^@@ -\d+(?:,\d+)? \+(\d+)", line)
+        if match:
+            return max(1, int(match.group(1)))
+    return 1
+
+
+def record_pairs(project: Project, names: list[str]) -> list[str]:
+    """Record the given pairs (every pair when ``names`` is empty) as in step; return their names."""
+    pairs = {name: versions for name, versions in project.counterparts().items()
+             if set(versions) == set(project.languages)}
+    unknown = [name for name in names if name not in pairs]
+    if unknown:
+        raise ValueError(f"not a page in every language: {', '.join(unknown)} (give the path inside docs/<language>/, "
+                         "for example `practices/feedback.md`)")
+    record, errors = load_record(project)
+    if errors:
+        # Keep the valid entries, drop the broken ones: the editor asked for a fresh record of them.
+        record = {name: ids for name, ids in record.items() if name in pairs}
+    chosen = names or list(pairs)
+    for name in chosen:
+        record[name] = {lang: blob_id(page.path.read_bytes()) for lang, page in sorted(pairs[name].items())}
+    body = {"pages": {name: dict(sorted(record[name].items())) for name in sorted(record)}}
+    text = RECORD_HEADER + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, default_flow_style=None, width=200)
+    record_path(project).write_text(text, encoding="utf-8")
+    return chosen
