@@ -72,3 +72,32 @@ test("the calendar is CRLF text with one event per meeting, local times and stab
   const unfolded = text.replace(/\r\n /g, "");
   assert.match(unfolded, /https:\/\/example\.org\/guide\/practices\/check-in\/#what-to-do/);
 });
+
+const uids = (text) => text.match(/^UID:.*$/gm);
+const unnamed = { student: "", mentor: "", place: "" };
+
+test("two unnamed plans starting the same day never share UIDs; the same plan keeps them", () => {
+  const a = calendar({ ...unnamed, planId: "k3v9x0aa" }), b = calendar({ ...unnamed, planId: "p0q1r2ss" });
+  assert.equal(uids(a).filter((uid) => uids(b).includes(uid)).length, 0);
+  assert.deepEqual(uids(calendar({ planId: "k3v9x0aa", student: "Noah" })), uids(a), "an edited plan keeps its UIDs");
+});
+
+test("each download carries a higher SEQUENCE, so a re-import updates the events", () => {
+  const sequence = (now) => [...calendar({ now }).matchAll(/^SEQUENCE:(\d+)$/gm)].map((m) => Number(m[1]));
+  const first = sequence(Date.UTC(2026, 7, 1, 12)), later = sequence(Date.UTC(2026, 7, 1, 12, 0, 1));
+  assert.equal(first.length, buildPlan(input, data).meetings.length);
+  assert.ok(later.every((n, i) => n > first[i]) && first.every((n) => n >= 0 && n < 2 ** 31), `${first[0]} < ${later[0]}`);
+});
+
+test("the agenda's label is the language's own (French: a no-break space before the colon)", () => {
+  const french = { ...data, strings: { ...data.strings, agenda_label: "Ordre du jour\u00a0:" } };
+  const text = buildCalendar(buildPlan(input, french), french, { timeZone: "America/Toronto", now: 0, resolve: (h) => h });
+  assert.match(text.replace(/\r\n /g, ""), /^DESCRIPTION:Ordre du jour\u00a0:\\n- /m);
+  assert.match(calendar().replace(/\r\n /g, ""), /^DESCRIPTION:With Zoé and Sam\\n\\nAgenda:\\n- /m);
+});
+
+test("a right-to-left name is isolated in the event title and place", () => {
+  const text = calendar({ student: "\u202eAlex", place: "\u05d7\u05d3\u05e8 2" }).replace(/\r\n /g, "");
+  assert.match(text, /^SUMMARY:Check-in – \u2068\u202eAlex\u2069$/m);
+  assert.match(text, /^LOCATION:\u2068\u05d7\u05d3\u05e8 2\u2069$/m);
+});

@@ -1,10 +1,18 @@
 // iCalendar (RFC 5545) export, pure (browser and node). Times are local wall-clock times with the
-// reader's IANA zone as TZID, plus a VTIMEZONE with that zone's offsets and clock changes over the
+// plan's IANA zone as TZID, plus a VTIMEZONE with that zone's offsets and clock changes over the
 // placement, read from the browser's own zone data (Intl). Apps that know the zone use their rules,
 // the others the VTIMEZONE: 10:00 stays 10:00 across the November change, and someone in another
 // zone sees the right time. Floating times would be wrong across zones; UTC loses the wall time.
+// The zone is the plan's own (chosen in the form, carried by the share link), not the reader's.
+//
+// Importing again: each plan has a random id, kept in its link and in this browser, so two plans
+// never share UIDs and an edited plan keeps them (a meeting's UID is the plan id and its place in
+// the plan: the 5th check-in stays the 5th). SEQUENCE counts seconds since 2025, so each download
+// carries a higher revision than the last: per RFC 5545, a calendar that matches UIDs updates the
+// event rather than adding a copy. Not every calendar app does; and meetings a new version no
+// longer has are not removed (METHOD:PUBLISH cannot cancel). The planner page says both.
 
-import { DAY, fill, isoDate, meetingLinks, withLine } from "./schedule.js";
+import { DAY, fill, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
 
@@ -102,13 +110,13 @@ export function vtimezone(timeZone, fromDay, toDay) {
 
 /**
  * The .ics text for a plan.
- * options: {timeZone, now (ms), resolve (href -> absolute URL), student, mentor, place}
+ * options: {timeZone, now (ms), resolve (href -> absolute URL), planId, student, mentor, place}
  */
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
   const { timeZone, now, resolve } = options;
   const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
-  const planId = hash([isoDate(plan.values.start), student, mentor].join("|"));
+  const planId = options.planId || hash([isoDate(plan.values.start), student, mentor].join("|"));
   const days = plan.meetings.map((m) => m.day);
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0",
@@ -123,18 +131,19 @@ export function buildCalendar(plan, data, options) {
     const description = [];
     if (who) description.push(who, "");
     if (!kind.withStudent) description.push(s.supervisor_only, "");
-    description.push(`${s.agenda}:`, ...meeting.prompts.map((p) => `- ${p}`), "");
+    description.push(s.agenda_label, ...meeting.prompts.map((p) => `- ${p}`), "");
     for (const [text, href] of meetingLinks(kind, s)) description.push(text, resolve(href));
-    const summary = student && kind.withStudent ? fill(s.event_title, { meeting: kind.name, student }) : kind.name;
+    const summary = student && kind.withStudent ? fill(s.event_title, { meeting: kind.name, student: isolate(student) }) : kind.name;
     lines.push(
       "BEGIN:VEVENT",
       `UID:${planId}-${meeting.id}@wil-check-in-planner`,
       `DTSTAMP:${utcStamp(now)}`,
+      `SEQUENCE:${Math.floor((now - 1735689600000) / 1000)}`,
       `DTSTART;TZID=${timeZone}:${localStamp(meeting.day, meeting.time)}`,
       `DURATION:PT${meeting.length}M`,
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description.join("\n"))}`,
-      ...(place ? [`LOCATION:${escapeText(place)}`] : []),
+      ...(place ? [`LOCATION:${escapeText(isolate(place))}`] : []),
       ...(kind.checklist.href ? [`URL:${resolve(kind.checklist.href)}`] : []),
       "END:VEVENT",
     );

@@ -4,11 +4,15 @@
 export const DAY = 86400000;
 const STEP = { "twice-weekly": 3.5, weekly: 7, biweekly: 14, monthly: 28 };
 
+// Year first, then month and day: 2026-09-08, 2026/9/8, 2026.09.08, 2026 09 08 or 20260908 (some
+// phone keypads have no "-"). Day-first and month-first forms look alike, so neither is guessed.
+const DATE_FORM = /^\s*(\d{4})(?:([-/. ])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))\s*$/;
 export function parseDate(text) {
-  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text || "");
+  const m = DATE_FORM.exec(text);
   if (!m) return null;
-  const day = Date.UTC(m[1], m[2] - 1, m[3]) / DAY;
-  return isoDate(day) === `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}` ? day : null; // 02-30 rolls over
+  const [y, mo, d] = [m[1], m[3] || m[5], m[4] || m[6]];
+  const day = Date.UTC(y, mo - 1, d) / DAY;
+  return isoDate(day) === `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}` ? day : null; // 02-30 rolls over
 }
 export const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunday
@@ -32,7 +36,7 @@ export function validate(input, data) {
   const dateOf = (field) => {
     const text = (input[field] || "").trim();
     const day = text ? parseDate(text) : undefined;
-    if (day === null) fail(field, "error_date");
+    if (day === null) fail(field, DATE_FORM.test(text) ? "error_date" : "error_format");
     return day;
   };
   const start = dateOf("start");
@@ -87,9 +91,13 @@ export function pickPrompts(pool, occurrence, max = 5) {
   return Array.from({ length: max }, (_, j) => (occurrence * max + j) % pool.length).sort((a, b) => a - b).map((i) => pool[i]);
 }
 
+// Right-to-left text or a stray direction mark in a name stays inside the name: first-strong
+// isolate (U+2068) … pop (U+2069), added only when the text needs it.
+export const isolate = (text) => (/[\u0590-\u08ff\ufb1d-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text) ? `\u2068${text}\u2069` : text);
+
 /** A meeting's "With …" line, or "" (the student is named only at meetings they attend). */
 export function withLine(kind, s, student, mentor) {
-  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean);
+  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean).map(isolate);
   return names.length ? fill(s.with, { names: names.join(s.and) }) : "";
 }
 
@@ -105,14 +113,14 @@ export function buildPlan(input, data) {
   const length = end - start + 1;
   const band = data.bands.find((b) => length / 7 < b.untilWeeks) || data.bands.at(-1);
   const events = [];
-  const add = (kind, day, phase) => events.push({ kind, day, phase });
+  const add = (kind, day, phase, every) => events.push({ kind, day, phase, every });
   const snap = (day) => onOrBefore(day + 3, wd); // the meeting weekday nearest to the day
 
   add("preparation", onOrBefore(start - data.prepareBeforeStart, wd), "prepare");
   const weekOne = [];
   for (let d = start; d < start + 7; d++) if (workday(d)) weekOne.push(d);
   const welcomeEnd = weekOne.at(-1);
-  weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome"));
+  weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome", "daily"));
 
   // The institution's dates win; computed ones keep the order welcome < mid < final < exit.
   let final = values.final ?? snap(end - band.finalBeforeEnd);
@@ -142,7 +150,7 @@ export function buildPlan(input, data) {
   for (const segment of band.rhythm) {
     const u = segment.until;
     const until = u.point ? points[u.point] : start + (u.days ?? Math.round(u.fraction * length));
-    const step = STEP[intervalFor(segment, values, data)];
+    const every = intervalFor(segment, values, data), step = STEP[every];
     const days = [];
     if (step < 7) { // twice a week: the weekday and three days from it (two before a Friday)
       const other = wd + 3 <= 5 ? wd + 3 : wd - 3 >= 1 ? wd - 3 : wd + 2;
@@ -152,7 +160,7 @@ export function buildPlan(input, data) {
     }
     for (const d of days) {
       if (d > end || milestones.some((m) => Math.abs(m - d) < step / 2)) continue;
-      add("check-in", d, segment.phase);
+      add("check-in", d, segment.phase, every);
       regular++;
       last = d;
     }
@@ -163,18 +171,18 @@ export function buildPlan(input, data) {
   // Remote: the daily touchpoint goes on for more weeks, except on days that have a meeting.
   const taken = new Set(events.map((e) => e.day));
   for (let d = start + 7; d < start + 7 * data.formats[values.format].dailyWeeks && d <= end; d++) {
-    if (workday(d) && !taken.has(d)) add("touchpoint", d, "welcome");
+    if (workday(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
   }
   if (values.followUp) add("follow-up", onOrAfter(end + data.followUpAfterEnd, wd), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
   const seen = {};
-  const meetings = events.map(({ kind, day, phase }) => {
+  const meetings = events.map(({ kind, day, phase, every }) => {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
     // An exit conversation on the evaluation's day starts when the evaluation ends.
     const after = kind === "exit" && day === final ? data.meetings["final-evaluation"].minutes || values.length : 0;
     return {
-      id: `${kind}-${n}`, kind, phase, day, date: isoDate(day), time: values.time + after,
+      id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length: data.meetings[kind].minutes || values.length,
       prompts: pickPrompts(data.meetings[kind].prompts, n - 1),
     };
@@ -185,3 +193,29 @@ export function buildPlan(input, data) {
 /** Meetings grouped by phase, in the phases' order, empty phases left out. */
 export const byPhase = (meetings, data) =>
   data.phases.map((p) => ({ ...p, meetings: meetings.filter((m) => m.phase === p.key) })).filter((g) => g.meetings.length);
+
+/** Minutes of meetings in each phase (what the mentor budgets), with the phases' names. */
+export const minutesByPhase = (meetings, data) =>
+  byPhase(meetings, data).map((g) => ({ ...g, minutes: g.meetings.reduce((sum, m) => sum + m.length, 0) }));
+
+/** The rhythm in one line: "week 1: every day · weeks 2 to 4: every week · then every two weeks". */
+export function rhythmLine(plan, s) {
+  const runs = [];
+  for (const m of plan.meetings) {
+    const week = Math.floor((m.day - plan.values.start) / 7) + 1;
+    const run = runs.find((r) => r.every === m.every && (r === runs.at(-1) || m.every === "daily"));
+    if (run) run.to = week;
+    else if (m.every) runs.push({ every: m.every, from: (runs.at(-1)?.to ?? 0) + 1, to: week }); // no gap between runs
+  }
+  return runs.map(({ every, from, to }, i) => {
+    const text = every === "daily" ? s.rhythm_daily : s[`every_${every}`].toLowerCase();
+    const key = i && i === runs.length - 1 ? "rhythm_then" : from === to ? "rhythm_week" : "rhythm_weeks";
+    return fill(s[key], { every: text, from, to });
+  }).join(" · ");
+}
+
+/** Why a meeting's date deserves a second look: "flag_past", "flag_holidays" (24 Dec to 2 Jan) or "". */
+export function flagOf(day, today) {
+  const date = isoDate(day).slice(5);
+  return day < today ? "flag_past" : date >= "12-24" || date <= "01-02" ? "flag_holidays" : "";
+}
