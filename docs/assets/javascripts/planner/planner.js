@@ -14,7 +14,7 @@ const $ = (id) => document.getElementById(id);
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   Object.assign(node, props);
-  node.append(...children.filter((c) => c != null && c !== ""));
+  node.append(...children.filter(Boolean)); // leaves out false, null and ""
   return node;
 }
 
