@@ -573,3 +573,13 @@ def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, 
     for text in pages[:-1]:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert lines and lines[-1] not in headings, lines[-3:]
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_plan_id_from_a_link_cannot_add_lines_to_the_calendar(page, site_server):
+    page.goto(link_to(site_server, "en", "start=2026-09-08&end=2026-12-18&plan=x%0D%0ABEGIN%3AVEVENT%0D%0ASUMMARY%3Aspam"))
+    page.wait_for_selector("#planner-result:not([hidden])")
+    raw, events = download_calendar(page)
+    assert len(events) == page.locator(".planner-meeting").count()
+    assert b"spam" not in raw
+    assert all(re.fullmatch(r"\w+-[a-z-]+-\d+@wil-check-in-planner", str(e["UID"])) for e in events)

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, minutesByPhase, parseDate, pickPrompts, rhythmLine, weekday, withLine }
+import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, parseDate, pickPrompts, rhythmLine, weekday, withLine }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -185,7 +185,7 @@ test("meetings in the past or over the year-end holidays are flagged", () => {
 
 test("the time a mentor commits, by phase: each meeting's length added up", () => {
   const p = plan({});
-  const minutes = Object.fromEntries(minutesByPhase(p.meetings, data).map((g) => [g.key, g.minutes]));
+  const minutes = Object.fromEntries(byPhase(p.meetings, data).map((g) => [g.key, g.minutes]));
   // 30-minute preparation; 15-minute first day and three touchpoints and a 60-minute expectations talk.
   assert.equal(minutes.prepare, 30);
   assert.equal(minutes.welcome, 15 + 3 * 15 + 60);
