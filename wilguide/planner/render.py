@@ -65,6 +65,8 @@ def _radios(name: str, legend: str, options: list[tuple[str, str]], checked: str
 def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -> str:
     """The planner: a form the script reveals, its result area, and the data as inline JSON."""
     t = _Text(config, lang)
+    # Dates are text, not <input type="date">: a shared link's bad value (2026-02-30) stays in the field
+    # next to its error, and the script reads the usual year-first forms (20260908 on a keypad without "-").
     date_input = lambda name: (  # noqa: E731
         f'<input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" size="12" '
         f'name="{name}" {_described("planner-" + name, hint=True)}>'
