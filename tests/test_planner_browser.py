@@ -5,9 +5,12 @@ bad input next to its field."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import icalendar
+import pypdf
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -212,3 +215,371 @@ def test_print_view_shows_the_schedule_only(page, site_server):
     assert page.locator(".planner-meeting").first.is_visible()
     for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use"):
         assert page.locator(hidden).is_hidden(), hidden
+
+
+# Issue 15 and the planner part of issue 20 ------------------------------------------------------
+
+VANCOUVER = {"timezone_id": "America/Vancouver"}
+NBSP = "\u00a0"
+
+
+def link_to(site_server, lang, fragment):
+    return f"{site_server}{'' if lang == 'fr' else 'en/'}toolkit/planner/#plan&{fragment}"
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+@pytest.mark.parametrize(
+    "page, lang, fragment, field, message",
+    [
+        (FR, "fr", "start=2026-09-08&end=2026-09-01", "end", "La date de fin doit venir après la date de début."),
+        (FR, "fr", "start=2026-09-08&end=&weeks=0", "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
+        (EN, "en", "start=2026-09-08&end=&weeks=500", "weeks", "Enter a whole number of weeks, from 2 to 69."),
+        (FR, "fr", "start=2026-02-30&end=2026-06-01", "start", "Cette date n'existe pas."),
+        (EN, "en", "start=2026-09-08&end=2026-12-18&time=25:00", "time", "Enter a time in the format HH:MM."),
+        (FR, "fr", "start=hier&end=2026-12-18", "start", "Écrivez l'année, le mois, puis le jour, par exemple 2026-09-08."),
+        (EN, "en", "", "start", "Enter a start date."),
+    ],
+    indirect=["page"],
+)
+def test_a_shared_link_with_bad_values_is_answered_like_create(page, site_server, lang, fragment, field, message):
+    page.goto(link_to(site_server, lang, fragment))
+    error = page.locator(f"#planner-{field}-error")
+    error.wait_for(state="visible")
+    assert error.inner_text() == message
+    assert page.get_attribute(f"#planner-{field}", "aria-invalid") == "true"
+    summary = page.locator("#planner-errors")
+    assert summary.is_visible() and message in summary.inner_text()
+    assert ("n'a pas été créé" if lang == "fr" else "was not created") in summary.inner_text()
+    assert page.locator("#planner-result").is_hidden()
+    for name, value in (pair.split("=") for pair in fragment.split("&") if pair):
+        if name in ("start", "end"):  # the link's text stays in the form, to be corrected
+            assert page.input_value(f"#planner-{name}") == value
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_a_shared_link_with_unknown_values_says_what_it_ignored(page, site_server):
+    page.goto(link_to(site_server, "fr", "start=2026-09-08&end=2026-12-18&weekday=9&cadence=parfois&duration=-30&format=lune"))
+    page.wait_for_selector("#planner-result:not([hidden])")
+    # The form shows what the plan uses, not blanks.
+    assert page.input_value("#planner-weekday") == "2"
+    assert page.input_value("#planner-cadence") == "recommended"
+    assert page.input_value("#planner-duration") == "30"
+    assert page.is_checked("#planner-format-on-site")
+    status = page.locator("#planner-status")
+    for label in ("Jour de la semaine", "Fréquence", "Durée d'une rencontre de suivi (minutes)", "Mode de travail"):
+        page.wait_for_function("label => document.getElementById('planner-status').textContent.includes(label)", arg=label)
+    assert "Certaines valeurs du lien sont inconnues." in status.inner_text()
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_huge_link_is_refused_quickly_with_a_message(page, site_server):
+    page.goto(link_to(site_server, "en", "start=2026-09-08&weeks=10&end=&student=" + "x" * 300_000))
+    page.wait_for_selector("#planner-form:not([hidden])")
+    page.wait_for_function("document.getElementById('planner-status').textContent.includes('too long')", timeout=2000)
+    assert page.input_value("#planner-student") == ""
+    assert page.locator("#planner-result").is_hidden()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_planner_fits_a_phone_without_sideways_scrolling(browser, site_server, width, lang):
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="fr-CA" if lang == "fr" else "en-CA", **TORONTO)
+    try:
+        page = context.new_page()
+        open_planner(page, site_server, lang)
+        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+        create(page, start="2026-09-08", end="2026-12-08", student="Alexandrine-Marguerite", place="https://example.org/visio/salle-de-reunion-principale")
+        page.wait_for_selector("#planner-result:not([hidden])")
+        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+        create(page, start="2026-02-30")
+        page.locator("#planner-errors").wait_for(state="visible")
+        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+
+
+def test_every_page_fits_320_px_in_both_languages(browser, site_server, built_site):
+    pages = sorted(
+        str(path.parent.relative_to(built_site)) + "/"
+        for path in Path(built_site).rglob("index.html")
+        if "assets" not in path.parts and "search" not in path.parts
+    )
+    assert len(pages) > 20 and "en/toolkit/planner/" in pages and "toolkit/planner/" in pages
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    wide = []
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(site_server + ("" if path == "./" else path))
+            if not no_sideways_scroll(page):
+                wide.append((path, page.evaluate("document.documentElement.scrollWidth")))
+    finally:
+        context.close()
+    assert wide == []
+
+
+def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_server):
+    toronto = browser.new_context(**EN)
+    vancouver = browser.new_context(locale="en-CA", **VANCOUVER)
+    try:
+        page = toronto.new_page()
+        open_planner(page, site_server, "en")
+        assert page.input_value("#planner-zone") == "America/Toronto"  # the device's, by default
+        create(page, start="2026-09-08", end="2026-12-18", time="10:00")
+        page.wait_for_selector("#planner-result:not([hidden])")
+        assert "Your time" not in page.inner_text("#planner-timeline")  # same zone: one time
+        link = page.input_value("#planner-share")
+
+        there = vancouver.new_page()
+        there.goto(link)
+        there.wait_for_selector("#planner-result:not([hidden])")
+        assert there.input_value("#planner-zone") == "America/Toronto"
+        first = there.locator(".planner-meeting").first.inner_text()
+        assert "10:00 a.m. (America/Toronto)" in first
+        assert "Your time (America/Vancouver): " in first and "7:00 a.m." in first
+        _, events = download_calendar(there)
+        starts = [local_start(e) for e in events]
+        assert all((s.hour, s.minute) == (10, 0) for s in starts)
+        assert {str(s.tzinfo) for s in starts} == {"America/Toronto"}
+        assert starts[0].astimezone(dt.timezone.utc).hour == 14  # 10:00 in Toronto in September
+
+        # The zone can be changed: the reader in Vancouver makes it a Vancouver plan.
+        there.select_option("#planner-zone", "America/Vancouver")
+        there.click("#planner-form button[type=submit]")
+        there.wait_for_function("!document.getElementById('planner-timeline').textContent.includes('Your time')")
+        _, events = download_calendar(there)
+        assert {str(local_start(e).tzinfo) for e in events} == {"America/Vancouver"}
+    finally:
+        toronto.close()
+        vancouver.close()
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_pasting_another_link_into_an_open_tab_shows_that_plan(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18", student="Alex")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    page.goto(link_to(site_server, "fr", "start=2027-01-11&end=&weeks=8&student=B%C3%A9a&weekday=4"))
+    page.wait_for_function("document.getElementById('planner-start').value === '2027-01-11'")
+    assert page.input_value("#planner-student") == "Béa"
+    assert page.input_value("#planner-end") == ""
+    assert page.input_value("#planner-weekday") == "4"
+    page.wait_for_function("document.getElementById('planner-timeline').textContent.includes('Béa')")
+    assert "lundi 11 janvier 2027" in page.inner_text("#planner-timeline")
+    assert "Alex" not in page.inner_text("#planner-timeline")
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_download_after_editing_is_the_plan_on_screen(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-12-18", student="Alex")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    stale = page.locator("#planner-stale")
+    assert stale.is_hidden()
+    page.fill("#planner-start", "2026-10-05")
+    page.fill("#planner-student", "Noor")
+    stale.wait_for(state="visible")
+    assert "has changed" in stale.inner_text()
+    with page.expect_download() as info:
+        page.click("#planner-download")
+    assert info.value.suggested_filename == "check-ins-2026-09-08.ics"
+    events = icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
+    assert min(local_start(e) for e in events).date() == dt.date(2026, 9, 1)
+    summaries = " ".join(str(e["SUMMARY"]) for e in events)
+    assert "Alex" in summaries and "Noor" not in summaries
+
+    page.click("#planner-update")  # bring the schedule up to date, then download again
+    assert stale.is_hidden()
+    with page.expect_download() as info:
+        page.click("#planner-download")
+    assert info.value.suggested_filename == "check-ins-2026-10-05.ics"
+    events = icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
+    assert "Noor" in " ".join(str(e["SUMMARY"]) for e in events)
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_dates_typed_on_a_phone_keypad_without_a_dash(page, site_server):
+    open_planner(page, site_server)
+    assert "20260908" in page.inner_text("#planner-start-hint")
+    create(page, start="20260908", end="2026/12/18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert "mardi 8 septembre 2026" in page.inner_text("#planner-timeline")
+    create(page, start="20250902", end="08/12/2026")
+    error = page.locator("#planner-end-error")
+    error.wait_for(state="visible")
+    assert error.inner_text() == "Écrivez l'année, le mois, puis le jour, par exemple 2026-09-08."
+    assert page.locator("#planner-start-error").is_hidden()  # 20250902 is a date, in a usual form
+    assert page.input_value("#planner-end") == "08/12/2026"
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert page.evaluate("document.activeElement.id") == "planner-result-title"
+    first_line = page.locator("#planner-result-title + p")
+    assert first_line.inner_text() == (
+        f"semaine 1{NBSP}: chaque jour · semaines 2 à 4{NBSP}: chaque semaine · ensuite aux deux semaines"
+    )
+    summary = page.inner_text("#planner-summary")
+    assert " rencontres du " in summary
+    page.wait_for_timeout(200)
+    assert page.inner_text("body").count(summary) == 1
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_the_preparation_meeting_says_why_it_comes_before_the_start(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    cards = page.locator(".planner-meeting")
+    assert "mardi 1 septembre 2026" in cards.first.inner_text()
+    assert "Avant le début du stage" in cards.first.inner_text()
+    assert "Avant le début du stage" not in cards.nth(1).inner_text()
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_past_and_year_end_meetings_are_flagged(page, site_server):
+    page.clock.set_fixed_time(dt.datetime(2026, 9, 10, 12, 0))
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2027-04-30", cadence="weekly")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    cards = page.locator(".planner-meeting")
+    holidays = past = 0
+    for index in range(cards.count()):
+        text = cards.nth(index).inner_text()
+        date = re.search(r"(\d+)(?:er)? (\w+) (\d{4})", text)
+        day, month = int(date[1]), date[2]
+        in_holidays = (month == "décembre" and day >= 24) or (month == "janvier" and day <= 2)
+        in_past = month == "septembre" and date[3] == "2026" and day < 10
+        assert ("déjà passée" in text) == in_past, text
+        assert (f"entre le 24{NBSP}décembre et le 2{NBSP}janvier" in text) == in_holidays, text
+        holidays += in_holidays
+        past += in_past
+    assert holidays >= 1 and past == 3  # preparation (Sept. 1), first day (Sept. 8), touchpoint (Sept. 9)
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_the_plan_adds_up_the_mentors_meeting_time_by_phase(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-12-18", duration="45")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    shown = {}
+    for phase in page.locator(".planner-phase").all():
+        minutes = sum(int(m) for m in re.findall(r"· (\d+) min", phase.inner_text()))
+        shown[phase.locator("h4").inner_text()] = minutes
+    rows = {
+        row.locator("th").inner_text(): row.locator("td").inner_text()
+        for row in page.locator(".planner-hours tbody tr").all()
+    }
+    assert list(rows) == [*shown, "Total"]
+    for name, minutes in shown.items():
+        assert rows[name] == f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h", name
+    assert rows["Total"] == f"{sum(shown.values()) / 60:.2f}".rstrip("0").rstrip(".") + " h"
+    assert rows["Welcome week"] == "2 h"  # 15 + 3 × 15 + 60 minutes
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_a_right_to_left_mark_in_a_name_does_not_reverse_the_sentence(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18", student="\u202eAlex", mentor="Sam")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    line = page.locator(".planner-meeting p", has_text="Sam").nth(1)  # a meeting with the student
+    positions = line.evaluate(
+        """p => {
+            const node = p.firstChild, text = node.textContent, x = (word) => {
+                const range = document.createRange(), at = text.indexOf(word);
+                range.setStart(node, at); range.setEnd(node, at + word.length);
+                return range.getBoundingClientRect().left;
+            };
+            return [x("Avec"), x("Alex"), x("et"), x("Sam")];
+        }"""
+    )
+    assert positions == sorted(positions), positions  # read left to right: Avec, Alex, et, Sam
+
+
+def test_two_unnamed_plans_get_their_own_uids_and_an_edit_updates_them(browser, site_server):
+    contexts = [browser.new_context(**EN) for _ in range(2)]
+    try:
+        pages = [context.new_page() for context in contexts]
+        calendars = []
+        for page in pages:
+            open_planner(page, site_server, "en")
+            create(page, start="2026-09-08", end="2026-12-18")
+            page.wait_for_selector("#planner-result:not([hidden])")
+            calendars.append(download_calendar(page)[1])
+        uids = [{str(e["UID"]) for e in events} for events in calendars]
+        assert uids[0].isdisjoint(uids[1])
+
+        first = pages[0]
+        create(first, time="14:00")  # edit the first plan
+        first.wait_for_function("document.getElementById('planner-timeline').textContent.includes('2:00')")
+        _, edited = download_calendar(first)
+        assert {str(e["UID"]) for e in edited} == uids[0]
+        before = {str(e["UID"]): e.decoded("SEQUENCE") for e in calendars[0]}
+        assert all(e.decoded("SEQUENCE") > before[str(e["UID"])] for e in edited)
+        assert all(local_start(e).hour == 14 for e in edited)
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_switching_language_keeps_the_plan_without_storage(browser, site_server):
+    context = browser.new_context(**FR)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('off', 'SecurityError'); }});"
+    )
+    try:
+        page = context.new_page()
+        open_planner(page, site_server)
+        create(page, start="2026-09-08", end="2026-12-18", student="Léa")
+        page.wait_for_selector("#planner-result:not([hidden])")
+        page.locator("a[hreflang=en]").first.dispatch_event("click")
+        page.wait_for_url("**/en/toolkit/planner/**")
+        page.wait_for_selector("#planner-result:not([hidden])")
+        assert page.input_value("#planner-student") == "Léa"
+        assert "Tuesday, September 8, 2026" in page.inner_text("#planner-timeline")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_the_french_calendar_writes_its_labels_as_the_page_does(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    _, events = download_calendar(page)
+    descriptions = [str(e["DESCRIPTION"]) for e in events]
+    assert all(f"Ordre du jour{NBSP}:\n- " in d for d in descriptions)
+    colons = {m for d in descriptions for m in re.findall(".{12}[^\u00a0]:", re.sub(r"https?://\S+", "", d))}
+    assert colons == set()  # every French colon has its no-break space
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-12-18", student="Alex", mentor="Sam", place="Room 2")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    headings = set(page.locator(".planner-phase h4").all_inner_texts())
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="Letter")))
+    pages = [p.extract_text() for p in pdf.pages]
+    per_page = [len(re.findall(r"\d+ min\b", text)) for text in pages]
+    assert sum(per_page) == page.locator(".planner-meeting").count()
+    assert all(n > 2 for n in per_page[:-1] if n), per_page
+    for text in pages[:-1]:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines and lines[-1] not in headings, lines[-3:]
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_plan_id_from_a_link_cannot_add_lines_to_the_calendar(page, site_server):
+    page.goto(link_to(site_server, "en", "start=2026-09-08&end=2026-12-18&plan=x%0D%0ABEGIN%3AVEVENT%0D%0ASUMMARY%3Aspam"))
+    page.wait_for_selector("#planner-result:not([hidden])")
+    raw, events = download_calendar(page)
+    assert len(events) == page.locator(".planner-meeting").count()
+    assert b"spam" not in raw
+    assert all(re.fullmatch(r"\w+-[a-z-]+-\d+@wil-check-in-planner", str(e["UID"])) for e in events)

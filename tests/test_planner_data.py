@@ -55,7 +55,7 @@ def test_real_data_builds_in_each_language(lang):
         assert all(p and "{{" not in p and "[" not in p for p in meeting["prompts"]), meeting["prompts"]
         assert meeting["guide"]["href"] and meeting["checklist"]["href"], key
     assert [p["key"] for p in data["phases"]][:2] == ["prepare", "welcome"]
-    assert "{zone}" in data["strings"]["time_zone"]
+    assert "{zone}" in data["strings"]["other_zone"]
 
 
 def test_node_fixture_matches_the_rules_in_planner_yml():

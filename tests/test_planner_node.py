@@ -1,5 +1,6 @@
 """Run the planner's JavaScript unit tests (node's built-in runner) as part of pytest."""
 
+import gzip
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,3 +16,17 @@ def test_node_unit_tests_pass():
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout and "# pass " in result.stdout and "# pass 0" not in result.stdout
+
+
+PLANNER_FILES = [
+    "docs/assets/javascripts/planner/planner.js",
+    "docs/assets/javascripts/planner/schedule.js",
+    "docs/assets/javascripts/planner/ics.js",
+    "docs/assets/stylesheets/planner.css",
+]
+
+
+def test_planner_script_and_style_stay_within_11_kib_gzipped():
+    """What a phone downloads for the planner (issue 15's budget), each file gzipped at level 9."""
+    sizes = {name: len(gzip.compress((ROOT / name).read_bytes(), 9)) for name in PLANNER_FILES}
+    assert sum(sizes.values()) <= 11 * 1024, sizes

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { buildPlan } from "../../docs/assets/javascripts/planner/schedule.js";
-import { buildCalendar, escapeText, fold, hash, localStamp, offsetMinutes, transitions, vtimezone }
+import { buildCalendar, escapeText, fold, localStamp, offsetMinutes, transitions, vtimezone }
   from "../../docs/assets/javascripts/planner/ics.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -14,7 +14,7 @@ const input = {
 };
 const calendar = (options = {}) => buildCalendar(buildPlan(input, data), data, {
   timeZone: "America/Toronto", now: Date.UTC(2026, 7, 1, 12), resolve: (href) => new URL(href, "https://example.org/guide/toolkit/planner/").href,
-  student: "Zoé", mentor: "Sam", place: "Room 2; 3rd floor, east", ...options,
+  planId: "k3v9x0aa", student: "Zoé", mentor: "Sam", place: "Room 2; 3rd floor, east", ...options,
 });
 
 test("text values escape backslashes, semicolons, commas and newlines", () => {
@@ -37,6 +37,8 @@ test("Toronto's November change is found to the minute", () => {
   const [change] = transitions("America/Toronto", Date.UTC(2026, 9, 1), Date.UTC(2026, 11, 1));
   assert.deepEqual(change, { at: Date.UTC(2026, 10, 1, 6), from: -240, to: -300 });
   assert.equal(offsetMinutes("Asia/Kolkata", Date.UTC(2026, 0, 1)), 330);
+  assert.equal(offsetMinutes("UTC", Date.UTC(2026, 0, 1)), 0);
+  assert.equal(offsetMinutes("America/St_Johns", Date.UTC(2026, 0, 1)), -210);
   assert.deepEqual(transitions("America/Regina", Date.UTC(2026, 0, 1), Date.UTC(2026, 11, 31)), []);
 });
 
@@ -67,8 +69,36 @@ test("the calendar is CRLF text with one event per meeting, local times and stab
   const uids = text.match(/^UID:.*$/gm);
   assert.equal(new Set(uids).size, uids.length);
   assert.deepEqual(calendar({ now: Date.now() }).match(/^UID:.*$/gm), uids, "same plan, same UIDs");
-  assert.notDeepEqual(calendar({ student: "Noah" }).match(/^UID:.*$/gm), uids);
-  assert.equal(hash("x"), hash("x"));
+  assert.notDeepEqual(calendar({ planId: "p0q1r2ss" }).match(/^UID:.*$/gm), uids);
   const unfolded = text.replace(/\r\n /g, "");
   assert.match(unfolded, /https:\/\/example\.org\/guide\/practices\/check-in\/#what-to-do/);
+});
+
+const uids = (text) => text.match(/^UID:.*$/gm);
+const unnamed = { student: "", mentor: "", place: "" };
+
+test("two unnamed plans starting the same day never share UIDs; the same plan keeps them", () => {
+  const a = calendar({ ...unnamed, planId: "k3v9x0aa" }), b = calendar({ ...unnamed, planId: "p0q1r2ss" });
+  assert.equal(uids(a).filter((uid) => uids(b).includes(uid)).length, 0);
+  assert.deepEqual(uids(calendar({ planId: "k3v9x0aa", student: "Noah" })), uids(a), "an edited plan keeps its UIDs");
+});
+
+test("each download carries a higher SEQUENCE, so a re-import updates the events", () => {
+  const sequence = (now) => [...calendar({ now }).matchAll(/^SEQUENCE:(\d+)$/gm)].map((m) => Number(m[1]));
+  const first = sequence(Date.UTC(2026, 7, 1, 12)), later = sequence(Date.UTC(2026, 7, 1, 12, 0, 1));
+  assert.equal(first.length, buildPlan(input, data).meetings.length);
+  assert.ok(later.every((n, i) => n > first[i]) && first.every((n) => n >= 0 && n < 2 ** 31), `${first[0]} < ${later[0]}`);
+});
+
+test("the agenda's label is the language's own (French: a no-break space before the colon)", () => {
+  const french = { ...data, strings: { ...data.strings, agenda_label: "Ordre du jour\u00a0:" } };
+  const text = buildCalendar(buildPlan(input, french), french, { timeZone: "America/Toronto", now: 0, resolve: (h) => h });
+  assert.match(text.replace(/\r\n /g, ""), /^DESCRIPTION:Ordre du jour\u00a0:\\n- /m);
+  assert.match(calendar().replace(/\r\n /g, ""), /^DESCRIPTION:With Zoé and Sam\\n\\nAgenda:\\n- /m);
+});
+
+test("a right-to-left name is isolated in the event title and place", () => {
+  const text = calendar({ student: "\u202eAlex", place: "\u05d7\u05d3\u05e8 2" }).replace(/\r\n /g, "");
+  assert.match(text, /^SUMMARY:Check-in – \u2068\u202eAlex\u2069$/m);
+  assert.match(text, /^LOCATION:\u2068\u05d7\u05d3\u05e8 2\u2069$/m);
 });

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, intervalFor, isoDate, parseDate, pickPrompts, weekday, withLine }
+import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, parseDate, pickPrompts, rhythmLine, weekday, withLine }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -149,4 +149,56 @@ test("the page and the calendar name the mentor at supervisor-only meetings, the
   assert.equal(withLine(alone, s, "Alex", ""), "");
   assert.equal(withLine(together, s, "Alex", "Sam"), "With Alex and Sam");
   assert.equal(withLine(together, s, "Alex", ""), "With Alex");
+});
+
+test("dates in the usual year-first forms are read, on keypads without a dash too", () => {
+  for (const text of ["2026-09-08", "20260908", "2026/09/08", "2026.9.8", "2026 09 08", " 2026-9-08 "]) {
+    assert.equal(isoDate(parseDate(text)), "2026-09-08", text);
+  }
+  assert.deepEqual(errorOf(plan({ start: "20260908", end: "2026/12/18" })), []);
+});
+
+test("a date in the wrong form gets a format message, a date that does not exist another", () => {
+  for (const text of ["08/09/2026", "2026-0908", "2026908", "sept. 8", "2026-09-08T10"]) {
+    assert.deepEqual(errorOf(plan({ start: text })), ["start:error_format"], text);
+  }
+  assert.deepEqual(errorOf(plan({ start: "20260230" })), ["start:error_date"]);
+  assert.deepEqual(errorOf(plan({ midterm: "2026/02/30" })), ["midterm:error_date"]);
+});
+
+test("the rhythm in one line, as the reader sees it", () => {
+  assert.equal(rhythmLine(plan({}), data.strings), "week 1: every day · weeks 2 to 4: every week · then every two weeks");
+  assert.equal(rhythmLine(plan({ cadence: "weekly" }), data.strings), "week 1: every day · then every week");
+  // Remote: the daily touchpoint lasts two weeks and check-ins move one step more often.
+  assert.equal(rhythmLine(plan({ format: "remote" }), data.strings), "weeks 1 to 2: every day · then every week");
+  assert.equal(rhythmLine(plan({ format: "remote", preference: "fewer" }), data.strings),
+    "weeks 1 to 2: every day · weeks 3 to 4: every week · then every two weeks");
+});
+
+test("meetings in the past or over the year-end holidays are flagged", () => {
+  const day = parseDate;
+  for (const date of ["2026-12-24", "2026-12-31", "2027-01-01", "2027-01-02"]) assert.equal(flagOf(day(date), 0), "flag_holidays", date);
+  for (const date of ["2026-12-23", "2027-01-03", "2026-07-01"]) assert.equal(flagOf(day(date), 0), "", date);
+  assert.equal(flagOf(day("2026-09-01"), day("2026-09-10")), "flag_past");
+  assert.equal(flagOf(day("2026-09-10"), day("2026-09-10")), "");
+});
+
+test("the time a mentor commits, by phase: each meeting's length added up", () => {
+  const p = plan({});
+  const minutes = Object.fromEntries(byPhase(p.meetings, data).map((g) => [g.key, g.minutes]));
+  // 30-minute preparation; 15-minute first day and three touchpoints and a 60-minute expectations talk.
+  assert.equal(minutes.prepare, 30);
+  assert.equal(minutes.welcome, 15 + 3 * 15 + 60);
+  assert.equal(minutes["mid-review"], 60);
+  assert.equal(minutes["final-evaluation"], 60);
+  assert.equal(minutes.exit, 45);
+  assert.equal(minutes["follow-up"], 30);
+  assert.equal(minutes["ramp-up"], 30 * kinds(p, "check-in").filter((m) => m.phase === "ramp-up").length);
+});
+
+test("a right-to-left name or a stray direction mark stays inside the name", () => {
+  const s = data.strings, together = data.meetings["check-in"];
+  assert.equal(withLine(together, s, "\u202eAlex", "Sam"), "With \u2068\u202eAlex\u2069 and Sam");
+  assert.equal(withLine(together, s, "דנה", "Sam"), "With \u2068דנה\u2069 and Sam");
+  assert.equal(withLine(together, s, "Zoé", "Sam"), "With Zoé and Sam"); // left-to-right names as they are
 });

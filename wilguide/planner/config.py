@@ -40,7 +40,9 @@ every_daily every_twice-weekly every_weekly every_biweekly every_monthly when_un
 when_until_week when_until_mid when_until_final when_until_exit when_at_percent when_reviews_every
 when_before_start_one when_before_start_many when_before_end_one when_before_end_many
 when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
-when_last_week range_note
+when_last_week range_note zone error_format agenda_label link_ignored link_too_long stale update before_start
+flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
+hours_total hours
 """.split()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..checklists.strings import typography
 from ..findings import ContentError, Finding
 from .config import INTERVALS, Link, PlannerConfig
 from .pages import agenda_items, read_page
@@ -61,7 +62,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
     def link(value: Link) -> dict:
         title, problems = check_link(config, docs_dir, lang, value)
         findings.extend(problems)
-        return {"title": title, "href": url_for(value.target) if not problems else ""}
+        return {"title": typography(title, lang), "href": url_for(value.target) if not problems else ""}
 
     meetings = {}
     for meeting in config.meetings:
@@ -72,7 +73,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
             "phase": meeting["phase"],
             "minutes": meeting["minutes"],
             "withStudent": meeting["with_student"],
-            "prompts": prompts,
+            "prompts": [typography(prompt, lang) for prompt in prompts],  # as the pages show them
             "checklist": link(meeting["checklist"]),
             "guide": link(meeting["guide"]),
         }

@@ -65,6 +65,8 @@ def _radios(name: str, legend: str, options: list[tuple[str, str]], checked: str
 def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -> str:
     """The planner: a form the script reveals, its result area, and the data as inline JSON."""
     t = _Text(config, lang)
+    # Dates are text, not <input type="date">: a shared link's bad value (2026-02-30) stays in the field
+    # next to its error, and the script reads the usual year-first forms (20260908 on a keypad without "-").
     date_input = lambda name: (  # noqa: E731
         f'<input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" size="12" '
         f'name="{name}" {_described("planner-" + name, hint=True)}>'
@@ -114,12 +116,9 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_meetings"))}</legend>',
         _field("planner-weekday", t("weekday"), f'<select name="weekday" {_described("planner-weekday")}>{weekday_options}</select>'),
-        _field(
-            "planner-time",
-            t("time"),
-            f'<input type="time" name="time" value="{DEFAULTS["time"]}" {_described("planner-time", hint=True)}>',
-            t("time_zone"),
-        ),
+        _field("planner-time", t("time"), f'<input type="time" name="time" value="{DEFAULTS["time"]}" {_described("planner-time")}>'),
+        # The script lists the zones, the device's selected.
+        _field("planner-zone", t("zone"), f'<select name="zone" {_described("planner-zone", hint=True)}></select>', t("time_zone")),
         _field("planner-duration", t("length"), f'<select name="duration" {_described("planner-duration")}>{length_options}</select>'),
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_people"))}</legend>',
@@ -131,14 +130,18 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         _field("planner-midterm", t("midterm"), date_input("midterm"), t("date_hint")),
         _field("planner-final", t("final"), date_input("final"), t("date_hint")),
         "</fieldset>",
+        '<input type="hidden" name="plan">',
         '<div class="planner-choice"><input type="checkbox" id="planner-followup" name="followup" value="yes" checked>'
         f'<label for="planner-followup">{escape(t("follow_up"))}</label></div>',
         f'<p><button type="submit" class="md-button md-button--primary">{escape(t("submit"))}</button></p>',
         "</form>",
         '<div id="planner-status" class="planner-status" role="status" aria-live="polite"></div>',
         '<section id="planner-result" class="planner-result" aria-labelledby="planner-result-title" hidden>',
-        f'<h3 id="planner-result-title">{escape(t("result_title"))}</h3>',
+        f'<h3 id="planner-result-title" tabindex="-1">{escape(t("result_title"))}</h3>',
+        '<p id="planner-rhythm" class="planner-rhythm-line"></p>',
         '<p id="planner-summary"></p>',
+        f'<div id="planner-stale" class="planner-stale" hidden><p>{escape(t("stale"))}</p>'
+        f'<button type="button" class="md-button" id="planner-update">{escape(t("update"))}</button></div>',
         '<div class="planner-actions">',
         f'<button type="button" class="md-button" id="planner-download">{escape(t("download"))}</button>',
         f'<button type="button" class="md-button" id="planner-print">{escape(t("print"))}</button>',
@@ -148,6 +151,9 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<p class="planner-share"><label for="planner-share">{escape(t("share_label"))}</label> '
         '<input type="text" id="planner-share" readonly></p>',
         '<div id="planner-timeline"></div>',
+        f'<table class="planner-hours"><caption>{escape(t("hours_caption"))}</caption>'
+        f'<thead><tr><th scope="col">{escape(t("table_phase"))}</th><th scope="col">{escape(t("hours_time"))}</th></tr></thead>'
+        '<tbody id="planner-hours"></tbody></table>',
         "</section>",
         # "</" cannot appear inside a script element: JSON allows "<\/" for "</".
         '<script type="application/json" id="planner-data">'

@@ -1,10 +1,7 @@
-// iCalendar (RFC 5545) export, pure (browser and node). Times are local wall-clock times with the
-// reader's IANA zone as TZID, plus a VTIMEZONE with that zone's offsets and clock changes over the
-// placement, read from the browser's own zone data (Intl). Apps that know the zone use their rules,
-// the others the VTIMEZONE: 10:00 stays 10:00 across the November change, and someone in another
-// zone sees the right time. Floating times would be wrong across zones; UTC loses the wall time.
-
-import { DAY, fill, isoDate, meetingLinks, withLine } from "./schedule.js";
+// iCalendar (RFC 5545), pure. Wall-clock times in the plan's zone (TZID) with a VTIMEZONE from Intl,
+// so 10:00 stays 10:00 across clock changes. Re-import updates events: a UID stays (plan id + the
+// meeting's place in the plan) and SEQUENCE rises with each download.
+import { DAY, fill, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
 
@@ -15,14 +12,13 @@ export const escapeText = (text) =>
     .replace(/[\\;,]/g, (c) => "\\" + c)
     .replace(/\n/g, "\\n");
 
-const octets = (ch) => { const c = ch.codePointAt(0); return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; };
+const utf8 = new TextEncoder();
 
 /** Fold a line into lines of at most 75 octets, never inside a UTF-8 character. */
 export function fold(line) {
-  let out = "";
-  let size = 0;
+  let out = "", size = 0;
   for (const ch of line) {
-    const n = octets(ch);
+    const n = utf8.encode(ch).length;
     if (size + n > 75) { out += CRLF + " "; size = 1; }
     out += ch;
     size += n;
@@ -30,41 +26,22 @@ export function fold(line) {
   return out;
 }
 
-/** Short stable hash (FNV-1a, two seeds): the same plan keeps the same UIDs. */
-export function hash(text) {
-  let out = "";
-  for (const seed of [0x811c9dc5, 0x01000193]) {
-    let h = seed;
-    for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
-    out += h.toString(16).padStart(8, "0");
-  }
-  return out;
-}
-
 const formatters = {};
-/** UTC offset of a zone at an instant, in minutes (east positive), from Intl's zone data. */
-export function offsetMinutes(timeZone, ms) {
-  const f = (formatters[timeZone] ||= new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
-    hour: "numeric", minute: "numeric", second: "numeric",
-  }));
-  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
-  return Math.round((Date.UTC(+p.year, p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - ms) / 60000);
+export function offsetMinutes(timeZone, ms) { // minutes east of UTC
+  const f = (formatters[timeZone] ||= new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }));
+  const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(f.format(ms)) || [0, "+", 0, 0]; // "GMT-04:00", or "GMT"
+  return (sign === "-" ? -1 : 1) * (h * 60 + +m);
 }
 
-/** Offset changes between two instants: [{at (ms), from, to}] (minutes). */
 export function transitions(timeZone, fromMs, toMs) {
   const found = [];
   let previous = offsetMinutes(timeZone, fromMs);
   for (let t = fromMs + DAY; t <= toMs; t += DAY) {
     const offset = offsetMinutes(timeZone, t);
     if (offset === previous) continue;
-    let [lo, hi] = [t - DAY, t];
-    while (hi - lo > 60000) {
-      const mid = lo + Math.floor((hi - lo) / 120000) * 60000;
-      if (offsetMinutes(timeZone, mid) === previous) lo = mid; else hi = mid;
-    }
-    found.push({ at: hi, from: previous, to: offset });
+    let at = t - DAY; // then minute by minute: a clock change is rare
+    while (offsetMinutes(timeZone, at) === previous) at += 60000;
+    found.push({ at, from: previous, to: offset });
     previous = offset;
   }
   return found;
@@ -73,19 +50,15 @@ export function transitions(timeZone, fromMs, toMs) {
 const pad = (n, w = 2) => String(n).padStart(w, "0");
 const utcStamp = (ms) => new Date(ms).toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
 const offsetText = (m) => (m < 0 ? "-" : "+") + pad(Math.floor(Math.abs(m) / 60)) + pad(Math.abs(m) % 60);
-/** Local date-time "YYYYMMDDTHHMMSS" for a day and minutes after midnight (may pass midnight). */
 export const localStamp = (day, minutes) =>
   isoDate(day + Math.floor(minutes / 1440)).replace(/-/g, "") + "T" + pad(Math.floor((minutes % 1440) / 60)) + pad(minutes % 60) + "00";
 
-/** VTIMEZONE lines covering the days [fromDay, toDay] of a zone. */
 export function vtimezone(timeZone, fromDay, toDay) {
   const fromMs = fromDay * DAY;
   const changes = transitions(timeZone, fromMs, toDay * DAY + DAY);
   const first = offsetMinutes(timeZone, fromMs);
-  const years = new Set([fromDay, toDay].map((d) => new Date(d * DAY).getUTCFullYear()));
-  const samples = [first, ...changes.map((c) => c.to)];
-  for (const y of years) samples.push(offsetMinutes(timeZone, Date.UTC(y, 0, 1)), offsetMinutes(timeZone, Date.UTC(y, 6, 1)));
-  const standard = Math.min(...samples);
+  const year = new Date(fromMs).getUTCFullYear(); // January and July: one is standard time
+  const standard = Math.min(first, ...changes.map((c) => c.to), ...[0, 6].map((m) => offsetMinutes(timeZone, Date.UTC(year, m, 1))));
   const observance = (ms, from, to) => {
     const kind = to > standard ? "DAYLIGHT" : "STANDARD";
     const local = ms + from * 60000; // the moment of change, on the clock before it
@@ -100,15 +73,10 @@ export function vtimezone(timeZone, fromDay, toDay) {
   ];
 }
 
-/**
- * The .ics text for a plan.
- * options: {timeZone, now (ms), resolve (href -> absolute URL), student, mentor, place}
- */
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
-  const { timeZone, now, resolve } = options;
+  const { timeZone, now, resolve, planId } = options;
   const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
-  const planId = hash([isoDate(plan.values.start), student, mentor].join("|"));
   const days = plan.meetings.map((m) => m.day);
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0",
@@ -119,22 +87,21 @@ export function buildCalendar(plan, data, options) {
   ];
   for (const meeting of plan.meetings) {
     const kind = data.meetings[meeting.kind];
-    const who = withLine(kind, s, student, mentor);
-    const description = [];
-    if (who) description.push(who, "");
-    if (!kind.withStudent) description.push(s.supervisor_only, "");
-    description.push(`${s.agenda}:`, ...meeting.prompts.map((p) => `- ${p}`), "");
+    const description = [withLine(kind, s, student, mentor), kind.withStudent ? "" : s.supervisor_only]
+      .filter(Boolean).flatMap((line) => [line, ""]);
+    description.push(s.agenda_label, ...meeting.prompts.map((p) => `- ${p}`), "");
     for (const [text, href] of meetingLinks(kind, s)) description.push(text, resolve(href));
-    const summary = student && kind.withStudent ? fill(s.event_title, { meeting: kind.name, student }) : kind.name;
+    const summary = student && kind.withStudent ? fill(s.event_title, { meeting: kind.name, student: isolate(student) }) : kind.name;
     lines.push(
       "BEGIN:VEVENT",
       `UID:${planId}-${meeting.id}@wil-check-in-planner`,
       `DTSTAMP:${utcStamp(now)}`,
+      `SEQUENCE:${Math.floor(now / 1000) - 1735689600}`, // seconds since 2025: each download is newer
       `DTSTART;TZID=${timeZone}:${localStamp(meeting.day, meeting.time)}`,
       `DURATION:PT${meeting.length}M`,
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description.join("\n"))}`,
-      ...(place ? [`LOCATION:${escapeText(place)}`] : []),
+      ...(place ? [`LOCATION:${escapeText(isolate(place))}`] : []),
       ...(kind.checklist.href ? [`URL:${resolve(kind.checklist.href)}`] : []),
       "END:VEVENT",
     );

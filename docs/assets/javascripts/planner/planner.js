@@ -1,61 +1,66 @@
-// The planner page: reads the form, shows the schedule, exports it. Everything stays in the
-// browser: the plan lives in the form, the URL fragment and localStorage, never on a server.
-// Text the reader typed is only ever set with textContent, never parsed as HTML.
+// The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
+// reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, meetingLinks, withLine } from "./schedule.js";
-import { buildCalendar } from "./ics.js";
+import { DAY, buildPlan, byPhase, fill, flagOf, isolate, isoDate, meetingLinks, rhythmLine, withLine } from "./schedule.js";
+import { buildCalendar, offsetMinutes } from "./ics.js";
 
 const STORAGE_KEY = "wilguide.planner.v1";
-const FIELDS = ["start", "end", "weeks", "format", "cadence", "preference", "weekday", "time", "duration",
-  "student", "mentor", "place", "midterm", "final", "followup"];
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   Object.assign(node, props);
-  node.append(...children.filter((c) => c != null && c !== ""));
+  node.append(...children.filter(Boolean));
   return node;
 }
 
 function start() {
   const data = JSON.parse($("planner-data").textContent);
   const s = data.strings;
-  const form = $("planner-form");
-  const status = $("planner-status");
-  const errorBox = $("planner-errors");
-  const result = $("planner-result");
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  const dateText = new Intl.DateTimeFormat(data.locale, { timeZone: "UTC", weekday: "long", year: "numeric", month: "long", day: "numeric" });
-  const timeText = new Intl.DateTimeFormat(data.locale, { timeZone: "UTC", hour: "numeric", minute: "2-digit" });
+  const [form, status, errorBox, result, stale] = ["form", "status", "errors", "result", "stale"].map((id) => $(`planner-${id}`));
+  const device = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const format = (style, timeZone = "UTC") => new Intl.DateTimeFormat(data.locale, { timeZone, ...style });
+  const dateText = format({ dateStyle: "full" });
+  const timeText = format({ timeStyle: "short" });
+  const hereText = format({ dateStyle: "medium", timeStyle: "short" }, device);
   let plan = null;
 
+  // The plan's time zone: the device's unless chosen, carried by the link.
+  const zones = new Set([...(Intl.supportedValuesOf?.("timeZone") ?? []), device]);
+  form.elements.zone.append(...[...zones].sort().map((z) => new Option(z, z, z === device, z === device)));
   form.hidden = false;
-  $("planner-time-hint").textContent = fill(s.time_zone, { zone: timeZone });
+  const on = (id, act) => $(id).addEventListener("click", act);
 
   const read = () => {
-    const state = {};
-    for (const name of FIELDS) {
-      const field = form.elements[name];
-      if (name === "followup") state[name] = field.checked ? "yes" : "no";
-      else state[name] = field.value;
-    }
+    const state = Object.fromEntries(new FormData(form));
+    state.followup = form.elements.followup.checked ? "yes" : "no";
     if (form.elements.time.validity.badInput) state.time = "?";
     return state;
   };
+  // Fill the form, returning what no field could hold.
   const write = (state) => {
-    for (const name of FIELDS) {
-      if (!(name in state)) continue;
-      const field = form.elements[name];
-      if (name === "followup") field.checked = state[name] !== "no";
-      else field.value = state[name];
+    const rejected = {}, ignored = [];
+    form.reset();
+    form.elements.plan.value = ""; // reset() leaves hidden fields
+    for (const [name, value] of Object.entries(state)) {
+      const field = form.elements.namedItem(name), before = field?.value;
+      if (name === "followup") field.checked = value !== "no";
+      else if (!field) continue;
+      else if ((field.value = value), field.value !== value) {
+        field.value = before;
+        rejected[name] = value;
+        const label = $(`planner-${name}`)?.labels[0] || form.querySelector(`[name=${name}]`).closest("fieldset").firstChild;
+        if (!/^(time|weeks)$/.test(name)) ignored.push(label.textContent);
+      }
     }
+    return { rejected, ignored };
   };
-  const save = () => { try { localStorage.setItem(STORAGE_KEY, JSON.stringify(read())); } catch { /* storage off */ } };
+  const save = () => { try { localStorage.setItem(STORAGE_KEY, JSON.stringify(read())); } catch { /* off */ } };
   const say = (text) => { status.textContent = ""; setTimeout(() => { status.textContent = text; }, 50); };
 
   function showErrors(errors) {
     for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
-    for (const p of form.querySelectorAll(".planner-error")) { p.hidden = true; p.textContent = ""; }
+    for (const p of form.querySelectorAll(".planner-error")) Object.assign(p, { hidden: true, textContent: "" });
     errorBox.replaceChildren();
     errorBox.hidden = !errors.length;
     if (!errors.length) return;
@@ -73,81 +78,108 @@ function start() {
     errorBox.focus();
   }
 
+  function when(m, zone) {
+    const local = m.day * DAY + m.time * 60000;
+    const instant = local - offsetMinutes(zone, local - offsetMinutes(zone, local) * 60000) * 60000;
+    const here = offsetMinutes(zone, instant) !== offsetMinutes(device, instant);
+    return [`${timeText.format(local)}${here ? ` (${zone})` : ""} · ${fill(s.minutes, { n: m.length })}`,
+      here && el("p", {}, fill(s.other_zone, { time: hereText.format(instant), zone: device }))];
+  }
+
   function render(state) {
     const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
-    const timeline = [];
-    for (const group of byPhase(plan.meetings, data)) {
-      const items = group.meetings.map((m) => {
+    const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
+    const day = (m) => dateText.format(m.day * DAY);
+    const phases = byPhase(plan.meetings, data);
+    const timeline = phases.map((group) => el("section", { className: "planner-phase" },
+      el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
         const kind = data.meetings[m.kind];
-        const who = withLine(kind, s, student, mentor);
+        const [time, here] = when(m, state.zone);
+        const flag = flagOf(m.day, today), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
-          el("p", { className: "planner-when" }, el("strong", {}, dateText.format(m.day * DAY)),
-            ` · ${timeText.format(m.time * 60000)} · ${fill(s.minutes, { n: m.length })}`),
+          el("p", {}, el("strong", {}, day(m)), ` · ${time}`),
+          here,
           el("p", { className: "planner-kind" }, kind.name),
+          m.day < plan.values.start && el("p", {}, s.before_start),
+          flag && el("p", { className: "planner-flag" }, s[flag]),
           kind.withStudent ? null : el("p", {}, s.supervisor_only),
           who && el("p", {}, who),
-          place && el("p", {}, fill(s.where, { place })),
+          place && el("p", {}, fill(s.where, { place: isolate(place) })),
           el("p", { className: "planner-agenda" }, s.agenda),
           el("ul", {}, ...m.prompts.map((p) => el("li", {}, p))),
           el("ul", { className: "planner-links" }, ...meetingLinks(kind, s).map(([text, href]) => el("li", {}, el("a", { href }, text)))));
-      });
-      timeline.push(el("section", { className: "planner-phase" }, el("h4", {}, group.name), el("ol", {}, ...items)));
-    }
+      }))));
     $("planner-timeline").replaceChildren(...timeline);
-    const day = (m) => dateText.format(m.day * DAY);
-    const summary = fill(s.summary, { count: plan.meetings.length, first: day(plan.meetings[0]), last: day(plan.meetings.at(-1)) });
-    $("planner-summary").textContent = summary;
+    const total = { name: s.hours_total, minutes: phases.reduce((sum, g) => sum + g.minutes, 0) };
+    $("planner-hours").replaceChildren(...[...phases, total].map((g) =>
+      el("tr", {}, el("th", { scope: "row" }, g.name), el("td", {}, fill(s.hours, { n: (g.minutes / 60).toLocaleString(data.locale, { maximumFractionDigits: 2 }) })))));
+    $("planner-rhythm").textContent = rhythmLine(plan, s);
+    $("planner-summary").textContent = fill(s.summary, { count: plan.meetings.length, first: day(plan.meetings[0]), last: day(plan.meetings.at(-1)) });
+    stale.hidden = true;
     result.hidden = false;
-    return summary;
   }
 
-  function update({ quiet = false, announce = "" } = {}) {
+  // raw: a link's values no field could hold (25:00), checked as they are.
+  function update({ quiet, announce, raw, focus } = {}) {
+    const id = form.elements.plan; // goes into UIDs as it is: letters and digits only
+    if (!/^\w{4,20}$/.test(id.value)) id.value = Math.random().toString(36).slice(2, 10);
     const state = read();
-    const built = buildPlan(state, data);
-    $("planner-download").disabled = Boolean(built.errors.length);
+    const built = buildPlan({ ...state, ...raw }, data);
+    $("planner-download").disabled = built.errors.length > 0;
     if (built.errors.length) {
       plan = null;
       result.hidden = true;
       if (!quiet) showErrors(built.errors);
       return false;
     }
-    plan = built;
+    plan = { ...built, state };
     showErrors([]);
-    const params = new URLSearchParams(state).toString();
-    history.replaceState(null, "", `#plan&${params}`);
+    history.replaceState(null, "", `#plan&${new URLSearchParams(state)}`);
     $("planner-share").value = location.href;
-    say([announce, render(state)].filter(Boolean).join(" "));
+    // The other language gets the plan too, without storage (private windows).
+    for (const link of document.querySelectorAll("a[hreflang]")) link.hash = location.hash;
+    render(state);
+    if (focus) { status.textContent = ""; $("planner-result-title").focus(); }
+    if (announce) say(announce);
     return true;
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); save(); update(); });
-  form.addEventListener("input", save);
-  form.addEventListener("change", save);
+  function openLink() {
+    if (!location.hash.startsWith("#plan&")) return false;
+    if (location.hash.length > 8000) return say(s.link_too_long) || true; // a plan's link is under 4 kB
+    const { rejected, ignored } = write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
+    save();
+    const ok = update({ raw: rejected });
+    say([ok && s.restored_link, ignored.length && fill(s.link_ignored, { fields: ignored.join(", ") })].filter(Boolean).join(" "));
+    return true;
+  }
 
-  $("planner-download").addEventListener("click", () => {
+  form.addEventListener("submit", (event) => { event.preventDefault(); save(); update({ focus: true }); });
+  for (const type of ["input", "change"]) form.addEventListener(type, () => { save(); if (plan) stale.hidden = false; });
+  on("planner-update", () => { save(); update({ focus: true }); });
+  addEventListener("hashchange", openLink);
+
+  // The download is the plan on screen, even if the form has changed since.
+  on("planner-download", () => {
     if (!plan) return;
-    const state = read();
+    const { state } = plan;
     const text = buildCalendar(plan, data, {
-      timeZone, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
-      student: state.student, mentor: state.mentor, place: state.place,
+      ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = el("a", { href: url, download: `${s.file_name}-${state.start.trim()}.ics` });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
-  $("planner-print").addEventListener("click", () => window.print());
-  $("planner-copy").addEventListener("click", () => {
+  on("planner-print", () => print());
+  on("planner-copy", () => {
     const share = $("planner-share");
     const fallback = () => { share.focus(); share.select(); say(s.link_select); };
-    if (navigator.clipboard) navigator.clipboard.writeText(share.value).then(() => say(s.link_copied), fallback);
-    else fallback();
+    navigator.clipboard?.writeText(share.value).then(() => say(s.link_copied), fallback) ?? fallback();
   });
-  $("planner-forget").addEventListener("click", () => {
-    try { localStorage.removeItem(STORAGE_KEY); } catch { /* storage off */ }
+  on("planner-forget", () => {
+    try { localStorage.removeItem(STORAGE_KEY); } catch { /* off */ }
     form.reset();
+    form.elements.plan.value = "";
     showErrors([]);
     plan = null;
     result.hidden = true;
@@ -156,12 +188,7 @@ function start() {
     form.elements.start.focus();
   });
 
-  // Restore: a shared link first, else the plan last used in this browser.
-  if (location.hash.startsWith("#plan&")) {
-    write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
-    save();
-    update({ quiet: true, announce: s.restored_link });
-  } else {
+  if (!openLink()) {
     let saved = null;
     try { saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null"); } catch { /* none */ }
     if (saved && typeof saved === "object") {

@@ -1,14 +1,16 @@
-// Check-in schedule: pure functions shared by the page and the node tests. Dates are whole days
-// since 1970-01-01 (UTC), so daylight saving never moves a date; only the .ics export uses zones.
+// Check-in schedule, pure (page and node tests). Dates are days since 1970-01-01: no zone moves them.
 
 export const DAY = 86400000;
 const STEP = { "twice-weekly": 3.5, weekly: 7, biweekly: 14, monthly: 28 };
 
+// Year first (2026-09-08, 2026/9/8, 20260908: some keypads lack "-"); 08/09 would be a guess.
+const DATE_FORM = /^\s*(\d{4})(?:([-/. ])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))\s*$/;
 export function parseDate(text) {
-  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text || "");
+  const m = DATE_FORM.exec(text);
   if (!m) return null;
-  const day = Date.UTC(m[1], m[2] - 1, m[3]) / DAY;
-  return isoDate(day) === `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}` ? day : null; // 02-30 rolls over
+  const [y, mo, d] = [m[1], m[3] || m[5], m[4] || m[6]];
+  const day = Date.UTC(y, mo - 1, d) / DAY;
+  return new Date(day * DAY).getUTCMonth() == mo - 1 ? day : null; // 02-30 rolls over to March
 }
 export const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunday
@@ -24,7 +26,6 @@ export function addMonths(day, months) {
   return Date.UTC(y, m, Math.min(d.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate())) / DAY;
 }
 
-/** Check the form's values: {errors: [{field, key, params}], values}. */
 export function validate(input, data) {
   const errors = [];
   const fail = (field, key, params = {}) => errors.push({ field, key, params });
@@ -32,7 +33,7 @@ export function validate(input, data) {
   const dateOf = (field) => {
     const text = (input[field] || "").trim();
     const day = text ? parseDate(text) : undefined;
-    if (day === null) fail(field, "error_date");
+    if (day === null) fail(field, DATE_FORM.test(text) ? "error_date" : "error_format");
     return day;
   };
   const start = dateOf("start");
@@ -60,7 +61,7 @@ export function validate(input, data) {
     errors,
     values: {
       start, end, midterm, final,
-      time: time ? time[1] * 60 + +time[2] : 0, // minutes after midnight
+      time: time ? time[1] * 60 + +time[2] : 0,
       format: pick(input.format, Object.keys(data.formats), "on-site"),
       cadence: pick(input.cadence, ["recommended", "weekly", "biweekly", "monthly"], "recommended"),
       preference: pick(input.preference, Object.keys(data.preferences), "as-recommended"),
@@ -71,7 +72,6 @@ export function validate(input, data) {
   };
 }
 
-/** A rhythm segment's interval once the format and the student's preference shift it. */
 export function intervalFor(segment, values, data) {
   if (values.cadence !== "recommended") return values.cadence;
   if (!segment.range) return segment.every;
@@ -81,23 +81,24 @@ export function intervalFor(segment, values, data) {
   return scale[Math.min(high, Math.max(low, shifted))];
 }
 
-/** Up to `max` prompts, taking turns from meeting to meeting, in the checklist's order. */
+/** Up to `max` prompts, in turn from meeting to meeting. */
 export function pickPrompts(pool, occurrence, max = 5) {
   if (pool.length <= max) return pool.slice();
   return Array.from({ length: max }, (_, j) => (occurrence * max + j) % pool.length).sort((a, b) => a - b).map((i) => pool[i]);
 }
 
-/** A meeting's "With …" line, or "" (the student is named only at meetings they attend). */
+// Right-to-left text or a stray direction mark stays inside the name (U+2068 … U+2069).
+export const isolate = (text) => (/[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text) ? `\u2068${text}\u2069` : text);
+
+/** "With …", or "": the student is named only at meetings they attend. */
 export function withLine(kind, s, student, mentor) {
-  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean);
+  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean).map(isolate);
   return names.length ? fill(s.with, { names: names.join(s.and) }) : "";
 }
 
-/** A meeting's links to the guide and its checklist: [[text, href]]. */
 export const meetingLinks = (kind, s) => [["guide_link", kind.guide], ["checklist_link", kind.checklist]]
   .filter(([, link]) => link.href).map(([key, link]) => [fill(s[key], { title: link.title }), link.href]);
 
-/** The plan: {errors} when the input is unusable, else {errors: [], meetings, values, band}. */
 export function buildPlan(input, data) {
   const { errors, values } = validate(input, data);
   if (errors.length) return { errors };
@@ -105,14 +106,14 @@ export function buildPlan(input, data) {
   const length = end - start + 1;
   const band = data.bands.find((b) => length / 7 < b.untilWeeks) || data.bands.at(-1);
   const events = [];
-  const add = (kind, day, phase) => events.push({ kind, day, phase });
-  const snap = (day) => onOrBefore(day + 3, wd); // the meeting weekday nearest to the day
+  const add = (kind, day, phase, every) => events.push({ kind, day, phase, every });
+  const snap = (day) => onOrBefore(day + 3, wd);
 
   add("preparation", onOrBefore(start - data.prepareBeforeStart, wd), "prepare");
   const weekOne = [];
   for (let d = start; d < start + 7; d++) if (workday(d)) weekOne.push(d);
   const welcomeEnd = weekOne.at(-1);
-  weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome"));
+  weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome", "daily"));
 
   // The institution's dates win; computed ones keep the order welcome < mid < final < exit.
   let final = values.final ?? snap(end - band.finalBeforeEnd);
@@ -136,15 +137,14 @@ export function buildPlan(input, data) {
   add("final-evaluation", final, "final-evaluation");
   add("exit", exit, "exit");
 
-  // Regular check-ins, segment by segment, spaced from the meeting before them.
   const points = { mid, final, exit };
   let from = start + 7, last = welcomeEnd, regular = 0;
   for (const segment of band.rhythm) {
     const u = segment.until;
     const until = u.point ? points[u.point] : start + (u.days ?? Math.round(u.fraction * length));
-    const step = STEP[intervalFor(segment, values, data)];
+    const every = intervalFor(segment, values, data), step = STEP[every];
     const days = [];
-    if (step < 7) { // twice a week: the weekday and three days from it (two before a Friday)
+    if (step < 7) { // twice a week: the weekday and 3 days from it (2 before a Friday)
       const other = wd + 3 <= 5 ? wd + 3 : wd - 3 >= 1 ? wd - 3 : wd + 2;
       for (let d = Math.max(from, last + 2); d < until; d++) if (weekday(d) === wd || weekday(d) === other) days.push(d);
     } else {
@@ -152,7 +152,7 @@ export function buildPlan(input, data) {
     }
     for (const d of days) {
       if (d > end || milestones.some((m) => Math.abs(m - d) < step / 2)) continue;
-      add("check-in", d, segment.phase);
+      add("check-in", d, segment.phase, every);
       regular++;
       last = d;
     }
@@ -160,21 +160,21 @@ export function buildPlan(input, data) {
     if (u.point === "mid") last = Math.max(last, mid);
   }
   if (values.cadence !== "recommended" && !regular) return { errors: [{ field: "cadence", key: "error_cadence", params: {} }] };
-  // Remote: the daily touchpoint goes on for more weeks, except on days that have a meeting.
+  // Remote: more weeks of daily touchpoints, on days without a meeting.
   const taken = new Set(events.map((e) => e.day));
   for (let d = start + 7; d < start + 7 * data.formats[values.format].dailyWeeks && d <= end; d++) {
-    if (workday(d) && !taken.has(d)) add("touchpoint", d, "welcome");
+    if (workday(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
   }
   if (values.followUp) add("follow-up", onOrAfter(end + data.followUpAfterEnd, wd), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
   const seen = {};
-  const meetings = events.map(({ kind, day, phase }) => {
+  const meetings = events.map(({ kind, day, phase, every }) => {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
-    // An exit conversation on the evaluation's day starts when the evaluation ends.
+    // An exit on the evaluation's day starts when the evaluation ends.
     const after = kind === "exit" && day === final ? data.meetings["final-evaluation"].minutes || values.length : 0;
     return {
-      id: `${kind}-${n}`, kind, phase, day, date: isoDate(day), time: values.time + after,
+      id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length: data.meetings[kind].minutes || values.length,
       prompts: pickPrompts(data.meetings[kind].prompts, n - 1),
     };
@@ -182,6 +182,28 @@ export function buildPlan(input, data) {
   return { errors: [], meetings, values, band: band.key };
 }
 
-/** Meetings grouped by phase, in the phases' order, empty phases left out. */
-export const byPhase = (meetings, data) =>
-  data.phases.map((p) => ({ ...p, meetings: meetings.filter((m) => m.phase === p.key) })).filter((g) => g.meetings.length);
+/** Meetings and the mentor's minutes by phase. */
+export const byPhase = (meetings, data) => data.phases
+  .map((p) => ({ ...p, meetings: meetings.filter((m) => m.phase === p.key) })).filter((g) => g.meetings.length)
+  .map((g) => ({ ...g, minutes: g.meetings.reduce((sum, m) => sum + m.length, 0) }));
+
+/** "week 1: every day · weeks 2 to 4: every week · then every two weeks" */
+export function rhythmLine(plan, s) {
+  const runs = [];
+  for (const m of plan.meetings) {
+    const week = Math.floor((m.day - plan.values.start) / 7) + 1;
+    const run = runs.find((r) => r.every === m.every && (r === runs.at(-1) || m.every === "daily"));
+    if (run) run.to = week;
+    else if (m.every) runs.push({ every: m.every, from: (runs.at(-1)?.to ?? 0) + 1, to: week });
+  }
+  return runs.map(({ every, from, to }, i) => {
+    const text = every === "daily" ? s.rhythm_daily : s[`every_${every}`].toLowerCase();
+    const key = i && i === runs.length - 1 ? "rhythm_then" : from === to ? "rhythm_week" : "rhythm_weeks";
+    return fill(s[key], { every: text, from, to });
+  }).join(" · ");
+}
+
+export function flagOf(day, today) { // 24 December to 2 January: the year-end holidays
+  const date = isoDate(day).slice(5);
+  return day < today ? "flag_past" : date >= "12-24" || date <= "01-02" ? "flag_holidays" : "";
+}
