@@ -191,7 +191,7 @@ test("the time a mentor commits, by phase: each meeting's length added up", () =
   assert.equal(minutes.welcome, 15 + 3 * 15 + 60);
   assert.equal(minutes["mid-review"], 60);
   assert.equal(minutes["final-evaluation"], 60);
-  assert.equal(minutes.exit, 45);
+  assert.equal(minutes.exit, 30);  // the exit conversation is 30 minutes, as in the feedback chapter
   assert.equal(minutes["follow-up"], 30);
   assert.equal(minutes["ramp-up"], 30 * kinds(p, "check-in").filter((m) => m.phase === "ramp-up").length);
 });
