@@ -92,7 +92,7 @@ class Checklist:
     sections: list[Section] = field(default_factory=list)
     title_line: int = 1
     heading_ids: tuple[str, ...] = ()  # every ## ID on the page, sections without items included
-    kind: str = "checklist"  # or "template": a form to fill in (front matter `template:`)
+    kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
     examples: str | None = None  # key of the table column the example-goal picker fills, if any
 
     @property

@@ -17,7 +17,8 @@ The format, for editors (docs/<lang>/toolkit/<slug>.md):
 
     - [ ] One thing to do, in plain text. { #item-key }
 
-A template (a form to fill in: front matter ``template:`` instead of ``checklist:``, same settings)
+A template (a form to fill in: front matter ``form:`` instead of ``checklist:``, same settings, plus
+``examples: <column key>`` for the column the example-goal picker fills)
 uses the same format plus two blocks that hold text fields; a checklist may use them too:
 
     - [_] How often we meet { #meeting-rhythm }          # a labelled box to write in
@@ -109,12 +110,14 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     return meta, text[match.end():], match.group(0).count("\n"), raw
 
 
-KINDS = ("checklist", "template")  # the front matter key that marks the page, and its kind
+# The front matter key that marks the page, and its kind. (MkDocs reserves `template:` for the
+# theme template a page uses, so a template says `form:`.)
+KINDS = {"checklist": "checklist", "form": "template"}
 
 
 def is_checklist_page(meta: dict) -> bool:
     """A checklist or a template: both are built into web, PDF and Word versions the same way."""
-    return any(meta.get(kind) for kind in KINDS)
+    return any(meta.get(key) for key in KINDS)
 
 
 def _heading_text(raw: str | None) -> tuple[str, str | None]:
@@ -391,39 +394,40 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         findings.append(Finding(shown, 1, "front matter has no 'description:' (one sentence)"))
         description = ""
 
-    kinds = [kind for kind in KINDS if kind in meta]
-    kind = kinds[0] if kinds else "checklist"
-    if len(kinds) > 1:
-        findings.append(Finding(shown, _front_matter_line(raw, kinds[1]), "a page is a checklist or a template, not both: keep 'checklist:' or 'template:'"))
-    settings = meta.get(kind)
+    keys = [key for key in KINDS if key in meta]
+    key = keys[0] if keys else "checklist"
+    kind = KINDS[key]
+    if len(keys) > 1:
+        findings.append(Finding(shown, _front_matter_line(raw, keys[1]), "a page is a checklist or a template, not both: keep 'checklist:' or 'form:'"))
+    settings = meta.get(key)
     fields: tuple[str, ...] = DEFAULT_FIELDS
     section_notes = None
     examples = None
-    settings_line = _front_matter_line(raw, kind)
+    settings_line = _front_matter_line(raw, key)
     if isinstance(settings, dict):
         unknown = set(settings) - {"fields", "section_notes", "examples"}
         if unknown:
-            findings.append(Finding(shown, settings_line, f"unknown {kind} setting(s): {', '.join(sorted(unknown))}; use fields, section_notes, examples"))
+            findings.append(Finding(shown, settings_line, f"unknown {key} setting(s): {', '.join(sorted(unknown))}; use fields, section_notes, examples"))
         examples = settings.get("examples")
         if examples is not None and not (isinstance(examples, str) and VALID_KEY.match(examples)):
-            findings.append(Finding(shown, settings_line, f"{kind}.examples must be the key of the table column the example goals go into, like 'goal'"))
+            findings.append(Finding(shown, settings_line, f"{key}.examples must be the key of the table column the example goals go into, like 'goal'"))
             examples = None
         if "fields" in settings:
             raw_fields = settings["fields"]
             if not isinstance(raw_fields, list) or not all(isinstance(f, str) for f in raw_fields):
-                findings.append(Finding(shown, settings_line, f"{kind}.fields must be a list of field names"))
+                findings.append(Finding(shown, settings_line, f"{key}.fields must be a list of field names"))
             else:
                 bad = [f for f in raw_fields if f not in KNOWN_FIELDS]
                 if bad:
-                    findings.append(Finding(shown, settings_line, f"unknown field(s) {', '.join(bad)} in {kind}.fields; use: {', '.join(KNOWN_FIELDS)}"))
+                    findings.append(Finding(shown, settings_line, f"unknown field(s) {', '.join(bad)} in {key}.fields; use: {', '.join(KNOWN_FIELDS)}"))
                 fields = tuple(f for f in KNOWN_FIELDS if f in raw_fields)  # printed in a fixed order
         if "section_notes" in settings:
             section_notes = settings["section_notes"]
             if not isinstance(section_notes, str) or not section_notes.strip():
-                findings.append(Finding(shown, settings_line, f"{kind}.section_notes must be the label of the notes box"))
+                findings.append(Finding(shown, settings_line, f"{key}.section_notes must be the label of the notes box"))
                 section_notes = None
     elif settings is not True:
-        findings.append(Finding(shown, settings_line, "front matter needs 'checklist: true' (or a mapping with fields) on a checklist page"))
+        findings.append(Finding(shown, settings_line, f"front matter needs '{key}: true' (or a mapping with fields) on a {kind} page"))
 
     scan = scan_body(body, shown, offset)
     findings.extend(scan.findings)
@@ -435,7 +439,7 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
     if examples:
         columns = {c.key for s in scan.sections for b in s.blocks if isinstance(b, FieldTable) for c in b.columns if c.key}
         if examples not in columns:
-            findings.append(Finding(shown, settings_line, f"{kind}.examples is '{examples}', but no table has a column {{ #{examples} }}: name one of its columns"))
+            findings.append(Finding(shown, settings_line, f"{key}.examples is '{examples}', but no table has a column {{ #{examples} }}: name one of its columns"))
     if findings:
         raise ContentError(findings)
     return Checklist(

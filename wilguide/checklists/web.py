@@ -210,6 +210,13 @@ def render_checklist_markdown(
             html = field_table(first, checklist, heading_ids.get(run[0].start))
         replacements[run[0].start] = (run[-1].end, "\n" + html)
 
+    if checklist.kind == "template" and scan.spans:
+        # A printed template is the form: the advice and examples after it stay on screen.
+        last = max(span.end for span in scan.spans)
+        after = next((i for i in range(last, len(lines)) if lines[i].startswith("## ")), None)
+        if after is not None:
+            replacements.setdefault(after, (after + 1, '<div class="wg-print-stop"></div>\n\n' + lines[after]))
+
     starts = [index for index in (scan.first_section_index, runs[0][0].start if runs else None) if index is not None]
     header_at = min(starts) if starts else len(lines)
 
