@@ -38,13 +38,19 @@ _examples: list = []
 
 def on_pre_build(config):
     # Both languages are checked in every language's build: a nested build sees the same files.
+    findings = []  # every problem at once, in the pages and in the example-goal library
+    _loaded.clear()
     try:
-        _loaded.clear()
         _loaded.update(load_all(config.docs_dir, languages(config), nav_order(config.nav)))
+    except ContentError as error:
+        findings += error.findings
+    try:
         examples = Path(config.config_file_path).parent / "content" / EXAMPLES_FILE.name
         _examples[:] = load_example_goals(languages(config), examples)
     except ContentError as error:
-        raise _content_error(error) from None
+        findings += error.findings
+    if findings:
+        raise _content_error(ContentError(findings)) from None
 
 
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
