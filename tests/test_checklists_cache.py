@@ -70,7 +70,7 @@ def _cached_files(cache_dir: Path) -> dict[Path, int]:
 
 
 def test_a_real_build_uses_the_cache(tmp_path):
-    """Two strict builds sharing an empty cache: the first generates all 34 files, the second none."""
+    """Two strict builds sharing an empty cache: the first generates all 42 files, the second none."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     # The guide PDF is not under test here and is the slowest step: leave its hook out.
@@ -80,7 +80,7 @@ def test_a_real_build_uses_the_cache(tmp_path):
     result = mkdocs_build(project, tmp_path / "site1", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]
     first = _cached_files(cache_dir)
-    assert len(first) == 2 * (8 + 8 + 1)
+    assert len(first) == 2 * (10 + 10 + 1)  # per language: 8 checklists and 2 templates, PDF and Word, a ZIP
 
     result = mkdocs_build(project, tmp_path / "site2", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]
