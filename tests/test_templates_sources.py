@@ -164,3 +164,14 @@ def test_a_broken_example_goal_file_or_template_fails_the_build_at_its_line(proj
     goal_line = next(n for n, line in enumerate(examples.read_text(encoding="utf-8").splitlines(), 1) if "fr_typo" in line) - 1
     assert f"docs/fr/toolkit/learning-plan.md:{plan_line}: cells under 'Objectif : ce que votre stagiaire saura faire' stay empty" in result.stderr
     assert f"content/example-goals.yml:{goal_line}: field 'software-it', goal 2: 'text' has no 'en' text" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Plan d'apprentissage"), ("en", "Learning plan")])
+def test_the_planners_first_week_and_midpoint_meetings_link_the_learning_plan(lang, title):
+    from wilguide.planner import load_planner_config, plan_data
+
+    data = plan_data(load_planner_config(ROOT / "content" / "planner.yml"), ROOT / "docs", lang, lambda target: "/" + target)
+    for meeting in ("expectations", "mid-review", "informal-review", "quarterly-review"):
+        assert data["meetings"][meeting]["template"] == {"title": title, "href": "/toolkit/learning-plan.md"}, meeting
+    assert data["meetings"]["check-in"]["template"] is None
+    assert data["strings"]["template_link"].endswith("{title}")

@@ -75,6 +75,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
             "prompts": prompts,
             "checklist": link(meeting["checklist"]),
             "guide": link(meeting["guide"]),
+            "template": link(meeting["template"]) if meeting.get("template") else None,
         }
     if findings:
         raise ContentError(findings)
