@@ -111,11 +111,7 @@ LINE_HEIGHT = Pt(13)
 def _fixed_widths(table, widths) -> None:
     """Column widths that hold in Word, LibreOffice and Google Docs: a fixed layout, the grid
     (w:gridCol, read by LibreOffice and Google Docs) and every cell (w:tcW, read by Word)."""
-    table.autofit = False
-    properties = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
     for column, width in zip(table.columns, widths):
         column.width = width
     for row in table.rows:
