@@ -8,12 +8,16 @@ Measures, as medians of several runs:
 - where the project's build time goes (a profile of the hooks);
 - bytes each sample page transfers in Chromium (network log), with and without gzip, by kind;
 - Lighthouse scores (mobile and desktop) on a sample of pages;
-- the size of the planner's own JavaScript and CSS (read from the source files).
+- the size of the planner's own JavaScript and CSS (read from the source files);
+- what the two fill-in templates (learning plan, mentoring agreement) add to a build: their PDF and
+  Word files generated with an empty cache (cold) and taken from it (warm), and their pages'
+  Markdown rendering. `--templates-only` prints just that, in a few seconds.
 
 Not part of the tests. Run it when the machine is otherwise idle (about 15 minutes on 2 cores):
 
     (cd bench && npm ci --ignore-scripts)      # Lighthouse 12.8.2, pinned in bench/package-lock.json
     .venv/bin/python bench/run.py               # --runs N, --lighthouse-runs N, --skip-lighthouse
+    .venv/bin/python bench/run.py --templates-only   # the templates' cost alone
 """
 
 from __future__ import annotations
@@ -366,6 +370,63 @@ def run_lighthouse(base_url: str, pages: list[str], runs: int) -> dict[str, dict
 # Report
 
 
+def template_costs(runs: int) -> dict[str, list[float]]:
+    """Seconds the templates add to a build, measured in this process on the project's sources:
+    their downloads (PDF, Word and the share of the ZIP) with an empty generator cache and with a
+    warm one, in both languages, and the rendering of their pages' Markdown (every build)."""
+    sys.path.insert(0, str(ROOT))
+    from wilguide import cache as generator_cache
+    from wilguide.checklists import load_all
+    from wilguide.checklists.downloads import produce_downloads
+    from wilguide.checklists.web import render_checklist_markdown
+    from wilguide.checklists.examples import load_example_goals
+
+    languages = ["fr", "en"]
+    loaded = load_all(ROOT / "docs", languages)
+    templates = {lang: [c for c in loaded[lang].values() if c.kind == "template"] for lang in languages}
+    values = {"publisher": "Benchmark"}
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "pages": []}
+    previous = os.environ.get("WILGUIDE_CACHE_DIR")
+    for run in range(runs):
+        folder = Path(tempfile.mkdtemp(prefix="wilguide-bench-templates-"))
+        os.environ["WILGUIDE_CACHE_DIR"] = str(folder)
+        try:
+            for key in ("cold", "warm"):
+                start = time.perf_counter()
+                for lang in languages:
+                    produce_downloads(templates[lang], lang, values)
+                times[key].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            examples = load_example_goals(languages)
+            for lang in languages:
+                downloads = produce_downloads(templates[lang], lang, values)
+                for template in templates[lang]:
+                    markdown = template.path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+                    render_checklist_markdown(markdown, template, downloads, f"toolkit/{template.slug}.md", examples)
+            times["pages"].append(time.perf_counter() - start)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    if previous is None:
+        os.environ.pop("WILGUIDE_CACHE_DIR", None)
+    else:
+        os.environ["WILGUIDE_CACHE_DIR"] = previous
+    assert generator_cache.generated_count.get("checklists-pdf", 0) == 4 * runs  # each cold run made the 4 PDFs
+    return times
+
+
+def template_rows(times: dict[str, list[float]]) -> list[str]:
+    labels = {
+        "cold": "PDF and Word files of both templates, both languages, empty cache (first build)",
+        "warm": "The same, warm cache (every later build)",
+        "pages": "Rendering both templates' pages, both languages (every build)",
+    }
+    return [
+        "| What the templates add | Seconds (median; every run) |",
+        "|---|---|",
+        *[f"| {labels[key]} | {median(values):.3f} ({', '.join(f'{v:.3f}' for v in values)}) |" for key, values in times.items()],
+    ]
+
+
 def machine() -> dict[str, str]:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -407,7 +468,7 @@ def mark(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs, planner) -> str:
+def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs, planner, templates=None) -> str:
     lines = [
         "# Benchmark report",
         "",
@@ -545,6 +606,18 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
             "the hreflang links instead.",
             "",
         ]
+    if templates:
+        lines += [
+            "## Fill-in templates",
+            "",
+            "What the learning plan and the mentoring agreement add, measured apart from the builds above "
+            "(in one Python process, on the project's sources). The cold cost is paid once, on the first build "
+            "after a template changes; a warm rebuild only looks the files up in the cache and renders the pages. "
+            "Their pages also enter the guide PDF, which is typeset again whenever any page changes.",
+            "",
+            *template_rows(templates),
+            "",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -554,7 +627,11 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and form factor (default 3)")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--output", type=Path, default=REPORT)
+    parser.add_argument("--templates-only", action="store_true", help="print the templates' build cost and stop")
     args = parser.parse_args()
+    if args.templates_only:
+        print("\n".join(template_rows(template_costs(max(1, min(args.runs, 3))))))
+        return
     if not args.skip_lighthouse and not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run (cd bench && npm ci --ignore-scripts) first")
 
@@ -605,7 +682,7 @@ def main() -> None:
             server.shutdown()
 
         args.output.write_text(
-            render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs, planner_sizes()),
+            render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs, planner_sizes(), template_costs(3)),
             encoding="utf-8",
         )
         print(f"Wrote {args.output}")

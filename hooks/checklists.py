@@ -3,13 +3,23 @@
 Thin adapter over wilguide.checklists (see its docstring for the source format and the API).
 """
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
 from wilguide.checklists.parser import is_checklist_page
-from wilguide.checklists.web import BUNDLE_MARKER, LIST_MARKER, bundle_button, index_list, render_checklist_markdown
+from wilguide.checklists.examples import EXAMPLES_FILE, load_example_goals
+from wilguide.checklists.web import (
+    BUNDLE_MARKER,
+    LIST_MARKER,
+    TEMPLATE_LIST_MARKER,
+    bundle_button,
+    index_list,
+    render_checklist_markdown,
+)
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import current_language, language_prefix, languages
 
@@ -20,17 +30,27 @@ def _content_error(error: ContentError) -> PluginError:
     return PluginError(str(error))
 
 
-# The checklists of the running build, {lang: {slug: Checklist}}, read once per language build.
+# The checklists and templates of the running build, {lang: {slug: Checklist}}, read once per
+# language build, and the example-goal library (content/example-goals.yml).
 _loaded: dict = {}
+_examples: list = []
 
 
 def on_pre_build(config):
     # Both languages are checked in every language's build: a nested build sees the same files.
+    findings = []  # every problem at once, in the pages and in the example-goal library
+    _loaded.clear()
     try:
-        _loaded.clear()
         _loaded.update(load_all(config.docs_dir, languages(config), nav_order(config.nav)))
     except ContentError as error:
-        raise _content_error(error) from None
+        findings += error.findings
+    try:
+        examples = Path(config.config_file_path).parent / "content" / EXAMPLES_FILE.name
+        _examples[:] = load_example_goals(languages(config), examples)
+    except ContentError as error:
+        findings += error.findings
+    if findings:
+        raise _content_error(ContentError(findings)) from None
 
 
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
@@ -63,13 +83,17 @@ def on_page_markdown(markdown, page, config, files):
         if slug not in _loaded.get(lang, {}):
             where = relative(page.file.abs_src_path)
             raise PluginError(str(Finding(where, 1, "a checklist page belongs directly in the toolkit folder: docs/<lang>/toolkit/<name>.md")))
-        return render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path)
+        return render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
     if page_path == INDEX_PAGE:
         missing = [marker for marker in (LIST_MARKER, BUNDLE_MARKER) if marker not in markdown]
         if missing:
             raise PluginError(str(Finding(relative(page.file.abs_src_path), 1, f"the toolkit index needs the marker(s) {' and '.join(missing)} where the checklists and their ZIP are listed")))
-        checklists = list(_loaded[lang].values())
+        checklists = [c for c in _loaded[lang].values() if c.kind == "checklist"]
+        templates = [c for c in _loaded[lang].values() if c.kind == "template"]
         downloads = checklist_downloads(lang)
         markdown = markdown.replace(LIST_MARKER, index_list(checklists, downloads, page_path), 1)
+        if templates and TEMPLATE_LIST_MARKER not in markdown:
+            raise PluginError(str(Finding(relative(page.file.abs_src_path), 1, f"the toolkit index needs the marker {TEMPLATE_LIST_MARKER} where the templates are listed")))
+        markdown = markdown.replace(TEMPLATE_LIST_MARKER, index_list(templates, downloads, page_path), 1)
         return markdown.replace(BUNDLE_MARKER, bundle_button(downloads, lang, page_path), 1)
     return markdown

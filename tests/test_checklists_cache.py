@@ -32,7 +32,8 @@ def test_clean_cache_generates_all_then_nothing_then_only_the_changed_checklist(
 
     before = dict(cache.generated_count)
     first = produce(docs, "en")
-    assert generated_since(before) == {"checklists-pdf": 9, "checklists-docx": 9, "checklists-zip": 1}
+    # Nine checklists and two templates.
+    assert generated_since(before) == {"checklists-pdf": 11, "checklists-docx": 11, "checklists-zip": 1}
     mtimes = {d.path: d.path.stat().st_mtime_ns for d in first}
 
     before = dict(cache.generated_count)
@@ -69,7 +70,7 @@ def _cached_files(cache_dir: Path) -> dict[Path, int]:
 
 
 def test_a_real_build_uses_the_cache(tmp_path):
-    """Two strict builds sharing an empty cache: the first generates all 38 files, the second none."""
+    """Two strict builds sharing an empty cache: the first generates all 46 files, the second none."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     # The guide PDF is not under test here and is the slowest step: leave its hook out.
@@ -79,7 +80,7 @@ def test_a_real_build_uses_the_cache(tmp_path):
     result = mkdocs_build(project, tmp_path / "site1", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]
     first = _cached_files(cache_dir)
-    assert len(first) == 2 * (9 + 9 + 1)
+    assert len(first) == 2 * (11 + 11 + 1)  # per language: 9 checklists and 2 templates, PDF and Word, a ZIP
 
     result = mkdocs_build(project, tmp_path / "site2", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]

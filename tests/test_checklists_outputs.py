@@ -19,8 +19,14 @@ from wilguide.checklists.strings import STRINGS, locale
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["fr", "en"]
-CHECKLISTS = load_all(ROOT / "docs", LANGS)
+EVERY = load_all(ROOT / "docs", LANGS)  # the checklists and the templates (tests/test_templates_outputs.py)
+CHECKLISTS = {lang: {slug: c for slug, c in found.items() if c.kind == "checklist"} for lang, found in EVERY.items()}
 SLUGS = list(CHECKLISTS["fr"])
+
+
+def every_file(lang: str) -> list[str]:
+    """The PDF and Word file of every checklist and template of a language."""
+    return [file_name(slug, lang, suffix, c.kind) for slug, c in EVERY[lang].items() for suffix in (".pdf", ".docx")]
 CASES = [(lang, slug) for lang in LANGS for slug in SLUGS]
 MAX_PDF_BYTES = 160 * 1024  # one full embedded font for the form fields (~80 KB) plus the page
 
@@ -150,13 +156,12 @@ def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
     with zipfile.ZipFile(folder / bundle_name(lang)) as archive:
         assert archive.testzip() is None
         names = archive.namelist()
-        expected = [file_name(slug, lang, suffix) for slug in SLUGS for suffix in (".pdf", ".docx")]
-        assert sorted(names) == sorted(expected)
+        assert sorted(names) == sorted(every_file(lang))
         for name in names:
             assert archive.read(name) == (folder / name).read_bytes(), name
 
 
 def test_generated_files_are_only_the_expected_ones(built_site):
     for lang in LANGS:
-        expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
+        expected = set(every_file(lang)) | {bundle_name(lang)}
         assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected

@@ -219,7 +219,7 @@ def test_a_duplicate_key_points_to_the_first_use(docs):
         ("- [ ] Annoncer l'arrivée à l'équipe. { #tell-team }", "- [ ] Annoncer l'arrivée. { #tell-team }\n    - [ ] Au dîner. { #lunch }", 22, "nested list in a checklist: make each point its own item"),
         ("- [ ] Annoncer l'arrivée à l'équipe. { #tell-team }", "- [ ] Annoncer l'arrivée. { #tell-team }\n\n    Un second paragraphe.", 23, "item text continues after a blank line: keep each item to one paragraph"),
         ("description: Avant l'arrivée.\n", "", 1, "front matter has no 'description:' (one sentence)"),
-        ("  fields: [student, supervisor, date, notes]", "  fields: [student, boss]", 3, "unknown field(s) boss in checklist.fields; use: name, student, supervisor, mentor, organization, date, next-check-in, notes"),
+        ("  fields: [student, supervisor, date, notes]", "  fields: [student, boss]", 3, "unknown field(s) boss in checklist.fields; use: name, student, supervisor, mentor, coordinator, organization, placement-dates, date, next-check-in, notes"),
         ("# Avant la première journée\n", "", 6, "page has no '# Title'"),
     ],
 )

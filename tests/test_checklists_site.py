@@ -19,8 +19,14 @@ from wilguide.checklists.downloads import bundle_name, file_name
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["fr", "en"]
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
-CHECKLISTS = load_all(ROOT / "docs", LANGS, nav_order(CONFIG.nav))
+EVERY = load_all(ROOT / "docs", LANGS, nav_order(CONFIG.nav))  # checklists, then templates
+CHECKLISTS = {lang: {slug: c for slug, c in found.items() if c.kind == "checklist"} for lang, found in EVERY.items()}
 SLUGS = list(CHECKLISTS["fr"])  # in nav order, as the site lists them
+ALL_SLUGS = list(EVERY["fr"])
+
+
+def every_file(lang: str) -> list[str]:
+    return [file_name(slug, lang, s, c.kind) for slug, c in EVERY[lang].items() for s in (".pdf", ".docx")]
 
 
 def page_file(site: Path, lang: str, path: str) -> Path:
@@ -73,10 +79,10 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
     page = page_file(built_site, lang, "toolkit")
     document = lxml.html.parse(str(page)).getroot()
     hrefs = [a.get("href") for a in document.xpath("//article//a[@href]")]
-    for slug in SLUGS:
+    for slug in ALL_SLUGS:
         assert f"../{slug}/" in hrefs or f"{slug}/" in hrefs, slug
     targets = {resolve(built_site, page, link.get("href")).name for link in download_links(document)}
-    expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
+    expected = set(every_file(lang)) | {bundle_name(lang)}
     assert targets == expected
     for link in download_links(document):
         target = resolve(built_site, page, link.get("href"))
@@ -86,16 +92,14 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
             assert link.get("aria-label").endswith(link.text_content())
     assert any(href.rstrip("/").endswith("planner") for href in hrefs)
     titles = [a.text_content() for a in document.xpath("//div[contains(@class, 'wg-checklist-cards')]//strong/a")]
-    assert titles == [CHECKLISTS[lang][slug].title for slug in SLUGS]
+    assert titles == [EVERY[lang][slug].title for slug in ALL_SLUGS]
 
 
 def test_checklist_downloads_api_lists_files_in_order(built_site):
     for lang in LANGS:
         downloads = checklist_downloads(lang, CONFIG)
-        assert [d.format for d in downloads] == ["PDF", "DOCX"] * len(SLUGS) + ["ZIP"]
-        assert [posixpath.basename(d.url) for d in downloads[:-1]] == [
-            file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")
-        ]
+        assert [d.format for d in downloads] == ["PDF", "DOCX"] * len(ALL_SLUGS) + ["ZIP"]
+        assert [posixpath.basename(d.url) for d in downloads[:-1]] == every_file(lang)
         prefix = "" if lang == "fr" else f"{lang}/"
         for download in downloads:
             built = built_site / prefix / download.url

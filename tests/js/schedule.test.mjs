@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, parseDate, pickPrompts, rhythmLine, weekday, withLine }
+import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -201,4 +201,11 @@ test("a right-to-left name or a stray direction mark stays inside the name", () 
   assert.equal(withLine(together, s, "\u202eAlex", "Sam"), "With \u2068\u202eAlex\u2069 and Sam");
   assert.equal(withLine(together, s, "דנה", "Sam"), "With \u2068דנה\u2069 and Sam");
   assert.equal(withLine(together, s, "Zoé", "Sam"), "With Zoé and Sam"); // left-to-right names as they are
+});
+
+test("the expectations meeting and the midpoint review link the learning plan template", () => {
+  const texts = (key) => meetingLinks(data.meetings[key], data.strings).map(([text]) => text);
+  assert.ok(texts("expectations").includes("Template to fill in: Learning plan"), texts("expectations").join(" | "));
+  assert.ok(texts("mid-review").includes("Template to fill in: Learning plan"));
+  assert.ok(!texts("check-in").some((text) => text.startsWith("Template to fill in")));
 });

@@ -34,8 +34,9 @@ class Download(NamedTuple):
         return strings.format_size(self.size, lang)
 
 
-def file_name(slug: str, lang: str, suffix: str) -> str:
-    return f"checklist-{slug}-{lang}{suffix}"
+def file_name(slug: str, lang: str, suffix: str, kind: str = "checklist") -> str:
+    """checklist-first-week-fr.pdf, template-learning-plan-en.docx."""
+    return f"{kind}-{slug}-{lang}{suffix}"
 
 
 def bundle_name(lang: str) -> str:
@@ -48,14 +49,20 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
     def finish(text: str | None) -> str | None:
         return None if text is None else strings.typography(substitute(text, values), checklist.lang)
 
-    sections = [
-        dataclasses.replace(
-            section,
-            title=finish(section.title),
-            items=[dataclasses.replace(item, text=finish(item.text)) for item in section.items],
-        )
-        for section in checklist.sections
-    ]
+    def finish_block(block):
+        if isinstance(block, model.Item):
+            return dataclasses.replace(block, text=finish(block.text))
+        if isinstance(block, model.TextField):
+            return dataclasses.replace(block, label=finish(block.label))
+        columns = tuple(dataclasses.replace(column, label=finish(column.label)) for column in block.columns)
+        rows = tuple(tuple(finish(cell) for cell in row) for row in block.rows)
+        return dataclasses.replace(block, columns=columns, rows=rows)
+
+    sections = []
+    for section in checklist.sections:
+        blocks = [finish_block(block) for block in section.blocks]
+        items = [block for block in blocks if isinstance(block, model.Item)]
+        sections.append(dataclasses.replace(section, title=finish(section.title), items=items, blocks=blocks))
     return dataclasses.replace(
         checklist,
         title=finish(checklist.title),
@@ -116,15 +123,16 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
                 suffix,
                 lambda target, checklist=checklist, write=write: write(checklist, publisher, target),
             )
-            name = file_name(checklist.slug, lang, suffix)
+            name = file_name(checklist.slug, lang, suffix, checklist.kind)
             members.append((name, path))
             downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[suffix], path.stat().st_size, path))
 
+    bundle_title = "bundle.title.templates" if any(c.kind == "template" for c in checklists) else "bundle.title"
     if members:
         # The ZIP writer is this module: its code is part of the key, with every member's content.
         zip_key = [lang, Path(__file__).read_text(encoding="utf-8"), *(f"{name}:{_file_digest(path)}" for name, path in members)]
         bundle = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
         downloads.append(
-            Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
+            Download(strings.text(lang, bundle_title), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
         )
     return downloads

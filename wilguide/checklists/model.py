@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Union
 
 # Fill-in fields a checklist may ask for, in the order they are printed. Labels are in strings.py.
-KNOWN_FIELDS = ("name", "student", "supervisor", "mentor", "organization", "date", "next-check-in", "notes")
+KNOWN_FIELDS = (
+    "name", "student", "supervisor", "mentor", "coordinator", "organization", "placement-dates", "date",
+    "next-check-in", "notes",
+)
 DEFAULT_FIELDS = ("student", "supervisor", "date", "notes")
 
 
@@ -18,12 +22,62 @@ class Item:
     line: int  # 1-based line in the source file (front matter included)
 
 
+@dataclass(frozen=True)
+class TextField:
+    """A labelled box to write in: ``- [_] Label { #key }`` (``lines=N`` sets its height)."""
+
+    key: str
+    label: str
+    line: int
+    lines: int = 3  # 1: a one-line field; more: a multi-line field that wraps
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str | None  # None: a column of row labels, printed as text
+    label: str
+    width: int  # relative width: the dashes under its header in the source table
+    lines: int = 3
+
+
+@dataclass(frozen=True)
+class FieldTable:
+    """A Markdown table whose columns with a ``{ #key }`` are text fields, one per row."""
+
+    line: int
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]  # each row's cells in the label columns ("" in field columns)
+
+    def row_label(self, row: int) -> str:
+        labels = [text for column, text in zip(self.columns, self.rows[row]) if column.key is None and text]
+        return " ".join(labels) or str(row + 1)
+
+    def row_lines(self) -> int:
+        return max((column.lines for column in self.columns if column.key), default=1)
+
+    def cells(self, row: int):
+        """(column, field name or None, text) for each cell of a row."""
+        for column, text in zip(self.columns, self.rows[row]):
+            yield column, (f"{column.key}-{row + 1}" if column.key else None), text
+
+    def field_names(self) -> list[str]:
+        return [name for row in range(len(self.rows)) for _, name, _ in self.cells(row) if name]
+
+    def field_title(self, column: Column, row: int) -> str:
+        """A cell's accessible name (web aria-label, PDF tooltip): 'Goal 2 — Activities'."""
+        return f"{self.row_label(row)} — {column.label}"
+
+
+Block = Union[Item, TextField, FieldTable]
+
+
 @dataclass
 class Section:
     id: str | None  # the H2's { #id }; None for items written before the first H2
     title: str | None
     line: int
-    items: list[Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # the check boxes only
+    blocks: list[Block] = field(default_factory=list)  # items, fields and tables, in page order
 
 
 @dataclass
@@ -38,10 +92,23 @@ class Checklist:
     sections: list[Section] = field(default_factory=list)
     title_line: int = 1
     heading_ids: tuple[str, ...] = ()  # every ## ID on the page, sections without items included
+    kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
+    examples: str | None = None  # key of the table column the example-goal picker fills, if any
 
     @property
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
+
+    def text_field_names(self) -> list[str]:
+        """Names of the fields written in the body (header fields and notes excluded)."""
+        names: list[str] = []
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, TextField):
+                    names.append(block.key)
+                elif isinstance(block, FieldTable):
+                    names.extend(block.field_names())
+        return names
 
     def canonical(self) -> str:
         """Everything that shapes the PDF and Word files, for content-hash cache keys.
@@ -55,11 +122,22 @@ class Checklist:
                 "description": self.description,
                 "fields": list(self.fields),
                 "section_notes": self.section_notes,
+                "kind": self.kind,
+                "examples": self.examples,
                 "sections": [
-                    {"id": s.id, "title": s.title, "items": [[i.key, i.text] for i in s.items]}
+                    {"id": s.id, "title": s.title, "blocks": [_canonical_block(b) for b in s.blocks]}
                     for s in self.sections
                 ],
             },
             ensure_ascii=False,
             sort_keys=True,
         )
+
+
+def _canonical_block(block: Block) -> list:
+    if isinstance(block, Item):
+        return ["item", block.key, block.text]
+    if isinstance(block, TextField):
+        return ["field", block.key, block.label, block.lines]
+    columns = [[c.key, c.label, c.width, c.lines] for c in block.columns]
+    return ["table", columns, [list(row) for row in block.rows]]

@@ -17,6 +17,22 @@ The format, for editors (docs/<lang>/toolkit/<slug>.md):
 
     - [ ] One thing to do, in plain text. { #item-key }
 
+A template (a form to fill in: front matter ``form:`` instead of ``checklist:``, same settings, plus
+``examples: <column key>`` for the column the example-goal picker fills)
+uses the same format plus two blocks that hold text fields; a checklist may use them too:
+
+    - [_] How often we meet { #meeting-rhythm }          # a labelled box to write in
+    - [_] Target date { #target-date lines=1 }           # lines=N: its height (1 = one line)
+
+    |        | Goal { #goal } | Evidence of progress { #evidence lines=4 } |
+    |--------|----------------|------------------------------------------|
+    | Goal 1 |                |                                          |
+    | Goal 2 |                |                                          |
+
+In a table, a column whose header ends with a key marker is a column of text fields (its cells
+stay empty; each field is named ``<key>-<row>``, e.g. ``goal-2``), a column without one holds the
+rows' labels. The dashes under each header set the column's relative width.
+
 Every item is a task (``- [ ]``) ending with a key marker ``{ #item-key }``: lowercase letters,
 digits and hyphens, unique in the page, the same in both languages. The build strips the marker.
 An item may wrap onto following lines (indented or not) until a blank line. ``##`` sections are
@@ -35,12 +51,12 @@ import yaml
 
 from ..findings import ContentError, Finding, relative
 from ..yamlload import safe_load
-from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Item, Section
+from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Section, TextField
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 LIST_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*)$")
-TASK = re.compile(r"^\[([ xX])\](?:[ \t]+(.*)|[ \t]*)$")
+TASK = re.compile(r"^\[([ xX_])\](?:[ \t]+(.*)|[ \t]*)$")  # "_": a text field, not a check box
 ID_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}[ \t]*$")
 ANY_MARKER = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
 VALID_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -48,7 +64,13 @@ FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 # Items are plain text in every format, so Markdown or HTML formatting would show up literally.
 FORMATTING = re.compile(r"<[A-Za-z/!]|`|\*\*|__|\]\(")
 
+FIELD_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)(?:[ \t]+lines=([^}\s]*))?[ \t]*\}[ \t]*$")
+TABLE_LINE = re.compile(r"^ {0,3}\|")
+SEPARATOR_CELL = re.compile(r"^:?-+:?$")
+MAX_LINES = 12
+
 KEY_EXAMPLE = "{ #confirm-dates }"
+FIELD_EXAMPLE = "{ #meeting-rhythm }"
 
 
 @dataclass
@@ -57,7 +79,7 @@ class ItemSpan:
 
     start: int
     end: int
-    item: Item
+    item: Item | TextField | FieldTable
 
 
 @dataclass
@@ -88,8 +110,14 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     return meta, text[match.end():], match.group(0).count("\n"), raw
 
 
+# The front matter key that marks the page, and its kind. (MkDocs reserves `template:` for the
+# theme template a page uses, so a template says `form:`.)
+KINDS = {"checklist": "checklist", "form": "template"}
+
+
 def is_checklist_page(meta: dict) -> bool:
-    return bool(meta.get("checklist"))
+    """A checklist or a template: both are built into web, PDF and Word versions the same way."""
+    return any(meta.get(key) for key in KINDS)
 
 
 def _heading_text(raw: str | None) -> tuple[str, str | None]:
@@ -122,10 +150,13 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         nonlocal current
         if current is None:
             return
-        start, parts = current["start"], current["parts"]
+        start, parts, is_field = current["start"], current["parts"], current["field"]
         current = None
         text = " ".join(part.strip() for part in parts if part.strip())
         line = offset + start + 1
+        if is_field:
+            finish_field(start, end, text, line)
+            return
         marker = ID_MARKER.search(text)
         if marker:
             key, text = marker.group(1), text[: marker.start()].strip()
@@ -150,9 +181,93 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         key_lines[key] = line
         item = Item(key=key, text=text, line=line)
         section.items.append(item)
+        section.blocks.append(item)
         scan.spans.append(ItemSpan(start, end, item))
 
+    def claim_key(key: str, start: int, what: str) -> bool:
+        if key in key_lines:
+            report(start, f"duplicate key '{key}' (already used on line {key_lines[key]})")
+            return False
+        key_lines[key] = offset + start + 1
+        return True
+
+    def read_lines(value: str | None, start: int, default: int) -> int:
+        if value is None:
+            return default
+        if not value.isdigit() or not 1 <= int(value) <= MAX_LINES:
+            report(start, f"lines={value}: give the field's height as a whole number of lines from 1 to {MAX_LINES}")
+            return default
+        return int(value)
+
+    def finish_field(start: int, end: int, text: str, line: int) -> None:
+        marker = FIELD_MARKER.search(text)
+        if not marker or not VALID_KEY.match(marker.group(1)):
+            report(start, f"text field needs a key: end it with a marker such as {FIELD_EXAMPLE} (lowercase letters, digits, hyphens)")
+            return
+        key, label = marker.group(1), text[: marker.start()].strip()
+        if not label:
+            report(start, f"text field '{key}' has no label: write it before the marker")
+            return
+        if FORMATTING.search(label):
+            report(start, f"text field '{key}' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)")
+        if not claim_key(key, start, "field"):
+            return
+        field_ = TextField(key=key, label=label, line=line, lines=read_lines(marker.group(2), start, 3))
+        section.blocks.append(field_)
+        scan.spans.append(ItemSpan(start, end, field_))
+
+    def read_table(start: int) -> int:
+        """Read the table starting at ``start``; returns the index after its last line."""
+        end = start
+        while end < len(lines) and TABLE_LINE.match(lines[end]):
+            end += 1
+        header = _cells(lines[start])
+        if not any(FIELD_MARKER.search(cell) for cell in header):
+            return end  # an ordinary table: web-only prose
+        separator = _cells(lines[start + 1]) if start + 1 < end else []
+        if len(separator) != len(header) or not all(SEPARATOR_CELL.match(cell) for cell in separator):
+            report(start + 1 if start + 1 < end else start, f"a table of text fields needs a line of dashes under its header, one cell per column ({len(header)})")
+            return end
+        columns = []
+        for number, (cell, dashes) in enumerate(zip(header, separator), start=1):
+            marker = FIELD_MARKER.search(cell)
+            if not marker:
+                columns.append(Column(key=None, label=cell, width=dashes.count("-"), lines=1))
+                continue
+            key, label = marker.group(1), cell[: marker.start()].strip()
+            if not VALID_KEY.match(key):
+                report(start, f"bad column key '{key}' in column {number}: use lowercase letters, digits and hyphens, as in {FIELD_EXAMPLE}")
+                continue
+            if not label:
+                report(start, f"column '{key}' has no label: write it before the marker")
+            claim_key(key, start, "column")
+            columns.append(Column(key=key, label=label, width=dashes.count("-"), lines=read_lines(marker.group(2), start, 3)))
+        if len(columns) != len(header):
+            return end
+        rows = []
+        for index in range(start + 2, end):
+            cells = _cells(lines[index])
+            if len(cells) != len(columns):
+                report(index, f"this row has {len(cells)} cells; the header has {len(columns)}")
+                continue
+            for column, cell in zip(columns, cells):
+                if column.key and cell:
+                    report(index, f"cells under '{column.label}' stay empty: they are the fields to fill in")
+                elif not column.key and FORMATTING.search(cell):
+                    report(index, "row labels must be plain text: remove Markdown or HTML formatting")
+            rows.append(tuple("" if column.key else cell for column, cell in zip(columns, cells)))
+        if not rows:
+            report(start, "a table of text fields needs at least one row under its line of dashes")
+            return end
+        table = FieldTable(line=offset + start + 1, columns=tuple(columns), rows=tuple(rows))
+        section.blocks.append(table)
+        scan.spans.append(ItemSpan(start, end, table))
+        return end
+
+    skip_to = 0
     for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
         stripped = line.strip()
         if fence:
             if stripped.startswith(fence):
@@ -171,6 +286,11 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             finish_item(index)
             blank_after_item = False
             fence = fence_match.group(1)
+            continue
+
+        if TABLE_LINE.match(line) and current is None:
+            blank_after_item = False
+            skip_to = read_table(index)
             continue
 
         heading = HEADING.match(line)
@@ -210,9 +330,9 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
                 else:
                     plain_items.append((section, index))  # an error only in a section with tasks
                 continue
-            if task.group(1) != " ":
+            if task.group(1) in "xX":
                 report(index, "item is ticked: items start unticked, as in '- [ ] text { #key }'")
-            current = {"start": index, "parts": [task.group(2) or ""]}
+            current = {"start": index, "parts": [task.group(2) or ""], "field": task.group(1) == "_"}
             continue
 
         if in_item_list and (indented or line.startswith("  ")):
@@ -234,10 +354,20 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         if holder.items:
             report(index, "list item is not a task: write it as '- [ ] text { #key }'")
 
-    if untitled.items:
+    if untitled.blocks:
         scan.sections.insert(0, untitled)
-    scan.sections = [s for s in scan.sections if s.items]  # sections without items are web-only prose
+    scan.sections = [s for s in scan.sections if s.blocks]  # sections without items are web-only prose
     return scan
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a Markdown table row, trimmed (an escaped \\| stays in its cell)."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", text)]
 
 
 def _front_matter_line(raw: str, key: str) -> int:
@@ -264,37 +394,52 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         findings.append(Finding(shown, 1, "front matter has no 'description:' (one sentence)"))
         description = ""
 
-    settings = meta.get("checklist")
+    keys = [key for key in KINDS if key in meta]
+    key = keys[0] if keys else "checklist"
+    kind = KINDS[key]
+    if len(keys) > 1:
+        findings.append(Finding(shown, _front_matter_line(raw, keys[1]), "a page is a checklist or a template, not both: keep 'checklist:' or 'form:'"))
+    settings = meta.get(key)
     fields: tuple[str, ...] = DEFAULT_FIELDS
     section_notes = None
-    settings_line = _front_matter_line(raw, "checklist")
+    examples = None
+    settings_line = _front_matter_line(raw, key)
     if isinstance(settings, dict):
-        unknown = set(settings) - {"fields", "section_notes"}
+        unknown = set(settings) - {"fields", "section_notes", "examples"}
         if unknown:
-            findings.append(Finding(shown, settings_line, f"unknown checklist setting(s): {', '.join(sorted(unknown))}; use fields, section_notes"))
+            findings.append(Finding(shown, settings_line, f"unknown {key} setting(s): {', '.join(sorted(unknown))}; use fields, section_notes, examples"))
+        examples = settings.get("examples")
+        if examples is not None and not (isinstance(examples, str) and VALID_KEY.match(examples)):
+            findings.append(Finding(shown, settings_line, f"{key}.examples must be the key of the table column the example goals go into, like 'goal'"))
+            examples = None
         if "fields" in settings:
             raw_fields = settings["fields"]
             if not isinstance(raw_fields, list) or not all(isinstance(f, str) for f in raw_fields):
-                findings.append(Finding(shown, settings_line, "checklist.fields must be a list of field names"))
+                findings.append(Finding(shown, settings_line, f"{key}.fields must be a list of field names"))
             else:
                 bad = [f for f in raw_fields if f not in KNOWN_FIELDS]
                 if bad:
-                    findings.append(Finding(shown, settings_line, f"unknown field(s) {', '.join(bad)} in checklist.fields; use: {', '.join(KNOWN_FIELDS)}"))
+                    findings.append(Finding(shown, settings_line, f"unknown field(s) {', '.join(bad)} in {key}.fields; use: {', '.join(KNOWN_FIELDS)}"))
                 fields = tuple(f for f in KNOWN_FIELDS if f in raw_fields)  # printed in a fixed order
         if "section_notes" in settings:
             section_notes = settings["section_notes"]
             if not isinstance(section_notes, str) or not section_notes.strip():
-                findings.append(Finding(shown, settings_line, "checklist.section_notes must be the label of the notes box"))
+                findings.append(Finding(shown, settings_line, f"{key}.section_notes must be the label of the notes box"))
                 section_notes = None
     elif settings is not True:
-        findings.append(Finding(shown, settings_line, "front matter needs 'checklist: true' (or a mapping with fields) on a checklist page"))
+        findings.append(Finding(shown, settings_line, f"front matter needs '{key}: true' (or a mapping with fields) on a {kind} page"))
 
     scan = scan_body(body, shown, offset)
     findings.extend(scan.findings)
     if scan.title is None:
         findings.append(Finding(shown, offset + 1, "page has no '# Title'"))
-    if not any(section.items for section in scan.sections) and not scan.findings:
-        findings.append(Finding(shown, scan.title_line, "checklist has no items: add '- [ ] text { #key }' lines"))
+    if not any(section.blocks for section in scan.sections) and not scan.findings:
+        what = "fields: add '- [_] label { #key }' lines or a table of fields" if kind == "template" else "items: add '- [ ] text { #key }' lines"
+        findings.append(Finding(shown, scan.title_line, f"{kind} has no {what}"))
+    if examples:
+        columns = {c.key for s in scan.sections for b in s.blocks if isinstance(b, FieldTable) for c in b.columns if c.key}
+        if examples not in columns:
+            findings.append(Finding(shown, settings_line, f"{key}.examples is '{examples}', but no table has a column {{ #{examples} }}: name one of its columns"))
     if findings:
         raise ContentError(findings)
     return Checklist(
@@ -308,6 +453,8 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         sections=scan.sections,
         title_line=scan.title_line,
         heading_ids=tuple(scan.heading_ids),
+        kind=kind,
+        examples=examples,
     )
 
 

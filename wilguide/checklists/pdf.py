@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from . import strings
-from .model import Checklist
+from .model import Checklist, Item, TextField
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Debian package fonts-liberation: metric-compatible with Arial, and about a fifth of DejaVu's
@@ -19,6 +20,26 @@ FONTS = {"regular": FONT_DIR / "LiberationSans-Regular.ttf", "bold": FONT_DIR / 
 
 _html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _css = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False)
+
+
+class Run(NamedTuple):
+    kind: str  # "items" (check boxes), "fields" (labelled text fields) or "table"
+    blocks: list
+
+
+def runs(blocks) -> list[Run]:
+    """A section's blocks grouped for printing: consecutive items form one list, a table stands alone."""
+    grouped: list[Run] = []
+    for block in blocks:
+        kind = "items" if isinstance(block, Item) else "fields" if isinstance(block, TextField) else "table"
+        if grouped and grouped[-1].kind == kind and kind != "table":
+            grouped[-1].blocks.append(block)
+        else:
+            grouped.append(Run(kind, [block]))
+    return grouped
+
+
+_html.filters["runs"] = runs
 
 
 def css_string(value: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import ContentError, Finding, relative
-from .model import Checklist
+from .model import Checklist, FieldTable, TextField
 from .parser import checklist_path, find_checklist_slugs, load_checklist
 
 
@@ -19,6 +19,9 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
     findings: list[Finding] = []
     ref_path, other_path = relative(reference.path), relative(other.path)
 
+    if reference.kind != other.kind:
+        findings.append(Finding(other_path, 1, f"this page is a {other.kind} but {ref_path} is a {reference.kind}: use the same front matter key"))
+    findings.extend(_compare_fields(reference, ref_path, other, other_path))
     if reference.fields != other.fields:
         findings.append(Finding(other_path, 1, f"checklist.fields ({', '.join(other.fields)}) differ from {ref_path} ({', '.join(reference.fields)})"))
     if bool(reference.section_notes) != bool(other.section_notes):
@@ -59,6 +62,47 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
         if ref_key != other_key:
             findings.append(Finding(other_path, other_items[other_key][1], f"item '{other_key}' is out of order: {ref_path} has '{ref_key}' at this position (line {ref_items[ref_key][1]})"))
             break  # one report is enough: the rest follows from the same move
+    return findings
+
+
+def _field_shapes(checklist: Checklist) -> dict[str, tuple[tuple, int]]:
+    """Each text field or table by key (a table by its first field column): its shape and line."""
+    shapes: dict[str, tuple[tuple, int]] = {}
+    for section in checklist.sections:
+        for block in section.blocks:
+            if isinstance(block, TextField):
+                shapes[block.key] = (("field", section.id, block.lines), block.line)
+            elif isinstance(block, FieldTable):
+                keys = [column.key for column in block.columns if column.key]
+                # Widths may differ: labels are longer in one language than in the other.
+                shape = ("table", section.id, tuple((c.key, c.lines) for c in block.columns), len(block.rows))
+                shapes[keys[0]] = (shape, block.line)
+    return shapes
+
+
+def _describe(shape: tuple) -> str:
+    if shape[0] == "field":
+        return f"a text field of {shape[2]} line(s) in section '{shape[1]}'"
+    columns = ", ".join(f"{key or '(labels)'}" + (f" ({lines} lines)" if key else "") for key, lines in shape[2])
+    return f"a table in section '{shape[1]}' with {shape[3]} row(s) and columns {columns}"
+
+
+def _compare_fields(reference: Checklist, ref_path: str, other: Checklist, other_path: str) -> list[Finding]:
+    """Text fields and tables of fields: the same keys, sizes and rows in both languages (the PDFs'
+    field names and the browser's saved answers depend on them)."""
+    findings: list[Finding] = []
+    ref_shapes, other_shapes = _field_shapes(reference), _field_shapes(other)
+    for this, this_path, counterpart, counterpart_path in (
+        (ref_shapes, ref_path, other_shapes, other_path),
+        (other_shapes, other_path, ref_shapes, ref_path),
+    ):
+        for key, (shape, line) in this.items():
+            if key not in counterpart:
+                findings.append(Finding(this_path, line, f"{shape[0]} '{key}' has no counterpart in {counterpart_path}"))
+    for key, (shape, line) in other_shapes.items():
+        if key in ref_shapes and ref_shapes[key][0] != shape:
+            ref_shape, ref_line = ref_shapes[key]
+            findings.append(Finding(other_path, line, f"'{key}' is {_describe(shape)} here but {_describe(ref_shape)} in {ref_path}:{ref_line}: make them match"))
     return findings
 
 

@@ -7,6 +7,7 @@ MkDocs validates them like any other link.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import strings
 from .downloads import FORMATS, Download, file_name
-from .model import Checklist
+from .examples import ExampleField
+from .model import Checklist, FieldTable, Item, TextField
 from .parser import scan_body
 
 _env = Environment(
@@ -25,12 +27,14 @@ _env = Environment(
 )
 
 LIST_MARKER = "<!-- checklist-list -->"
+TEMPLATE_LIST_MARKER = "<!-- template-list -->"
+EXAMPLES_MARKER = "<!-- example-goals -->"
 BUNDLE_MARKER = "<!-- checklist-bundle -->"
 MIME = {"PDF": "application/pdf", "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "ZIP": "application/zip"}
 
 
 def storage_key(checklist: Checklist) -> str:
-    return f"wilguide:checklist:{checklist.lang}:{checklist.slug}"
+    return f"wilguide:{checklist.kind}:{checklist.lang}:{checklist.slug}"
 
 
 def link_from(page_path: str, url: str) -> str:
@@ -60,19 +64,41 @@ def download_button(
 
 def _by_format(downloads: list[Download], checklist: Checklist) -> dict[str, Download]:
     """This checklist's downloads by format, found by file name (titles are display text)."""
-    names = {file_name(checklist.slug, checklist.lang, suffix): label for suffix, label in FORMATS.items()}
+    names = {file_name(checklist.slug, checklist.lang, suffix, checklist.kind): label for suffix, label in FORMATS.items()}
     return {names[posixpath.basename(d.url)]: d for d in downloads if posixpath.basename(d.url) in names}
 
 
+def _template_toolbar(checklist: Checklist) -> str:
+    """A template's toolbar (JavaScript shows it) and its header fields, ready to type in."""
+    lang = checklist.lang
+    return _env.get_template("template-web-toolbar.html").render(
+        slug=checklist.slug,
+        storage_key=storage_key(checklist),
+        saved_here=strings.text(lang, "template.saved-here"),
+        print=strings.text(lang, "template.print"),
+        clear=strings.text(lang, "template.clear"),
+        confirm_clear=strings.text(lang, "template.confirm-clear"),
+        cleared=strings.text(lang, "template.cleared"),
+        restored=strings.text(lang, "template.restored"),
+        unsaved=strings.text(lang, "template.unsaved"),
+        fields=[(name, strings.text(lang, f"field.{name}")) for name in checklist.fields if name != "notes"],
+    )
+
+
 def header_block(checklist: Checklist, downloads: list[Download], page_path: str) -> str:
-    """Download buttons, the progress bar (JavaScript shows it) and print-only fill-in lines."""
+    """Download buttons, then the progress bar and print-only fill-in lines (a checklist) or the
+    toolbar and header fields (a template)."""
     lang = checklist.lang
     mine = _by_format(downloads, checklist)
     buttons = [
         download_button(mine["PDF"], lang, page_path, strings.text(lang, "download.pdf"), primary=True),
         download_button(mine["DOCX"], lang, page_path, strings.text(lang, "download.docx")),
     ]
-    toolbar = _env.get_template("checklist-web-toolbar.html").render(
+    group = "template.download.group" if checklist.kind == "template" else "download.group"
+    if checklist.kind == "template":
+        toolbar = _template_toolbar(checklist)
+    else:
+        toolbar = _env.get_template("checklist-web-toolbar.html").render(
         storage_key=storage_key(checklist),
         progress_one=strings.text(lang, "progress.one", checked="{checked}", total="{total}"),
         progress_other=strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
@@ -82,7 +108,7 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
     )
     return (
         f'<div class="wg-checklist-downloads" markdown>\n\n'
-        f"**{strings.text(lang, 'download.group')}**\n\n"
+        f"**{strings.text(lang, group)}**\n\n"
         + "\n".join(buttons)
         + "\n\n</div>\n\n"
         + toolbar.strip()
@@ -94,24 +120,102 @@ def item_list(items, slug: str) -> str:
     return _env.get_template("checklist-web-items.html").render(items=items, slug=slug).strip() + "\n"
 
 
-def render_checklist_markdown(markdown: str, checklist: Checklist, downloads: list[Download], page_path: str) -> str:
+def field_list(fields: list[TextField], checklist: Checklist) -> str:
+    shown = [dataclasses.replace(field, label=strings.typography(field.label, checklist.lang)) for field in fields]
+    return _env.get_template("template-web-fields.html").render(fields=shown, slug=checklist.slug).strip() + "\n"
+
+
+def field_table(table: FieldTable, checklist: Checklist, labelled_by: str | None) -> str:
+    """A table of text fields; the example picker goes before the column it fills."""
+    picker_column = checklist.examples if checklist.examples in {c.key for c in table.columns} else None
+    html = _env.get_template("template-web-table.html").render(
+        table=table,
+        total=sum(column.width for column in table.columns) or 1,
+        slug=checklist.slug,
+        labelled_by=labelled_by,
+        table_key=next(column.key for column in table.columns if column.key),
+        picker_column=picker_column,
+    ).strip()
+    if picker_column:
+        html = example_picker(checklist.lang) + "\n" + html
+    return html + "\n"
+
+
+def example_picker(lang: str) -> str:
+    """The picker's frame; its lists are filled by JavaScript from the example library on the page."""
+    return _env.get_template("template-web-picker.html").render(
+        words={key.removeprefix("picker."): strings.text(lang, key, row="{row}") for key in strings.STRINGS[lang] if key.startswith("picker.")}
+    ).strip()
+
+
+def example_library(fields: list[ExampleField], lang: str) -> str:
+    """Every example goal, by field: readable without JavaScript, and the picker's source."""
+    shown = [
+        {"key": field.key, "name": field.names[lang], "goals": [strings.typography(goal[lang], lang) for goal in field.goals]}
+        for field in fields
+    ]
+    return _env.get_template("template-web-library.html").render(fields=shown).strip() + "\n"
+
+
+def _heading_id(line: str) -> str | None:
+    from .parser import _heading_text
+
+    return _heading_text(line[3:])[1]
+
+
+def render_checklist_markdown(
+    markdown: str,
+    checklist: Checklist,
+    downloads: list[Download],
+    page_path: str,
+    example_fields: list[ExampleField] | None = None,
+) -> str:
     """The page's Markdown with each run of task items replaced by check boxes, and the header
     block inserted before the first section (or the first item)."""
+    if example_fields is not None and EXAMPLES_MARKER in markdown:
+        markdown = markdown.replace(EXAMPLES_MARKER, example_library(example_fields, checklist.lang), 1)
     scan = scan_body(markdown, str(checklist.path))
     lines = markdown.split("\n")
     texts = {item.key: strings.typography(item.text, checklist.lang) for item in checklist.items}
 
     runs: list[list] = []
     for span in scan.spans:
-        if runs and all(not line.strip() for line in lines[runs[-1][-1].end : span.start]):
+        joins = (
+            runs
+            and not isinstance(span.item, FieldTable)
+            and type(runs[-1][-1].item) is type(span.item)
+            and all(not line.strip() for line in lines[runs[-1][-1].end : span.start])
+        )
+        if joins:
             runs[-1].append(span)
         else:
             runs.append([span])
 
+    heading_ids = {}  # the ## ID above each line: a table is labelled by its section's heading
+    current_id = None
+    for index, line in enumerate(lines):
+        if line.startswith("## "):
+            current_id = _heading_id(line)
+        heading_ids[index] = current_id
+
     replacements: dict[int, tuple[int, str]] = {}
     for run in runs:
-        items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
-        replacements[run[0].start] = (run[-1].end, "\n" + item_list(items, checklist.slug))
+        first = run[0].item
+        if isinstance(first, Item):
+            items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
+            html = item_list(items, checklist.slug)
+        elif isinstance(first, TextField):
+            html = field_list([span.item for span in run], checklist)
+        else:
+            html = field_table(first, checklist, heading_ids.get(run[0].start))
+        replacements[run[0].start] = (run[-1].end, "\n" + html)
+
+    if checklist.kind == "template" and scan.spans:
+        # A printed template is the form: the advice and examples after it stay on screen.
+        last = max(span.end for span in scan.spans)
+        after = next((i for i in range(last, len(lines)) if lines[i].startswith("## ")), None)
+        if after is not None:
+            replacements.setdefault(after, (after + 1, '<div class="wg-print-stop"></div>\n\n' + lines[after]))
 
     starts = [index for index in (scan.first_section_index, runs[0][0].start if runs else None) if index is not None]
     header_at = min(starts) if starts else len(lines)

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Inches
 
 from . import strings
-from .model import Checklist
+from .model import Checklist, FieldTable, Item, TextField
 
 UNCHECKED, CHECKED = "\u2610", "\u2612"  # ☐ ☒
 BOX_FONT = "MS Gothic"  # the font Word itself uses for check-box content controls
@@ -104,6 +104,61 @@ def _notes_box(document, label: str, lines: int) -> None:
         cell.add_paragraph("")
 
 
+TEXT_WIDTH = 6.8  # inches between the margins of a Letter page (8.5 - 2 × 0.85)
+LINE_HEIGHT = Pt(13)
+
+
+def _fixed_widths(table, widths) -> None:
+    """Column widths that hold in Word, LibreOffice and Google Docs: a fixed layout, the grid
+    (w:gridCol, read by LibreOffice and Google Docs) and every cell (w:tcW, read by Word)."""
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/>
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def _row_height(row, lines: int) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+    row.height = Pt(13 * lines + 6)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST  # grows with what people type
+
+
+def _text_field(document, field: TextField) -> None:
+    _notes_box(document, field.label, field.lines)
+
+
+def _field_table(document, block: FieldTable) -> None:
+    total = sum(column.width for column in block.columns) or 1
+    widths = [Inches(TEXT_WIDTH * column.width / total) for column in block.columns]
+    table = document.add_table(rows=len(block.rows) + 1, cols=len(block.columns))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _fixed_widths(table, widths)
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, column in zip(header.cells, block.columns):
+        run = cell.paragraphs[0].add_run(column.label)
+        run.bold = True
+        run.font.size = Pt(9)
+    for number in range(len(block.rows)):
+        row = table.rows[number + 1]
+        _row_height(row, block.row_lines())
+        for cell, (column, name, text) in zip(row.cells, block.cells(number)):
+            if name is None:
+                cell.paragraphs[0].add_run(text).bold = True
+
+
+def _repeat_header(row) -> None:
+    """The header row repeats on each page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
 def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     lang = checklist.lang
     document = Document()
@@ -121,7 +176,12 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     properties.last_modified_by = publisher
     properties.subject = checklist.description
     properties.language = strings.locale(lang)
-    properties.keywords = "checklist" if lang == "en" else "liste de vérification"
+    properties.keywords = {
+        ("checklist", "en"): "checklist",
+        ("checklist", "fr"): "liste de vérification",
+        ("template", "en"): "template",
+        ("template", "fr"): "modèle",
+    }[(checklist.kind, lang)]
     properties.comments = ""
     properties.revision = 1
     properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
@@ -150,7 +210,14 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     for checklist_section in checklist.sections:
         if checklist_section.title:
             document.add_heading(checklist_section.title, level=2)
-        for item in checklist_section.items:
+        for block in checklist_section.blocks:
+            if isinstance(block, TextField):
+                _text_field(document, block)
+                continue
+            if isinstance(block, FieldTable):
+                _field_table(document, block)
+                continue
+            item = block
             paragraph = document.add_paragraph()
             paragraph.paragraph_format.left_indent = Inches(0.3)
             paragraph.paragraph_format.first_line_indent = Inches(-0.3)

@@ -214,12 +214,21 @@ def checklist_items_in_every_language(project: Project) -> list[Finding]:
         from ..checklists.validate import load_all
     except ImportError:  # the checklists package is not part of this project (yet)
         return []
+    from ..checklists.examples import EXAMPLES_FILE, load_example_goals
+
+    findings: list[Finding] = []
     with project.working_directory():
         try:
             load_all(project.docs_dir, project.languages)
         except ContentError as error:
-            return list(error.findings)
-    return []
+            findings += error.findings
+        examples = project.root / "content" / EXAMPLES_FILE.name
+        if examples.exists():  # the example-goal library of the learning plan template
+            try:
+                load_example_goals(project.languages, examples)
+            except ContentError as error:
+                findings += error.findings
+    return findings
 
 
 def known_placeholders(project: Project) -> list[Finding]:

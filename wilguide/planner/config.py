@@ -33,7 +33,7 @@ cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hin
 weekday weekdays time time_zone length legend_people student mentor place legend_school midterm final
 follow_up submit download print copy_link share_label forget link_copied link_select restored_link
 restored_saved forgotten result_title summary agenda minutes guide_link checklist_link with and where
-supervisor_only calendar_name event_title file_name errors_title error_required error_date
+template_link supervisor_only calendar_name event_title file_name errors_title error_required error_date
 error_end_or_weeks error_end_before_start error_too_long error_too_short error_weeks error_time
 error_outside error_final_before_mid error_cadence table_caption table_phase table_checklist
 every_daily every_twice-weekly every_weekly every_biweekly every_monthly when_until_percent
@@ -282,6 +282,8 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
                 "agenda": [link for link in agenda if link],
                 "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
                 "guide": check.link(item.get("guide"), item.line_of("guide"), where),
+                # Optional: a toolkit template to fill in at this meeting (the learning plan).
+                "template": check.link(item["template"], item.line_of("template"), where) if "template" in item else None,
             }
         )
     meeting_keys = {meeting["key"] for meeting in config.meetings}

@@ -76,6 +76,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
             "prompts": [typography(prompt, lang) for prompt in prompts],  # as the pages show them
             "checklist": link(meeting["checklist"]),
             "guide": link(meeting["guide"]),
+            "template": link(meeting["template"]) if meeting.get("template") else None,
         }
     if findings:
         raise ContentError(findings)

@@ -96,8 +96,8 @@ export function withLine(kind, s, student, mentor) {
   return names.length ? fill(s.with, { names: names.join(s.and) }) : "";
 }
 
-export const meetingLinks = (kind, s) => [["guide_link", kind.guide], ["checklist_link", kind.checklist]]
-  .filter(([, link]) => link.href).map(([key, link]) => [fill(s[key], { title: link.title }), link.href]);
+export const meetingLinks = (kind, s) => [["guide_link", kind.guide], ["checklist_link", kind.checklist], ["template_link", kind.template]]
+  .filter(([, link]) => link?.href).map(([key, link]) => [fill(s[key], { title: link.title }), link.href]);
 
 export function buildPlan(input, data) {
   const { errors, values } = validate(input, data);
