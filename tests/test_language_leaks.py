@@ -63,9 +63,10 @@ def page_language(site: Path, path: Path) -> str:
 
 
 def other_language_marked(element, page_lang: str) -> bool:
-    """Text in an element marked lang="xx" of another language is announced as such."""
+    """Text in an element marked lang="xx" of another language is announced as such. The page's own
+    <html lang> does not count: a page wrongly marked as a whole still leaks."""
     for node in [element, *element.iterancestors()]:
-        lang = node.get("lang")
+        lang = node.get("lang") if node.tag != "html" else None
         if lang:
             return not lang.startswith(page_lang)
     return False
