@@ -1,5 +1,5 @@
-"""axe-core (WCAG 2.0 and 2.1, levels A and AA) on every built page, in both languages, in the
-light and dark palettes, and on the site's interactive states: open search with results, open
+"""axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best-practice rules) on every built
+page, in both languages, in the light and dark palettes, and on the site's interactive states: open search with results, open
 language switcher, open navigation drawer, ticked checklists, a filled planner and its errors.
 
 One Chromium for the whole file; each palette gets its own browser context (prefers-color-scheme
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 LANGUAGES = {"fr": "", "en": "en/"}
 # prefers-color-scheme -> the Material scheme mkdocs.yml maps it to
 SCHEMES = {"light": "default", "dark": "slate"}

@@ -70,7 +70,8 @@ def test_hreflang_alternates_are_absolute_and_complete(built_site, lang):
     for page in source_pages(lang):
         document = parse(built_path(built_site, lang, page))
         alternates = {link.get("hreflang"): link.get("href") for link in document.cssselect('link[rel~="alternate"][hreflang]')}
-        assert set(alternates) == set(LANGUAGES), page
+        assert set(alternates) == set(LANGUAGES) | {"x-default"}, page
+        assert alternates.pop("x-default") == alternates["fr"], page  # the default language's page
         for alt_lang, href in alternates.items():
             assert href == SITE_URL + LANGUAGES[alt_lang] + page_url(page), f"{lang}/{page}: {href}"
         canonical = document.cssselect('link[rel="canonical"]')[0].get("href")
@@ -107,7 +108,7 @@ def test_each_language_has_its_404_page(built_site, lang, other):
 
 def test_edit_action_points_at_the_page_source(built_site):
     document = parse(built_path(built_site, "en", "practices/feedback.md"))
-    edit = document.cssselect('a.md-content__button[href*="/edit/"]')[0].get("href")
+    edit = document.cssselect('footer a[rel="edit"]')[0].get("href")
     assert edit.endswith("/edit/main/docs/en/practices/feedback.md")
 
 

@@ -1,10 +1,9 @@
-"""hreflang alternates in the page head: absolute URLs, as search engines require.
+"""hreflang alternates in the page head: absolute URLs, as search engines require, plus an
+``x-default`` alternate, the default language's page, for readers whose language is neither.
 
-Material's "stay on page" integration fetches ``sitemap.xml`` next to every
-``link[rel=alternate]`` it finds (one failed request per language on every page). The i18n plugin
-already renders page-aware switcher links, so that integration is redundant here. We write the rel
-token list as ``"alternate "``: browsers, crawlers and validators split rel on white space and read
-"alternate", while Material's exact-match selector ``[rel=alternate]`` no longer matches.
+Material's "stay on page" integration fetches ``sitemap.xml`` beside every
+``link[rel=alternate]`` (one failed request per language on every page); overrides/main.html
+stops those requests, since the i18n plugin already writes page-aware switcher links.
 """
 
 import re
@@ -13,8 +12,14 @@ from urllib.parse import urljoin
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
-def absolutize_alternates(html: str, page_url: str) -> str:
-    """Resolve each alternate href against the page's absolute URL."""
-    return ALTERNATE_LINK.sub(
-        lambda m: f'<link rel="alternate " href="{urljoin(page_url, m.group(1))}" hreflang="{m.group(2)}">', html
-    )
+def absolutize_alternates(html: str, page_url: str, default_lang: str) -> str:
+    """Resolve each alternate href against the page's absolute URL; add x-default."""
+
+    def absolute(match: re.Match) -> str:
+        href, lang = urljoin(page_url, match.group(1)), match.group(2)
+        link = f'<link rel="alternate" href="{href}" hreflang="{lang}">'
+        if lang == default_lang:
+            link += f'\n<link rel="alternate" href="{href}" hreflang="x-default">'
+        return link
+
+    return ALTERNATE_LINK.sub(absolute, html)

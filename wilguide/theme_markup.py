@@ -16,6 +16,9 @@ so a hook edits the rendered page instead of copying those large templates into 
   way its navigation section labels work.
 - The title of each navigation panel in the drawer is the "back" button (a label for the panel's
   toggle) and cannot be reached with the keyboard either: it becomes a tab stop too.
+- A navigation section that has an index page (``navigation.indexes``) is labelled by its toggle,
+  a label holding only an icon: every such section's navigation landmark had no name, so several
+  landmarks shared one (axe's landmark-unique). Each section's navigation is named by its title.
 - The search dialog (``role="dialog"``) has no accessible name: give it the search field's label,
   which Material already translates.
 """
@@ -31,6 +34,10 @@ TOC_TOGGLE = 'id="__toc"'
 DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
 NAVIGATION_LABEL = re.compile(r'<nav class="md-nav md-nav--primary[^"]*" aria-label="([^"]*)"')
 PANEL_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">')
+SECTION_NAVIGATION = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="__nav_[\d_]+_label"( aria-expanded="\w+">\s*'
+    r'<label class="md-nav__title" for="__nav_[\d_]+"[^>]*>\s*<span class="md-nav__icon md-icon"></span>\s*)([^<]*?)(\s*</label>)'
+)
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_FIELD_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
@@ -44,6 +51,7 @@ def repair_theme_markup(html: str) -> str:
     if navigation:
         html = html.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + f' tabindex="0" title="{navigation.group(1)}">', 1)
     html = PANEL_TITLE.sub(r'<label class="md-nav__title" for="\1" tabindex="0">', html)
+    html = SECTION_NAVIGATION.sub(lambda m: f'{m[1]} aria-label="{m[3]}"{m[2]}{m[3]}{m[4]}', html)
     label = SEARCH_FIELD_LABEL.search(html)
     if label:
         html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)

@@ -1,0 +1,200 @@
+"""What readers meet around the content, in each language: the 404 page, the theme's wording, the
+language switcher, link names, the editors' links, dates, and search by the words readers use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import pytest
+
+from conftest import SITE_URL
+from wilguide.guide_pdf.labels import long_date
+from wilguide.search_keywords import KeywordsError, page_keywords
+
+LANGUAGES = {"fr": "", "en": "en/"}
+SITE_PATH = urlsplit(SITE_URL).path
+REPOSITORY = "https://github.com/example-org/wil-mentoring-guide"
+
+
+def parse(path: Path):
+    return lxml.html.parse(str(path)).getroot()
+
+
+def built_pages(site: Path, lang: str) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if (lang == "en") == p.relative_to(site).as_posix().startswith("en/")]
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+@pytest.mark.parametrize(
+    "lang, heading, home, title",
+    [
+        ("fr", "Page introuvable", SITE_PATH, "Page introuvable - Guide de mentorat en AIT"),
+        ("en", "Page not found", SITE_PATH + "en/", "Page not found - WIL Mentoring Guide"),
+    ],
+)
+def test_404_page_speaks_the_reader_language_and_offers_a_way_on(built_site, lang, heading, home, title):
+    document = parse(built_site / LANGUAGES[lang] / "404.html")
+    assert text(document.cssselect("article h1")[0]) == heading
+    assert document.findtext(".//title") == title
+    links = [a.get("href") for a in document.cssselect("article a[href]")]
+    assert links == [home, home + "#start-in-15-minutes", home + "toolkit/"]
+    # The step-by-step path is a section of the home page.
+    home_page = parse(built_site / LANGUAGES[lang] / "index.html")
+    assert home_page.cssselect("#start-in-15-minutes")
+    assert (built_site / LANGUAGES[lang] / "toolkit" / "index.html").exists()
+    form = document.cssselect("article form")[0]
+    assert form.get("action") == home and form.cssselect('input[name="q"]')
+    label = form.cssselect("label")[0]
+    assert label.get("for") == form.cssselect("input")[0].get("id")
+
+
+def test_french_theme_wording(built_site):
+    """Material's French strings that read wrong are corrected on every French page."""
+    pages = built_pages(built_site, "fr")
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        for wrong in ["Editer cette page", "presse-papier\"", "Lien vers cette section", "Sélectionner la langue"]:
+            assert wrong not in html, f"{path}: {wrong}"
+    check_in = parse(built_site / "practices" / "check-in" / "index.html")
+    edit = check_in.cssselect("footer a[rel=edit]")[0]
+    assert text(edit) == "Modifier cette page"
+    assert check_in.cssselect('a.headerlink[title="Lien permanent vers cette section"]')
+    config = check_in.cssselect("#__config")[0].text
+    assert "Copier dans le presse-papiers" in config and "Tapez un mot pour lancer la recherche" in config
+
+
+@pytest.mark.parametrize(
+    "day, lang, expected",
+    [
+        (dt.date(2026, 12, 1), "fr", "1er décembre 2026"),
+        (dt.date(2026, 12, 2), "fr", "2 décembre 2026"),
+        (dt.date(2026, 12, 11), "fr", "11 décembre 2026"),
+        (dt.date(2026, 12, 1), "en", "December 1, 2026"),
+    ],
+)
+def test_dates_read_naturally(day, lang, expected):
+    assert long_date(day, lang) == expected
+
+
+def test_downloads_page_dates_use_the_french_ordinal(built_site):
+    for time in parse(built_site / "downloads" / "index.html").iter("time"):
+        day = dt.date.fromisoformat(time.get("datetime"))
+        assert time.text.startswith("1er " if day.day == 1 else f"{day.day} "), time.text
+
+
+@pytest.mark.parametrize("lang, other, name", [("fr", "en", "English"), ("en", "fr", "Français")])
+def test_language_links_carry_their_language_and_the_button_names_the_other(built_site, lang, other, name):
+    for path in built_pages(built_site, lang):
+        document = parse(path)
+        links = document.cssselect("a.md-select__link")
+        assert {a.get("lang") for a in links} == {"fr", "en"}, path
+        assert all(a.get("lang") == a.get("hreflang") for a in links)
+        shown = document.cssselect(".md-select button .wg-language-button__name")
+        assert [(s.get("lang"), text(s)) for s in shown] == [(other, name)], path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, target", [("en/practices/check-in/", "practices/check-in/"), ("practices/check-in/", "en/practices/check-in/")])
+def test_switching_language_keeps_the_section(page, site_server, start, target):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_server + start + "#warning-signs")
+    page.locator(".md-header .md-select").hover()
+    lang = "en" if target.startswith("en/") else "fr"
+    page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_url(site_server + target + "#warning-signs")
+    assert page.evaluate("document.documentElement.lang") == lang
+    # A section reached after the page opened is kept too.
+    page.goto(site_server + start + "#why-it-matters")
+    page.evaluate("location.hash = '#tools'")
+    href = page.locator(f'a.md-select__link[hreflang="{lang}"]').get_attribute("href")
+    assert href.endswith("#tools")
+
+
+def accessible_name(link) -> str:
+    return " ".join((link.get("aria-label") or link.text_content()).split())
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_links_with_the_same_name_lead_to_the_same_place(built_site, lang):
+    """Same name, same page. Sections are not compared: a citation names its source's author, and
+    two sources by one author are two entries of the same references page."""
+    problems = []
+    for path in built_pages(built_site, lang):
+        destinations = defaultdict(set)
+        for link in parse(path).cssselect("article a[href], footer a[href]"):
+            name = accessible_name(link)
+            if name and "headerlink" not in (link.get("class") or ""):
+                destinations[name].add(urljoin(str(path), link.get("href")).split("#")[0])
+        problems += [f"{path.relative_to(built_site)}: {name!r} -> {sorted(places)}" for name, places in destinations.items() if len(places) > 1]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang, edit, repository", [("fr", "Modifier cette page", "Aller au dépôt"), ("en", "Edit this page", "Go to repository")])
+def test_editors_links_are_in_the_footer_not_the_header(built_site, lang, edit, repository):
+    for path in built_pages(built_site, lang):
+        document = parse(path)
+        assert not [a for a in document.cssselect(".md-header a[href], .md-sidebar a[href]") if a.get("href").startswith(REPOSITORY)], path
+        assert not document.cssselect(".md-content__button"), path
+    document = parse(built_site / LANGUAGES[lang] / "roles" / "index.html")
+    links = {text(a): a.get("href") for a in document.cssselect("footer a[href]")}
+    assert links[edit] == f"{REPOSITORY}/edit/main/docs/{lang}/roles.md"
+    assert links[repository] == REPOSITORY
+    contribute = parse(built_site / LANGUAGES[lang] / "contribute" / "index.html")
+    assert any(a.get("href") == REPOSITORY for a in contribute.cssselect("article a[href]"))
+
+
+def test_search_keywords_are_checked_for_editors():
+    assert page_keywords({"search": {"keywords": ["at risk", "struggling"]}}, "x.md:2") == ["at risk", "struggling"]
+    assert page_keywords({}, "x.md:1") == []
+    with pytest.raises(KeywordsError, match=r"docs/en/x.md:3: search.keywords must be a list"):
+        page_keywords({"search": {"keywords": "struggling"}}, "docs/en/x.md:3")
+
+
+def search_results(page, site_server, prefix, query) -> list[str]:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_server + prefix)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=10_000)
+    # Each keystroke re-renders the results: read them once they stop changing.
+    page.wait_for_function(
+        """() => new Promise((done) => {
+          const list = () => document.querySelector(".md-search-result__list").innerHTML;
+          const before = list();
+          setTimeout(() => done(before === list()), 500);
+        })"""
+    )
+    return [urlsplit(href).path.removeprefix(SITE_PATH) for href in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "prefix, query, answer",
+    [
+        ("en/", "struggling", "en/practices/check-in/"),
+        ("en/", "underperforming", "en/practices/check-in/"),
+        ("en/", "at risk", "en/practices/check-in/"),
+        ("", "en difficulté", "practices/check-in/"),
+        ("", "échec", "practices/check-in/"),
+    ],
+)
+def test_search_finds_the_words_readers_use(page, site_server, prefix, query, answer):
+    results = search_results(page, site_server, prefix, query)
+    assert results[0] == answer, results
+    assert not any("references/" in path for path in results[:1])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix, query", [("", "TRAES"), ("en/", "BHER")])
+def test_references_rank_below_the_chapters(page, site_server, prefix, query):
+    results = search_results(page, site_server, prefix, query)
+    assert len(results) >= 2
+    assert not results[0].startswith(prefix + "references/"), results
