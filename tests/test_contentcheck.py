@@ -194,6 +194,9 @@ def test_figures_missing_from_the_references_page(tmp_path):
 def test_practice_names_on_the_home_cards_the_overview_links_and_the_menu(tmp_path):
     """Each practice has one name, its page's title; correct cards, headings and links pass."""
     assert findings_of(fixture_tree(tmp_path, "practice-names")) == [
+        'docs/en/index.md:41: "Read the practice: Give feedback" is not the name of the practice practices/feedback.md: '
+        'write "Give and get feedback", the title of docs/en/practices/feedback.md:5 (one name per practice, the same '
+        "everywhere)",
         'docs/en/practices/index.md:13: "Get feedback" is not the name of the practice practices/feedback.md: write '
         '"Give and get feedback", the title of docs/en/practices/feedback.md:5 (one name per practice, the same everywhere)',
         'docs/en/practices/index.md:15: "Give feedback" is not the name of the practice practices/feedback.md: write '
