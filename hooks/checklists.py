@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
+from wilguide.checklists.former_names import former_copies
 from wilguide.checklists.parser import is_checklist_page
 from wilguide.checklists.web import BUNDLE_MARKER, LIST_MARKER, bundle_button, index_list, render_checklist_markdown
 from wilguide.findings import ContentError, Finding, relative
@@ -45,6 +46,12 @@ def on_files(files, config):
     prefix = language_prefix(config)
     for download in downloads:
         files.append(File.generated(config, prefix + download.url, abs_src_path=str(download.path)))
+    try:
+        copies = former_copies(_loaded[lang].values(), lang, downloads)
+    except ContentError as error:
+        raise _content_error(error) from None
+    for url, path in copies:  # old links keep working (see wilguide/checklists/former_names.py)
+        files.append(File.generated(config, prefix + url, abs_src_path=str(path)))
     return files
 
 

@@ -59,7 +59,7 @@ def test_there_are_nine_checklists_in_each_language():
 @pytest.mark.parametrize(("lang", "slug"), CASES)
 def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slug):
     checklist = CHECKLISTS[lang][slug]
-    path = download_dir(built_site, lang) / file_name(slug, lang, ".pdf")
+    path = download_dir(built_site, lang) / file_name(CHECKLISTS[lang][slug], ".pdf")
     assert path.stat().st_size < MAX_PDF_BYTES, f"{path.name}: {path.stat().st_size} bytes"
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
@@ -98,7 +98,7 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
 @pytest.mark.parametrize(("lang", "slug"), CASES)
 def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slug):
     checklist = CHECKLISTS[lang][slug]
-    document = Document(download_dir(built_site, lang) / file_name(slug, lang, ".docx"))
+    document = Document(download_dir(built_site, lang) / file_name(CHECKLISTS[lang][slug], ".docx"))
 
     properties = document.core_properties
     assert plain(properties.title) == plain(checklist.title)
@@ -150,7 +150,7 @@ def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
     with zipfile.ZipFile(folder / bundle_name(lang)) as archive:
         assert archive.testzip() is None
         names = archive.namelist()
-        expected = [file_name(slug, lang, suffix) for slug in SLUGS for suffix in (".pdf", ".docx")]
+        expected = [file_name(CHECKLISTS[lang][slug], suffix) for slug in SLUGS for suffix in (".pdf", ".docx")]
         assert sorted(names) == sorted(expected)
         for name in names:
             assert archive.read(name) == (folder / name).read_bytes(), name
@@ -158,5 +158,7 @@ def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
 
 def test_generated_files_are_only_the_expected_ones(built_site):
     for lang in LANGS:
-        expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
-        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected
+        expected = {file_name(CHECKLISTS[lang][slug], s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
+        # Copies at the addresses the files had before they were named from their titles.
+        former = {f"checklist-{slug}-{lang}{s}" for slug in SLUGS for s in (".pdf", ".docx")} | {f"checklists-{lang}.zip"}
+        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former

@@ -47,7 +47,7 @@ def test_checklist_page_has_download_buttons_with_real_sizes_and_accessible_boxe
     assert len(links) == 2
     for link, suffix, kind in zip(links, (".pdf", ".docx"), ("PDF", "DOCX")):
         target = resolve(built_site, page, link.get("href"))
-        assert target.name == file_name(slug, lang, suffix)
+        assert target.name == file_name(CHECKLISTS[lang][slug], suffix)
         assert target.is_file()
         assert f"({kind}, {format_size(target.stat().st_size, lang)})" in link.text_content()
         assert link.get("download") is not None
@@ -76,7 +76,7 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
     for slug in SLUGS:
         assert f"../{slug}/" in hrefs or f"{slug}/" in hrefs, slug
     targets = {resolve(built_site, page, link.get("href")).name for link in download_links(document)}
-    expected = {file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
+    expected = {file_name(CHECKLISTS[lang][slug], s) for slug in SLUGS for s in (".pdf", ".docx")} | {bundle_name(lang)}
     assert targets == expected
     for link in download_links(document):
         target = resolve(built_site, page, link.get("href"))
@@ -94,7 +94,7 @@ def test_checklist_downloads_api_lists_files_in_order(built_site):
         downloads = checklist_downloads(lang, CONFIG)
         assert [d.format for d in downloads] == ["PDF", "DOCX"] * len(SLUGS) + ["ZIP"]
         assert [posixpath.basename(d.url) for d in downloads[:-1]] == [
-            file_name(slug, lang, s) for slug in SLUGS for s in (".pdf", ".docx")
+            file_name(CHECKLISTS[lang][slug], s) for slug in SLUGS for s in (".pdf", ".docx")
         ]
         prefix = "" if lang == "fr" else f"{lang}/"
         for download in downloads:

@@ -60,7 +60,7 @@ def download_button(
 
 def _by_format(downloads: list[Download], checklist: Checklist) -> dict[str, Download]:
     """This checklist's downloads by format, found by file name (titles are display text)."""
-    names = {file_name(checklist.slug, checklist.lang, suffix): label for suffix, label in FORMATS.items()}
+    names = {file_name(checklist, suffix): label for suffix, label in FORMATS.items()}
     return {names[posixpath.basename(d.url)]: d for d in downloads if posixpath.basename(d.url) in names}
 
 
