@@ -77,7 +77,12 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
         progress_one=strings.text(lang, "progress.one", checked="{checked}", total="{total}"),
         progress_other=strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
         reset=strings.text(lang, "reset"),
+        print=strings.text(lang, "print"),
+        undo=strings.text(lang, "undo"),
+        undo_done=strings.text(lang, "undo.done"),
+        undo_restored=strings.text(lang, "undo.restored"),
         saved_here=strings.text(lang, "saved-here"),
+        blank_pdf=strings.text(lang, "blank-pdf"),
         fields=[strings.text(lang, f"field.{name}") for name in checklist.fields if name != "notes"],
     )
     return (
@@ -90,8 +95,15 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
     )
 
 
-def item_list(items, slug: str) -> str:
-    return _env.get_template("checklist-web-items.html").render(items=items, slug=slug).strip() + "\n"
+def item_list(items, slug: str, section_notes: str | None = None, notes: str | None = None) -> str:
+    """Check boxes for a run of items, then the print-only notes areas the PDF has at that spot:
+    a section's notes box, and after the last items the checklist's notes."""
+    return (
+        _env.get_template("checklist-web-items.html")
+        .render(items=items, slug=slug, section_notes=section_notes, notes=notes)
+        .strip()
+        + "\n"
+    )
 
 
 def render_checklist_markdown(markdown: str, checklist: Checklist, downloads: list[Download], page_path: str) -> str:
@@ -108,10 +120,14 @@ def render_checklist_markdown(markdown: str, checklist: Checklist, downloads: li
         else:
             runs.append([span])
 
+    lang = checklist.lang
+    section_notes = strings.typography(checklist.section_notes, lang) if checklist.section_notes else None
+    notes = strings.text(lang, "field.notes") if "notes" in checklist.fields else None
     replacements: dict[int, tuple[int, str]] = {}
-    for run in runs:
+    for number, run in enumerate(runs, start=1):
         items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
-        replacements[run[0].start] = (run[-1].end, "\n" + item_list(items, checklist.slug))
+        last = notes if number == len(runs) else None
+        replacements[run[0].start] = (run[-1].end, "\n" + item_list(items, checklist.slug, section_notes, last))
 
     starts = [index for index in (scan.first_section_index, runs[0][0].start if runs else None) if index is not None]
     header_at = min(starts) if starts else len(lines)
