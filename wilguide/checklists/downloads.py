@@ -55,7 +55,7 @@ def check_unique_names(checklists: list[Checklist], lang: str) -> None:
     for checklist in checklists:
         name = file_name(checklist, "")
         if name + ".zip" == bundle_name(lang) or name in seen:
-            other = f"{seen[name].path.name}'s title" if name in seen else "the ZIP of all checklists"
+            other = f"the title of {relative(seen[name].path)}" if name in seen else "the ZIP of all checklists"
             findings.append(
                 Finding(
                     relative(checklist.path),
