@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
+from wilguide.checklists.former_names import former_copies
 from wilguide.checklists.parser import is_checklist_page
 from wilguide.checklists.examples import EXAMPLES_FILE, load_example_goals
 from wilguide.checklists.web import (
@@ -65,6 +66,12 @@ def on_files(files, config):
     prefix = language_prefix(config)
     for download in downloads:
         files.append(File.generated(config, prefix + download.url, abs_src_path=str(download.path)))
+    try:
+        copies = former_copies(_loaded[lang].values(), lang, downloads)
+    except ContentError as error:
+        raise _content_error(error) from None
+    for url, path in copies:  # old links keep working (see wilguide/checklists/former_names.py)
+        files.append(File.generated(config, prefix + url, abs_src_path=str(path)))
     return files
 
 

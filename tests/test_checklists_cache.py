@@ -59,9 +59,9 @@ def test_clean_cache_generates_all_then_nothing_then_only_the_changed_checklist(
     assert generated_since(before) == {"checklists-pdf": 1, "checklists-docx": 1, "checklists-zip": 1}
     changed = {d.url for d, old in zip(third, first) if d.path != old.path}
     assert changed == {
-        "toolkit/downloads/checklist-first-week-en.pdf",
-        "toolkit/downloads/checklist-first-week-en.docx",
-        "toolkit/downloads/checklists-en.zip",
+        "toolkit/downloads/first-week-welcome-and-onboarding.pdf",
+        "toolkit/downloads/first-week-welcome-and-onboarding.docx",
+        "toolkit/downloads/all-checklists.zip",
     }
 
 
@@ -85,5 +85,5 @@ def test_a_real_build_uses_the_cache(tmp_path):
     result = mkdocs_build(project, tmp_path / "site2", WILGUIDE_CACHE_DIR=str(cache_dir))
     assert result.returncode == 0, result.stderr[-4000:]
     assert _cached_files(cache_dir) == first  # no new file, none rewritten
-    for name in ("toolkit/downloads/checklists-fr.zip", "en/toolkit/downloads/checklists-en.zip"):
+    for name in ("toolkit/downloads/toutes-les-listes-de-verification.zip", "en/toolkit/downloads/all-checklists.zip"):
         assert (tmp_path / "site1" / name).read_bytes() == (tmp_path / "site2" / name).read_bytes()

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from wilguide.checklists import load_all
+from wilguide.checklists.former_names import PUBLISHED_UNDER_SLUG_RULE
 from wilguide.checklists.downloads import bundle_name, file_name
 from wilguide.checklists.strings import STRINGS, locale
 
@@ -26,7 +27,7 @@ SLUGS = list(CHECKLISTS["fr"])
 
 def every_file(lang: str) -> list[str]:
     """The PDF and Word file of every checklist and template of a language."""
-    return [file_name(slug, lang, suffix, c.kind) for slug, c in EVERY[lang].items() for suffix in (".pdf", ".docx")]
+    return [file_name(c, suffix) for c in EVERY[lang].values() for suffix in (".pdf", ".docx")]
 CASES = [(lang, slug) for lang in LANGS for slug in SLUGS]
 MAX_PDF_BYTES = 160 * 1024  # one full embedded font for the form fields (~80 KB) plus the page
 
@@ -65,7 +66,7 @@ def test_there_are_nine_checklists_in_each_language():
 @pytest.mark.parametrize(("lang", "slug"), CASES)
 def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slug):
     checklist = CHECKLISTS[lang][slug]
-    path = download_dir(built_site, lang) / file_name(slug, lang, ".pdf")
+    path = download_dir(built_site, lang) / file_name(CHECKLISTS[lang][slug], ".pdf")
     assert path.stat().st_size < MAX_PDF_BYTES, f"{path.name}: {path.stat().st_size} bytes"
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
@@ -104,7 +105,7 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
 @pytest.mark.parametrize(("lang", "slug"), CASES)
 def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slug):
     checklist = CHECKLISTS[lang][slug]
-    document = Document(download_dir(built_site, lang) / file_name(slug, lang, ".docx"))
+    document = Document(download_dir(built_site, lang) / file_name(CHECKLISTS[lang][slug], ".docx"))
 
     properties = document.core_properties
     assert plain(properties.title) == plain(checklist.title)
@@ -164,4 +165,6 @@ def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
 def test_generated_files_are_only_the_expected_ones(built_site):
     for lang in LANGS:
         expected = set(every_file(lang)) | {bundle_name(lang)}
-        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected
+        # Copies at the addresses the checklists' files had before they were named from their titles.
+        former = {f"checklist-{slug}-{lang}{s}" for slug in PUBLISHED_UNDER_SLUG_RULE for s in (".pdf", ".docx")}
+        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | {f"checklists-{lang}.zip"}

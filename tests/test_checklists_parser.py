@@ -269,8 +269,8 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
     from wilguide.checklists.downloads import Download
 
     downloads = [
-        Download("T", "toolkit/downloads/checklist-sample-fr.pdf", "PDF", 2048, Path("x.pdf")),
-        Download("T", "toolkit/downloads/checklist-sample-fr.docx", "DOCX", 1000, Path("x.docx")),
+        Download("T", "toolkit/downloads/avant-la-premiere-journee.pdf", "PDF", 2048, Path("x.pdf")),
+        Download("T", "toolkit/downloads/avant-la-premiere-journee.docx", "DOCX", 1000, Path("x.docx")),
     ]
     html = render_checklist_markdown(body, checklist, downloads, "toolkit/sample.md")
     assert "Confirmer les dates &amp; l&#39;horaire &#34;prévus&#34;." in html
@@ -279,7 +279,7 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
     assert "- un point qui n'est pas une tâche" in html  # prose lists are left alone
     assert '<input class="wg-checklist__box" type="checkbox" id="wg-sample-workspace" data-key="workspace" disabled>' in html
     assert '<label class="wg-checklist__label" for="wg-sample-workspace">' in html
-    assert "[PDF à remplir (PDF, 2\u00a0Ko)](downloads/checklist-sample-fr.pdf)" in html
+    assert "[PDF à remplir (PDF, 2\u00a0Ko)](downloads/avant-la-premiere-journee.pdf)" in html
     # The buttons come before the first section.
     assert html.index("wg-checklist-downloads") < html.index("## Logistique")
 

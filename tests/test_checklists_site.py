@@ -26,7 +26,7 @@ ALL_SLUGS = list(EVERY["fr"])
 
 
 def every_file(lang: str) -> list[str]:
-    return [file_name(slug, lang, s, c.kind) for slug, c in EVERY[lang].items() for s in (".pdf", ".docx")]
+    return [file_name(c, s) for c in EVERY[lang].values() for s in (".pdf", ".docx")]
 
 
 def page_file(site: Path, lang: str, path: str) -> Path:
@@ -53,7 +53,7 @@ def test_checklist_page_has_download_buttons_with_real_sizes_and_accessible_boxe
     assert len(links) == 2
     for link, suffix, kind in zip(links, (".pdf", ".docx"), ("PDF", "DOCX")):
         target = resolve(built_site, page, link.get("href"))
-        assert target.name == file_name(slug, lang, suffix)
+        assert target.name == file_name(CHECKLISTS[lang][slug], suffix)
         assert target.is_file()
         assert f"({kind}, {format_size(target.stat().st_size, lang)})" in link.text_content()
         assert link.get("download") is not None

@@ -254,7 +254,7 @@ def test_rows_sharing_a_title_have_distinct_link_names(tmp_path):
     doc = lxml.html.fragment_fromstring(render_downloads(rows, "en", "en/downloads/"))
     names = doc.xpath("//a/@aria-label")
     assert len(set(names)) == 3 and all("Première semaine" in n or "Toutes" in n for n in names)
-    assert names[0] == "Download “Première semaine” (PDF, 2\u00a0KB)"
+    assert names[0] == "Première semaine (fillable PDF), 2\u00a0KB"
 
 
 def test_downloads_table_says_when_the_guide_was_not_built():

@@ -20,10 +20,11 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 MULTILINE = 1 << 12  # PDF text field flag, bit 13
 FILES = {
-    ("fr", "learning-plan"): "template-learning-plan-fr",
-    ("en", "learning-plan"): "template-learning-plan-en",
-    ("fr", "mentoring-agreement"): "template-mentoring-agreement-fr",
-    ("en", "mentoring-agreement"): "template-mentoring-agreement-en",
+    # Named from each template's title in its language, like the checklists' files.
+    ("fr", "learning-plan"): "plan-d-apprentissage",
+    ("en", "learning-plan"): "learning-plan",
+    ("fr", "mentoring-agreement"): "entente-de-mentorat",
+    ("en", "mentoring-agreement"): "mentoring-agreement",
 }
 GOAL_COLUMNS = ["goal", "activities", "support", "evidence", "target-date"]
 AGREEMENT_FIELDS = [

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Mapping, NamedTuple
 
 from .. import cache
+from ..file_names import file_stem
+from ..findings import ContentError, Finding, relative
 from ..placeholders import substitute
 from . import model, pdf, strings
 from .model import Checklist
@@ -25,7 +27,7 @@ ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed member dates: the same files give the 
 
 class Download(NamedTuple):
     title: str
-    url: str     # relative to the language's docs root, e.g. toolkit/downloads/checklist-x-fr.pdf
+    url: str     # relative to the language's docs root, e.g. toolkit/downloads/avant-la-premiere-journee.pdf
     format: str  # "PDF" | "DOCX" | "ZIP"
     size: int    # bytes
     path: Path   # the file on disk (in the cache)
@@ -34,13 +36,36 @@ class Download(NamedTuple):
         return strings.format_size(self.size, lang)
 
 
-def file_name(slug: str, lang: str, suffix: str, kind: str = "checklist") -> str:
-    """checklist-first-week-fr.pdf, template-learning-plan-en.docx."""
-    return f"{kind}-{slug}-{lang}{suffix}"
+def file_name(checklist: Checklist, suffix: str) -> str:
+    """The one naming rule for a checklist's files: its title, in its language, as a readable
+    file name ("Avant la première journée" -> avant-la-premiere-journee.pdf). Renaming a
+    checklist renames its files: keep the old name working in former_names.py."""
+    return file_stem(checklist.title, checklist.slug) + suffix
 
 
 def bundle_name(lang: str) -> str:
-    return f"checklists-{lang}.zip"
+    """The ZIP of a language's checklists, named after its title (toutes-les-listes-de-verification.zip)."""
+    return file_stem(strings.text(lang, "bundle.title"), "checklists") + ".zip"
+
+
+def check_unique_names(checklists: list[Checklist], lang: str) -> None:
+    """Two checklists whose titles make the same file name would overwrite each other's files."""
+    seen: dict[str, Checklist] = {}
+    findings = []
+    for checklist in checklists:
+        name = file_name(checklist, "")
+        if name + ".zip" == bundle_name(lang) or name in seen:
+            other = f"the title of {relative(seen[name].path)}" if name in seen else "the ZIP of all checklists"
+            findings.append(
+                Finding(
+                    relative(checklist.path),
+                    checklist.title_line,
+                    f"this title makes the file name '{name}', as {other} does: reword the title",
+                )
+            )
+        seen.setdefault(name, checklist)
+    if findings:
+        raise ContentError(findings)
 
 
 def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
@@ -107,6 +132,7 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
     """Every download of one language, in checklist order: each PDF and DOCX, then the ZIP.
 
     ``values`` are the site settings ({{ publisher }} and the other placeholders)."""
+    check_unique_names(checklists, lang)
     publisher = values["publisher"]
     downloads: list[Download] = []
     members: list[tuple[str, Path]] = []
@@ -123,7 +149,7 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
                 suffix,
                 lambda target, checklist=checklist, write=write: write(checklist, publisher, target),
             )
-            name = file_name(checklist.slug, lang, suffix, checklist.kind)
+            name = file_name(source, suffix)
             members.append((name, path))
             downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[suffix], path.stat().st_size, path))
 

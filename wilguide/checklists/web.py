@@ -64,7 +64,7 @@ def download_button(
 
 def _by_format(downloads: list[Download], checklist: Checklist) -> dict[str, Download]:
     """This checklist's downloads by format, found by file name (titles are display text)."""
-    names = {file_name(checklist.slug, checklist.lang, suffix, checklist.kind): label for suffix, label in FORMATS.items()}
+    names = {file_name(checklist, suffix): label for suffix, label in FORMATS.items()}
     return {names[posixpath.basename(d.url)]: d for d in downloads if posixpath.basename(d.url) in names}
 
 
@@ -103,7 +103,12 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
         progress_one=strings.text(lang, "progress.one", checked="{checked}", total="{total}"),
         progress_other=strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
         reset=strings.text(lang, "reset"),
+        print=strings.text(lang, "print"),
+        undo=strings.text(lang, "undo"),
+        undo_done=strings.text(lang, "undo.done"),
+        undo_restored=strings.text(lang, "undo.restored"),
         saved_here=strings.text(lang, "saved-here"),
+        blank_pdf=strings.text(lang, "blank-pdf"),
         fields=[strings.text(lang, f"field.{name}") for name in checklist.fields if name != "notes"],
     )
     return (
@@ -116,8 +121,15 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
     )
 
 
-def item_list(items, slug: str) -> str:
-    return _env.get_template("checklist-web-items.html").render(items=items, slug=slug).strip() + "\n"
+def item_list(items, slug: str, section_notes: str | None = None, notes: str | None = None) -> str:
+    """Check boxes for a run of items, then the print-only notes areas the PDF has at that spot:
+    a section's notes box, and after the last items the checklist's notes."""
+    return (
+        _env.get_template("checklist-web-items.html")
+        .render(items=items, slug=slug, section_notes=section_notes, notes=notes)
+        .strip()
+        + "\n"
+    )
 
 
 def field_list(fields: list[TextField], checklist: Checklist) -> str:
@@ -198,12 +210,17 @@ def render_checklist_markdown(
             current_id = _heading_id(line)
         heading_ids[index] = current_id
 
+    lang = checklist.lang
+    section_notes = strings.typography(checklist.section_notes, lang) if checklist.section_notes else None
+    notes = strings.text(lang, "field.notes") if "notes" in checklist.fields else None
+    item_runs = [run for run in runs if isinstance(run[0].item, Item)]
     replacements: dict[int, tuple[int, str]] = {}
     for run in runs:
         first = run[0].item
         if isinstance(first, Item):
             items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
-            html = item_list(items, checklist.slug)
+            # The print-only notes areas the PDF has: after each section, and after the last items.
+            html = item_list(items, checklist.slug, section_notes, notes if run is item_runs[-1] else None)
         elif isinstance(first, TextField):
             html = field_list([span.item for span in run], checklist)
         else:

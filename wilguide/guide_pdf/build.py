@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from dataclasses import dataclass, fields, replace
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .. import cache
+from ..file_names import file_stem
 from ..findings import ContentError
 from . import assemble, contents, fonts, labels, render
 from .assemble import Edition
@@ -40,10 +40,7 @@ def skip_reason(command: str | None, environ: Mapping[str, str] = os.environ) ->
 
 def file_name(site_name: str) -> str:
     """guide-de-mentorat-en-ait.pdf: the guide's name, readable once saved on a reader's disk."""
-    from unicodedata import normalize
-
-    ascii_name = normalize("NFKD", site_name).encode("ascii", "ignore").decode().lower()
-    return (re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "guide") + ".pdf"
+    return file_stem(site_name, "guide") + ".pdf"
 
 
 def _edition_day(key: list[str | bytes]) -> date:

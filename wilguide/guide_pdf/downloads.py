@@ -63,6 +63,12 @@ def relative_url(url: str, page_url: str) -> str:
     return posixpath.relpath("/" + url, "/" + directory)
 
 
+def kind_label(item: Download, words: dict[str, str]) -> str:
+    """What kind of file a link gives, in words: two rows may share a title (a checklist's PDF
+    and Word file), so the link's text says which one it is."""
+    return words["kind.guide"] if item.kind == "guide" else words.get(f"kind.{item.format}", item.format)
+
+
 def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str:
     words = labels(lang)
     rows = [
@@ -71,10 +77,12 @@ def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str
             "href": relative_url(item.url, page_url) if item.url and not item.unavailable else None,
             "size": file_size(item.size, lang) if item.size is not None else "",
             "built": long_date(item.built, lang) if item.built else "",
-            # Two rows may share a title (a checklist's PDF and Word file): the name says which.
+            "kind": kind_label(item, words),
+            "description": item.description or (words["bundle_description"] if item.kind == "bundle" else ""),
+            # The accessible name starts with the visible text (title and kind), then the size.
             "label": words["download_link"].format(
-                title=item.title, format=item.format, size=file_size(item.size, lang) if item.size else ""
-            ),
+                title=item.title, kind=kind_label(item, words), size=file_size(item.size, lang) if item.size else ""
+            ).removesuffix(", "),
         }
         for item in downloads
     ]

@@ -1,0 +1,215 @@
+"""Checklist pages in Chromium: "Uncheck all" can be undone (exactly, also after a reload), a
+Print button prints a page that carries the PDF's name lines and notes areas without the
+toolbar, no heading ends a printed page, and the toolbar says the PDF starts blank."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+PREFIX = {"fr": "", "en": "en/"}
+AGENDA = "toolkit/check-in-agenda/"
+PROGRESS = ".wg-checklist-toolbar__progress"
+WORDS = {
+    "fr": {"reset": "Tout décocher", "undo": "Annuler", "print": "Imprimer la liste",
+           "removed": "Toutes les coches ont été retirées.", "restored": "Vos coches sont rétablies."},
+    "en": {"reset": "Uncheck all", "undo": "Undo", "print": "Print the checklist",
+           "removed": "All ticks were removed.", "restored": "Your ticks are back."},
+}
+
+
+def ticked_keys(page) -> list[str]:
+    return page.eval_on_selector_all(".wg-checklist__box:checked", "els => els.map(e => e.dataset.key)")
+
+
+def stored(page, lang: str, slug: str = "check-in-agenda"):
+    return page.evaluate(f"localStorage.getItem('wilguide:checklist:{lang}:{slug}')")
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_uncheck_all_can_be_undone_exactly_and_the_undo_survives_a_reload(page, site_server, lang):
+    words = WORDS[lang]
+    page.goto(site_server + PREFIX[lang] + AGENDA)
+    # Stored as a reader left it: out of page order, with a key this page no longer has.
+    saved = '["confirm-next", "gone-item", "wins", "blockers"]'
+    page.evaluate(f"localStorage.setItem('wilguide:checklist:{lang}:check-in-agenda', {json.dumps(saved)})")
+    page.reload()
+    before = ticked_keys(page)
+    assert sorted(before) == ["blockers", "confirm-next", "wins"]
+    progress_before = page.locator(PROGRESS).text_content()
+
+    page.get_by_role("button", name=words["reset"]).click()
+    assert ticked_keys(page) == []
+    assert stored(page, lang) is None
+    message = page.locator(".wg-checklist-toolbar__message")
+    assert message.get_attribute("aria-live") == "polite"
+    assert message.text_content() == words["removed"]
+    undo = page.get_by_role("button", name=words["undo"])
+    assert undo.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == words["undo"], "focus moves to Undo"
+
+    page.keyboard.press("Enter")  # the keyboard is enough
+    assert ticked_keys(page) == before
+    assert stored(page, lang) == saved, "the stored entry comes back exactly as it was"
+    assert page.locator(PROGRESS).text_content() == progress_before
+    assert message.text_content() == words["restored"]
+    assert not undo.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == words["reset"]
+
+    page.reload()
+    assert ticked_keys(page) == before
+    assert stored(page, lang) == saved
+
+
+def test_a_new_tick_after_uncheck_all_ends_the_undo_offer(page, site_server):
+    page.goto(site_server + "en/" + AGENDA)
+    page.locator(".wg-checklist__box").nth(0).check()
+    page.locator(".wg-checklist__box").nth(1).check()
+    page.get_by_role("button", name="Uncheck all").click()
+    assert page.get_by_role("button", name="Undo").is_visible()
+    page.locator(".wg-checklist__box").nth(2).check()
+    assert not page.get_by_role("button", name="Undo").is_visible()
+    assert page.locator(".wg-checklist-toolbar__message").text_content() == ""
+    assert ticked_keys(page) == [page.locator(".wg-checklist__box").nth(2).get_attribute("data-key")]
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_uncheck_all_without_undo_stays_unchecked_after_a_reload(page, site_server, lang):
+    page.goto(site_server + PREFIX[lang] + AGENDA)
+    page.locator(".wg-checklist__box").first.check()
+    page.get_by_role("button", name=WORDS[lang]["reset"]).click()
+    page.reload()
+    assert ticked_keys(page) == []
+    assert not page.get_by_role("button", name=WORDS[lang]["undo"]).is_visible()
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_print_button_prints_the_page(page, site_server, lang):
+    page.goto(site_server + PREFIX[lang] + AGENDA)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name=WORDS[lang]["print"]).click()
+    assert page.evaluate("window.printed") == 1
+
+
+# Fill-in lines and notes of the PDF, as printed on it (see the Markdown front matter).
+PRINTED = {
+    ("fr", "before-first-day"): (["Stagiaire", "Personne qui supervise", "Mentor ou mentore", "Date"], "Notes", None),
+    ("en", "before-first-day"): (["Student", "Supervisor", "Mentor", "Date"], "Notes", None),
+    ("fr", "sel-reflection"): (["Nom", "Date"], None, "Un exemple récent ou une note"),
+    ("en", "sel-reflection"): (["Name", "Date"], None, "A recent example or a note"),
+}
+
+
+def pdf_fields(site: Path, page_html: Path) -> tuple[list[str], list[str]]:
+    """(line fields, notes areas) of the PDF the page's first download button links to."""
+    document = lxml.html.parse(str(page_html)).getroot()
+    href = document.xpath("//a[contains(@class, 'wg-download')]/@href")[0]
+    fields = PdfReader(page_html.parent / href).get_fields()
+    text = [name for name, field in fields.items() if field.get("/FT") == "/Tx"]
+    return [n for n in text if not n.startswith("notes")], [n for n in text if n.startswith("notes")]
+
+
+@pytest.mark.parametrize(("lang", "slug"), list(PRINTED))
+def test_printed_page_has_the_pdf_name_lines_and_notes_but_no_toolbar(page, site_server, built_site, lang, slug):
+    lines, notes, section_notes = PRINTED[(lang, slug)]
+    page.goto(f"{site_server}{PREFIX[lang]}toolkit/{slug}/")
+    assert page.locator(".wg-checklist-toolbar").is_visible()
+    assert not page.locator(".wg-checklist-print-notes").first.is_visible()  # on screen: no empty boxes
+    page.emulate_media(media="print")
+    assert not page.locator(".wg-checklist-toolbar").is_visible()
+    assert not page.get_by_role("button", name=WORDS[lang]["print"]).is_visible()
+    assert not page.locator(".wg-download").first.is_visible()
+
+    fields = page.locator(".wg-checklist-print-fields__field")
+    assert [text.strip() for text in fields.all_text_contents()] == lines
+    assert all(field.is_visible() for field in fields.all())
+    boxes = page.locator(".wg-checklist-print-notes")
+    labels = [text.strip() for text in boxes.all_text_contents()]
+    assert all(box.is_visible() for box in boxes.all())
+    for box in boxes.all():  # an area to write in, below the label
+        assert box.evaluate("b => parseFloat(getComputedStyle(b, '::after').height)") >= 40
+
+    pdf_lines, pdf_notes = pdf_fields(built_site, built_site / PREFIX[lang] / "toolkit" / slug / "index.html")
+    assert len(lines) == len(pdf_lines)
+    assert len(labels) == len(pdf_notes), "as many notes areas as the PDF"
+    if notes:
+        assert labels[-1] == notes
+    if section_notes:
+        assert labels.count(section_notes) == len(pdf_notes)
+
+
+def checklist_pages(site: Path, lang: str) -> list[str]:
+    folder = site / PREFIX[lang] / "toolkit"
+    return sorted(
+        path.parent.name
+        for path in folder.glob("*/index.html")
+        if "wg-checklist-toolbar" in path.read_text(encoding="utf-8")
+    )
+
+
+def lowest_text(pdf_page) -> str:
+    """The last line printed on a page: the text nearest the foot (PDF y grows upwards)."""
+    parts = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            parts.append((cm[5] + tm[5] * cm[3], text.strip()))
+
+    pdf_page.extract_text(visitor_text=visit)
+    return min(parts)[1] if parts else ""
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_no_printed_page_ends_with_a_heading(page, site_server, built_site, lang):
+    slugs = checklist_pages(built_site, lang)
+    assert len(slugs) >= 9
+    orphans = []
+    for slug in slugs:
+        page.goto(f"{site_server}{PREFIX[lang]}toolkit/{slug}/")
+        headings = page.eval_on_selector_all(
+            "article :is(h2, h3, .admonition-title)", "els => els.map(e => e.firstChild.textContent.trim())"
+        )
+        pages = PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages
+        for number, pdf_page in enumerate(pages[:-1], start=1):
+            last = lowest_text(pdf_page)
+            if any(heading.endswith(last) for heading in headings):
+                orphans.append(f"{slug}, page {number}: {last!r}")
+    assert not orphans, "a heading ends a printed page:\n" + "\n".join(orphans)
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_toolbar_says_the_pdf_starts_blank_and_is_how_to_share(built_site, lang):
+    expected = {
+        "fr": "Le PDF et la version Word, eux, partent vierges\u00a0: pour remettre cette liste à quelqu'un "
+        "ou en garder une copie, téléchargez le PDF et remplissez-le.",
+        "en": "The PDF and Word files start blank: to share this checklist or keep a copy, download the PDF and fill it in.",
+    }[lang]
+    for slug in checklist_pages(built_site, lang):
+        document = lxml.html.parse(str(built_site / PREFIX[lang] / "toolkit" / slug / "index.html")).getroot()
+        note = document.xpath("//div[contains(@class, 'wg-checklist-toolbar')]//p[@class='wg-checklist-toolbar__note']")
+        assert len(note) == 1 and expected in re.sub(r"[ \n]+", " ", note[0].text_content()), slug
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_toolbar_offering_undo_passes_axe(browser, site_server, lang, scheme):
+    from test_accessibility import axe_violations
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(site_server + PREFIX[lang] + AGENDA)
+        page.locator(".wg-checklist__box").first.check()
+        page.get_by_role("button", name=WORDS[lang]["reset"]).click()
+        assert page.get_by_role("button", name=WORDS[lang]["undo"]).is_visible()
+        assert not axe_violations(page)
+    finally:
+        context.close()

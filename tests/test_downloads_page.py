@@ -1,0 +1,220 @@
+"""The downloads page and the checklist files' names: French files have French names, old
+addresses still serve the files, and the page reads as a list of documents on a phone and a
+desktop, in both palettes, with links whose names say which document and which format.
+
+Expected names are written out here as a reader sees them, not taken from the naming code."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote
+
+import lxml.html
+import pytest
+
+from test_accessibility import SCHEMES, axe_violations
+
+PREFIX = {"fr": "", "en": "en/"}
+# Current names of a few files, as readers see them once downloaded.
+NAMES = {
+    "fr": {
+        "before-first-day": "avant-la-premiere-journee",
+        "sel-reflection": "reflexion-sur-mes-competences-de-mentor",
+        "check-in-agenda": "ordre-du-jour-rencontre-de-suivi",
+        "first-week": "accueil-et-integration-premiere-semaine",
+    },
+    "en": {
+        "before-first-day": "before-the-first-day",
+        "sel-reflection": "reflection-on-my-mentor-competencies",
+        "check-in-agenda": "regular-check-in-agenda",
+        "first-week": "first-week-welcome-and-onboarding",
+    },
+}
+BUNDLE = {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}
+# Every checklist page published before the files were named after their titles.
+PUBLISHED_SLUGS = [
+    "before-first-day",
+    "check-in-agenda",
+    "expectations-conversation",
+    "final-evaluation-exit",
+    "first-week",
+    "inclusive-self-check",
+    "mid-placement-review",
+    "sel-reflection",
+    "when-things-go-wrong",
+]
+
+
+def old_names(lang: str) -> list[str]:
+    """The addresses the build used to write: checklist-<page>-<language>.<ext> and checklists-<language>.zip."""
+    return [f"checklist-{slug}-{lang}{ext}" for slug in PUBLISHED_SLUGS for ext in (".pdf", ".docx")] + [f"checklists-{lang}.zip"]
+
+
+def downloads_dir(site: Path, lang: str) -> Path:
+    return site / PREFIX[lang] / "toolkit" / "downloads"
+
+
+def document(site: Path, path: str):
+    return lxml.html.parse(str(site / path / "index.html")).getroot()
+
+
+def download_hrefs(site: Path, lang: str, page: str) -> list[str]:
+    root = document(site, PREFIX[lang] + page)
+    return [unquote(href).rsplit("/", 1)[-1] for href in root.xpath("//article//a[@download]/@href")]
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_checklist_files_are_named_after_their_title_in_the_page_language(built_site, lang):
+    folder = downloads_dir(built_site, lang)
+    on_downloads_page = set(download_hrefs(built_site, lang, "downloads"))
+    for slug, stem in NAMES[lang].items():
+        on_its_page = download_hrefs(built_site, lang, f"toolkit/{slug}")
+        assert on_its_page == [f"{stem}.pdf", f"{stem}.docx"], slug
+        for ext in (".pdf", ".docx"):
+            assert (folder / f"{stem}{ext}").is_file()
+            assert f"{stem}{ext}" in on_downloads_page
+    assert BUNDLE[lang] in on_downloads_page and (folder / BUNDLE[lang]).is_file()
+    assert BUNDLE[lang] in download_hrefs(built_site, lang, "toolkit")
+    # No link anywhere in this language leads to a slug-rule name or says "sel".
+    for html in (built_site / PREFIX[lang] or built_site).rglob("index.html"):
+        if lang == "fr" and html.is_relative_to(built_site / "en"):
+            continue
+        links = lxml.html.parse(str(html)).getroot().xpath("//a/@href")
+        assert not [h for h in links if "toolkit/downloads/" in h and re.search(r"checklists?-|\bsel\b|-(fr|en)\.", h)], html
+
+
+def test_the_french_before_first_day_file_has_its_french_name(built_site):
+    assert (built_site / "toolkit/downloads/avant-la-premiere-journee.pdf").is_file()
+    assert (built_site / "toolkit/downloads/avant-la-premiere-journee.docx").is_file()
+    assert "avant-la-premiere-journee.pdf" in download_hrefs(built_site, "fr", "downloads")
+    assert "reflexion-sur-mes-competences-de-mentor.pdf" in download_hrefs(built_site, "fr", "toolkit/sel-reflection")
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_old_addresses_still_serve_the_same_files(built_site, site_server, lang):
+    folder = downloads_dir(built_site, lang)
+    for name in old_names(lang):
+        assert (folder / name).is_file(), f"{name} is no longer served"
+    same = {
+        f"checklist-before-first-day-{lang}.pdf": f"{NAMES[lang]['before-first-day']}.pdf",
+        f"checklist-sel-reflection-{lang}.docx": f"{NAMES[lang]['sel-reflection']}.docx",
+        f"checklist-first-week-{lang}.pdf": f"{NAMES[lang]['first-week']}.pdf",
+        f"checklists-{lang}.zip": BUNDLE[lang],
+    }
+    for old, new in same.items():
+        assert (folder / old).read_bytes() == (folder / new).read_bytes(), old
+    # Served over HTTP like any file, with the file's own type (no HTML redirect page).
+    url = f"{site_server}{PREFIX[lang]}toolkit/downloads/checklist-before-first-day-{lang}.pdf"
+    with urllib.request.urlopen(url) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read(5) == b"%PDF-"
+
+
+def test_old_addresses_stay_out_of_the_sitemap_and_the_search(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    search = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for lang in PREFIX:
+        for name in old_names(lang):
+            assert name not in sitemap and name not in search, name
+
+
+# --- In Chromium ---------------------------------------------------------------------------------
+
+LINKS = "table.wilguide-downloads a[download]"
+ACCESSIBLE_NAMES = """els => els.map(a => ({
+  name: (a.getAttribute('aria-label') || a.textContent).replace(/\\s+/g, ' ').trim(),
+  text: a.textContent.replace(/\\s+/g, ' ').trim(),
+  href: a.getAttribute('href'),
+}))"""
+KIND_WORDS = {
+    "fr": {".pdf": "PDF", ".docx": "Word", ".zip": "ZIP"},
+    "en": {".pdf": "PDF", ".docx": "Word", ".zip": "ZIP"},
+}
+
+
+@pytest.fixture(params=[("light", 320), ("dark", 320), ("light", 375)], ids=["light-320", "dark-320", "light-375"])
+def phone(browser, request):
+    scheme, width = request.param
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 640})
+    page = context.new_page()
+    yield page, scheme
+    context.close()
+
+
+@pytest.fixture(params=list(SCHEMES))
+def desktop(browser, request):
+    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page, request.param
+    context.close()
+
+
+def open_downloads(page, site_server, lang, scheme):
+    page.goto(f"{site_server}{PREFIX[lang]}downloads/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_each_download_link_names_its_document_and_its_format(desktop, site_server, lang):
+    page, scheme = desktop
+    open_downloads(page, site_server, lang, scheme)
+    links = page.eval_on_selector_all(LINKS, ACCESSIBLE_NAMES)
+    assert len(links) >= 2 * len(PUBLISHED_SLUGS) + 2
+    names = [link["name"] for link in links]
+    texts = [link["text"] for link in links]
+    assert len(set(names)) == len(names), "two links share a name"
+    assert len(set(texts)) == len(texts), "two links read the same"
+    for link in links:
+        assert link["name"].startswith(link["text"]), "the accessible name starts with the visible text"
+        ext = Path(unquote(link["href"])).suffix
+        assert KIND_WORDS[lang][ext] in link["text"], link
+    before = "Avant la première journée" if lang == "fr" else "Before the first day"
+    pdf, word = [link["text"] for link in links if link["text"].startswith(before)]
+    expected = {"fr": ("(PDF à remplir)", "(Word modifiable)"), "en": ("(fillable PDF)", "(editable Word)")}[lang]
+    assert pdf == f"{before} {expected[0]}" and word == f"{before} {expected[1]}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_downloads_page_on_a_phone_is_a_list_without_sideways_scrolling(phone, site_server, lang):
+    page, scheme = phone
+    open_downloads(page, site_server, lang, scheme)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"the page scrolls sideways on a phone: {widths}"
+    table = page.locator("table.wilguide-downloads")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
+    # One card per file: its format, size and date sit under its title, not in columns beside it.
+    row = page.locator("table.wilguide-downloads tbody tr").nth(1)
+    title = row.locator("td").nth(0).bounding_box()
+    size = row.locator("td").nth(2).bounding_box()
+    assert size["y"] >= title["y"] + title["height"] - 1
+    # Column headers: off screen (a 1 px box), still read by screen readers.
+    assert page.locator("table.wilguide-downloads thead").evaluate("h => h.getBoundingClientRect().height <= 1")
+    built = "Produit le" if lang == "fr" else "Built on"
+    label = row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content")
+    assert built in label, label
+    for link in page.locator(LINKS).all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= widths[1]
+    assert not axe_violations(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_downloads_table_is_styled_on_a_desktop_and_passes_axe(desktop, site_server, lang):
+    page, scheme = desktop
+    open_downloads(page, site_server, lang, scheme)
+    caption = page.locator("table.wilguide-downloads caption")
+    assert caption.evaluate("c => getComputedStyle(c).textAlign") in ("left", "start")
+    cell = page.locator("table.wilguide-downloads tbody td").first
+    padding = cell.evaluate("td => parseFloat(getComputedStyle(td).paddingTop) + parseFloat(getComputedStyle(td).paddingRight)")
+    assert padding >= 8, "cells run together"
+    border = page.locator("table.wilguide-downloads tbody td").nth(1).evaluate("td => getComputedStyle(td).borderBottomStyle")
+    assert border == "solid", "rows are not separated"
+    assert page.locator("table.wilguide-downloads thead").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert not axe_violations(page)

@@ -1,0 +1,91 @@
+"""Addresses where checklist files were published before they had readable names, kept working.
+
+Until December 2026 a checklist's files were named from its page's slug and language
+(``checklist-before-first-day-fr.pdf``, ``checklists-fr.zip``). Links to those addresses live on in
+e-mails, intranets and bookmarks, so each one still serves the current file.
+
+Why a copy and not a redirect: the site is published on GitHub Pages, a static host with no
+server-side redirects (a ``_redirects`` map is read by some hosts only), and an HTML redirect page
+cannot stand in for a PDF. So the build writes each file a second time under its former name.
+Only pages go into the sitemap and the search index, so these copies appear in neither, and
+nothing on the site links to them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from ..findings import ContentError, Finding, relative
+from .downloads import DOWNLOAD_DIR, bundle_name, file_name
+from .model import Checklist
+
+# Every checklist published under the slug rule: all the toolkit's checklists until the rename
+# (git history: no checklist page was added, renamed or removed in between). A checklist added
+# later never had a former name.
+PUBLISHED_UNDER_SLUG_RULE = (
+    "before-first-day",
+    "check-in-agenda",
+    "expectations-conversation",
+    "final-evaluation-exit",
+    "first-week",
+    "inclusive-self-check",
+    "mid-placement-review",
+    "sel-reflection",
+    "when-things-go-wrong",
+)
+SUFFIXES = (".pdf", ".docx")
+
+
+def slug_rule_file_name(slug: str, lang: str, suffix: str) -> str:
+    """The naming rule used until the rename, kept verbatim."""
+    return f"checklist-{slug}-{lang}{suffix}"
+
+
+def slug_rule_bundle_name(lang: str) -> str:
+    return f"checklists-{lang}.zip"
+
+
+class FormerAddress(NamedTuple):
+    url: str  # relative to the language's docs root: toolkit/downloads/checklist-x-fr.pdf
+    current: str  # the current file's URL, same root
+
+
+def former_addresses(checklists: Iterable[Checklist], lang: str) -> list[FormerAddress]:
+    """Each former address of this language's downloads, with the current file it serves."""
+    addresses = []
+    for checklist in checklists:
+        if checklist.slug not in PUBLISHED_UNDER_SLUG_RULE:
+            continue
+        for suffix in SUFFIXES:
+            addresses.append(
+                FormerAddress(
+                    f"{DOWNLOAD_DIR}/{slug_rule_file_name(checklist.slug, lang, suffix)}",
+                    f"{DOWNLOAD_DIR}/{file_name(checklist, suffix)}",
+                )
+            )
+    addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{slug_rule_bundle_name(lang)}", f"{DOWNLOAD_DIR}/{bundle_name(lang)}"))
+    return addresses
+
+
+def former_copies(checklists: Iterable[Checklist], lang: str, downloads) -> list[tuple[str, Path]]:
+    """(former URL, file to serve there) for the build: the same bytes as the current file."""
+    checklists = list(checklists)
+    addresses = former_addresses(checklists, lang)
+    former = {posixpath.basename(address.url) for address in addresses}
+    clashes = [
+        Finding(
+            relative(checklist.path),
+            checklist.title_line,
+            f"this title makes the file name '{file_name(checklist, suffix)}', which an earlier version "
+            "of the site used for another file: reword the title",
+        )
+        for checklist in checklists
+        for suffix in SUFFIXES
+        if file_name(checklist, suffix) in former
+    ]
+    if clashes:
+        raise ContentError(clashes)
+    by_url = {download.url: download.path for download in downloads}
+    return [(address.url, by_url[address.current]) for address in addresses]
