@@ -24,7 +24,7 @@ def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
         GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org",
         GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date,
     )
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True, timeout=60).stdout
 
 
 @pytest.fixture
