@@ -91,10 +91,39 @@ def guide_link(site: Path, lang: str) -> tuple[lxml.html.HtmlElement, Path]:
     return rows[0], (page.parent / unquote(hrefs[0])).resolve()
 
 
+# The text area of a printed page (Letter, 0.85 in top and bottom margins, in PDF points from the
+# bottom): running headers and footers sit outside it and would split a paragraph that turns the page.
+BODY_BOTTOM, BODY_TOP = 0.85 * 72, 792 - 0.85 * 72
+
+
 @functools.lru_cache(maxsize=None)
-def read(path: Path) -> tuple[pypdf.PdfReader, str]:
+def read_pages(path: Path) -> tuple[pypdf.PdfReader, list[tuple[str, str, int]]]:
+    """Each page read once: its whole text, the letters of its text area in drawing order, and the
+    raster images it paints (`Do` operators whose XObject is an image; WeasyPrint lists an image in
+    the resources of every page but paints it once, and draws SVG as paths, not XObjects)."""
     reader = pypdf.PdfReader(path)
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
+    pages = []
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        body, images = [], []
+
+        def keep(text, cm, tm, font, size):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if BODY_BOTTOM < y < BODY_TOP:
+                body.append(text)
+
+        def paint(operator, operands, cm, tm):
+            if operator == b"Do" and operands and operands[0] in xobjects:
+                images.append(xobjects[operands[0]].get_object().get("/Subtype") == "/Image")
+
+        text = page.extract_text(visitor_text=keep, visitor_operand_before=paint)
+        pages.append((text, letters("".join(body)), sum(images)))
+    return reader, pages
+
+
+def read(path: Path) -> tuple[pypdf.PdfReader, str]:
+    reader, pages = read_pages(path)
+    return reader, "\n".join(text for text, _, _ in pages)
 
 
 @pytest.fixture(scope="module", params=list(LANGUAGES))
@@ -254,25 +283,9 @@ def test_every_page_footer_and_the_home_page_link_to_downloads(built_site):
         )
 
 
-# The text area of a printed page (Letter, 0.85 in top and bottom margins, in PDF points from the
-# bottom): running headers and footers sit outside it and would split a paragraph that turns the page.
-BODY_BOTTOM, BODY_TOP = 0.85 * 72, 792 - 0.85 * 72
 # What the site shows that the guide compares: paragraphs, list items, table cells and admonitions
 # (a collapsible <details> prints as an admonition).
 COMPARED = ".//p | .//li | .//td | .//th | .//div[contains(@class, 'admonition')] | .//details"
-
-
-def body_text(page: pypdf.PageObject) -> str:
-    """The letters a page prints in its text area, in the order they are drawn."""
-    chunks = []
-
-    def keep(text, cm, tm, font, size):
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if BODY_BOTTOM < y < BODY_TOP:
-            chunks.append(text)
-
-    page.extract_text(visitor_text=keep)
-    return letters("".join(chunks))
 
 
 def outline_pages(reader: pypdf.PdfReader, items=None) -> list[tuple[str, int]]:
@@ -285,11 +298,6 @@ def outline_pages(reader: pypdf.PdfReader, items=None) -> list[tuple[str, int]]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
-def body_texts(path: Path) -> list[str]:
-    return [body_text(page) for page in read(path)[0].pages]
-
-
 def chapter_texts(path: Path, titles: list[str]) -> dict[str, str]:
     """The printed text of each chapter: from its bookmark's page to the next chapter's page."""
     reader = read(path)[0]
@@ -299,7 +307,7 @@ def chapter_texts(path: Path, titles: list[str]) -> dict[str, str]:
             starts[title] = number
     assert set(starts) == set(titles), f"chapters without a bookmark: {sorted(set(titles) - set(starts))}"
     ordered = sorted(starts.items(), key=lambda item: item[1])
-    pages = body_texts(path)
+    pages = [body for _, body, _ in read_pages(path)[1]]
     texts = {}
     for index, (title, first) in enumerate(ordered):
         last = ordered[index + 1][1] if index + 1 < len(ordered) else len(pages) - 1
@@ -329,25 +337,9 @@ def printed_runs(element: lxml.html.HtmlElement) -> list[str]:
     return [run for run in (letters(r) for r in runs) if run]
 
 
-def image_draws(reader: pypdf.PdfReader, numbers: range | None = None) -> int:
-    """Raster images painted on these pages: `Do` operators whose XObject is an image, directly or
-    inside a form. (WeasyPrint lists an image in the resources of every page but paints it once;
-    SVG images become vector paths, not XObjects, so they are not counted here.)"""
-
-    def count(stream, resources) -> int:
-        xobjects = (resources or {}).get("/XObject") or {}
-        total = 0
-        for operands, operator in pypdf.generic.ContentStream(stream, reader).operations:
-            if operator == b"Do" and operands[0] in xobjects:
-                xobject = xobjects[operands[0]].get_object()
-                if xobject["/Subtype"] == "/Image":
-                    total += 1
-                elif xobject["/Subtype"] == "/Form":
-                    total += count(xobject, xobject.get("/Resources"))
-        return total
-
-    pages = [reader.pages[n] for n in (numbers if numbers is not None else range(len(reader.pages)))]
-    return sum(count(page.get_contents(), page.get("/Resources")) for page in pages if page.get_contents() is not None)
+def image_draws(path: Path) -> int:
+    """Raster images painted in a PDF (see read_pages)."""
+    return sum(images for _, _, images in read_pages(path)[1])
 
 
 def test_every_printed_page_says_what_the_site_says(built_site, guide):
@@ -389,10 +381,10 @@ def test_the_roles_table_is_printed_cell_by_cell(built_site, guide):
 
 
 def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, _, _, pdf = guide
     expected = 0
     for url, page in printed_pages(built_site, lang).items():
         if url not in {url_of(path) for path in ONLINE_ONLY}:
             expected += len([src for src in article(page).xpath(".//img/@src") if not src.lower().endswith(".svg")])
-    drawn = image_draws(reader, range(1, len(reader.pages)))  # after the cover
+    drawn = image_draws(pdf)
     assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"

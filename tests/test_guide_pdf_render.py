@@ -142,8 +142,8 @@ def test_raster_images_are_drawn_where_the_pages_have_them(cache_dir, tmp_path):
     Image.new("RGB", (8, 8), (30, 30, 200)).save(tmp_path / "square.png")
     html = '<p><img src="../assets/dot.png" alt="Un point"></p><figure><img src="../assets/square.png" alt="Un carré"></figure>'
     result = make_guide_pdf(chapters(html), EDITION, {"assets/dot.png": tmp_path / "dot.png", "assets/square.png": tmp_path / "square.png"})
-    assert image_draws(pypdf.PdfReader(result.path)) == 2
-    assert image_draws(pypdf.PdfReader(make_guide_pdf(chapters(), EDITION, {}).path)) == 0
+    assert image_draws(result.path) == 2
+    assert image_draws(make_guide_pdf(chapters(), EDITION, {}).path) == 0
 
 
 def test_fonts_come_from_debian_packages_or_the_error_names_them(tmp_path):
