@@ -4,6 +4,7 @@ serves it the way a static host does, and Debian's Chromium driven by Playwright
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import shutil
 import subprocess
@@ -32,9 +33,14 @@ BUILD_TIMEOUT = 600
 _running: list = []
 
 
+BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build", "broken_late_build"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if {"built_site", "site_server"} & set(item.fixturenames):
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        if BUILDING_FIXTURES & set(item.fixturenames) or "mkdocs_build(" in source:
             item.add_marker(pytest.mark.slow)
 
 
