@@ -7,6 +7,7 @@ scripts/check-content.sh only (see CONTRIBUTING.md).
 """
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from wilguide.contentcheck import BUILD_RULES, project_from_config
 from wilguide.contentcheck.rules import run_rules_unless_unchanged
@@ -14,6 +15,7 @@ from wilguide.findings import ContentError
 from wilguide.i18n_state import is_nested_build
 
 
+@event_priority(100)  # before the other hooks' own checks, so one build reports every problem
 def on_pre_build(config):
     if is_nested_build(config):
         return  # the nested language builds read the same files: checked once is enough

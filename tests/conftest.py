@@ -4,11 +4,13 @@ serves it the way a static host does, and Debian's Chromium driven by Playwright
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +28,30 @@ if BUILDER == "properdocs":
     import properdocs.replacement  # noqa: F401  (answers the mkdocs.* imports of the code under test)
 # The files a build needs, copied when a test builds a modified project.
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "content", "wilguide"]
+# A whole build from a cold cache takes well under a minute on an idle machine; a build that takes
+# ten is stuck, and the test says so instead of waiting for ever.
+BUILD_TIMEOUT = 600
+
+
+# The test being run: a build checks that its test is marked slow, so `pytest -m "not slow"` never
+# builds the site (tests that read the session's build are marked slow automatically, below).
+_running: list = []
+
+
+BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build", "broken_late_build"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        if BUILDING_FIXTURES & set(item.fixturenames) or "mkdocs_build(" in source:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _running[:] = [item]
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -38,12 +64,15 @@ def build_env(**extra: str) -> dict[str, str]:
 
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """Run a strict build in a separate process (the i18n plugin keeps global state)."""
+    if _running and _running[0].get_closest_marker("slow") is None:
+        raise AssertionError(f"{_running[0].nodeid} builds the site: mark it @pytest.mark.slow")
     return subprocess.run(
         [sys.executable, "-m", BUILDER, "build", "--strict", "-d", str(site_dir)],
         cwd=project,
         env=build_env(**env),
         capture_output=True,
         text=True,
+        timeout=BUILD_TIMEOUT,
     )
 
 
@@ -79,6 +108,78 @@ def built_site(tmp_path_factory) -> Path:
 def project_copy(tmp_path) -> Path:
     """A copy of the project that a test may break on purpose."""
     return copy_project(tmp_path / "project")
+
+
+def append_line(page: Path, line: str) -> int:
+    """Append a paragraph to a page; the number of the line it is on."""
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"
+    page.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in a file (which must contain it); the line of the replacement."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(path: Path, snippet: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert snippet in text, f"test setup: {snippet!r} is not in {path}"
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+@dataclass(frozen=True)
+class BrokenBuild:
+    """A strict build of a project copy carrying several mistakes at once."""
+
+    result: subprocess.CompletedProcess
+    lines: dict[str, int]  # the line of each mistake, by name
+
+    @property
+    def stderr(self) -> str:
+        return self.result.stderr
+
+
+@pytest.fixture(scope="session")
+def broken_build(tmp_path_factory) -> BrokenBuild:
+    """One copy of the project with every mistake that must stop the build before any page is
+    written, built once: each editor-error test looks for its own file:line message in the output
+    (the build reports them all together)."""
+    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
+    docs = project / "docs"
+    (docs / "fr" / "nouvelle-page.md").write_text("---\ndescription: x\n---\n\n# Nouvelle\n", encoding="utf-8")
+    lines = {
+        "link": append_line(docs / "en" / "roles.md", "See [the missing page](missing-page.md)."),
+        "anchor": append_line(docs / "fr" / "roles.md", "Voir [la section](competencies.md#no-such-section)."),
+        "heading": append_line(docs / "fr" / "glossary.md", "## Une section de plus { #one-more-section }"),
+        "placeholder": append_line(docs / "en" / "contribute.md", "Write to {{ contact_mail }}."),
+        "malformed-item": replace_once(docs / "fr" / "toolkit" / "check-in-agenda.md", "{ #wins }", "{ #Wins! }"),
+        "missing-item": line_of(docs / "fr" / "toolkit" / "first-week.md", "{ #coffee }"),
+        # Editorial rules stay out of the build: this house term must not fail it.
+        "house-term": append_line(docs / "fr" / "closing-well.md", "Un feedback de plus."),
+    }
+    english = docs / "en" / "toolkit" / "first-week.md"
+    kept = [line for line in english.read_text(encoding="utf-8").splitlines(keepends=True) if "{ #coffee }" not in line]
+    assert len(kept) < len(english.read_text(encoding="utf-8").splitlines()), "test setup: no coffee item in English"
+    english.write_text("".join(kept), encoding="utf-8")
+    return BrokenBuild(mkdocs_build(project, tmp_path_factory.mktemp("broken-site")), lines)
+
+
+@pytest.fixture(scope="session")
+def broken_late_build(tmp_path_factory) -> BrokenBuild:
+    """One copy of the project with the mistakes found once the build has its pages (the
+    navigation, the planner's data), built once."""
+    project = copy_project(tmp_path_factory.mktemp("broken-late") / "project")
+    replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
+    lines = {
+        "planner": replace_once(
+            project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"
+        ),
+    }
+    return BrokenBuild(mkdocs_build(project, tmp_path_factory.mktemp("broken-late-site")), lines)
 
 
 class StaticHostHandler(SimpleHTTPRequestHandler):

@@ -1,6 +1,8 @@
 """Every generated checklist file, read back: PDFs with pypdf, Word files with python-docx, ZIPs.
 
-Expected values come from the Markdown sources, so a file that drifts from its source fails."""
+Expected values come from the Markdown sources, so a file that drifts from its source fails, and the
+words a reader sees (field labels, page numbers, document language, publisher) are written here
+literally, never read from the generator's own tables."""
 
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from pypdf import PdfReader
 from wilguide.checklists import load_all
 from wilguide.checklists.former_names import PUBLISHED_UNDER_SLUG_RULE
 from wilguide.checklists.downloads import bundle_name, file_name
-from wilguide.checklists.strings import STRINGS, locale
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["fr", "en"]
@@ -37,6 +38,24 @@ def publisher(lang: str) -> str:
 
     value = load_config(str(ROOT / "mkdocs.yml")).extra["guide"].get("publisher") or ""
     return value[lang] if isinstance(value, dict) else value
+
+# What a reader of each language sees, written out here (mkdocs.yml's extra.guide.publisher and
+# wilguide/checklists/strings.py say the same; a test that read them would agree with any mistake).
+# No publisher is set by default, so the files name no author (tests/test_publisher_setting.py
+# checks a configured one, per language).
+PUBLISHER = {"fr": None, "en": None}
+LOCALE = {"fr": "fr-CA", "en": "en-CA"}
+PAGE_NUMBER = {"fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"}
+FIELD_LABELS = {
+    "fr": {
+        "name": "Nom", "student": "Stagiaire", "supervisor": "Personne qui supervise", "mentor": "Mentor ou mentore",
+        "organization": "Organisation d'accueil", "date": "Date", "next-check-in": "Prochaine rencontre", "notes": "Notes",
+    },
+    "en": {
+        "name": "Name", "student": "Student", "supervisor": "Supervisor", "mentor": "Mentor",
+        "organization": "Host organization", "date": "Date", "next-check-in": "Next check-in", "notes": "Notes",
+    },
+}
 
 
 def plain(text: str) -> str:
@@ -73,8 +92,8 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
 
     # Metadata: title, author (the publisher setting), document language; tagged, title shown.
     assert plain(reader.metadata.title) == plain(checklist.title)
-    assert reader.metadata.author == (publisher(lang) or None)  # no publisher set: no author at all
-    assert root["/Lang"] == locale(lang)
+    assert reader.metadata.author == PUBLISHER[lang]
+    assert root["/Lang"] == LOCALE[lang]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
 
@@ -96,10 +115,18 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
         for font in page["/Resources"]["/Font"].values():
             descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
-    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    pages = [plain(page.extract_text()) for page in reader.pages]
+    text = " ".join(pages)
     for item in checklist.items:
         assert plain(item.text) in text, item.key
     assert plain(checklist.title) in text
+
+    # The reader's language on every printed word around the items: labels, footer, publisher.
+    for field in checklist.fields:
+        assert plain(FIELD_LABELS[lang][field]) in text, (field, FIELD_LABELS[lang][field])
+    for number, page_text in enumerate(pages, start=1):
+        assert PAGE_NUMBER[lang].format(page=number, pages=len(pages)) in page_text, (number, page_text[-200:])
+    assert plain(PUBLISHER[lang]) in text
 
 
 @pytest.mark.parametrize(("lang", "slug"), CASES)
@@ -109,8 +136,8 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
 
     properties = document.core_properties
     assert plain(properties.title) == plain(checklist.title)
-    assert properties.author == publisher(lang)
-    assert properties.language == locale(lang)
+    assert properties.author == PUBLISHER[lang]
+    assert properties.language == LOCALE[lang]
 
     items, keys = [], []
     for paragraph in document.paragraphs:
@@ -129,10 +156,9 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
     assert plain(document.paragraphs[0].text) == plain(checklist.title)
 
     labels = {plain(cell.text) for table in document.tables for cell in table.columns[0].cells}
-    words = STRINGS[lang]
     for field in checklist.fields:
-        label = plain(words[f"field.{field}"])
-        assert label in labels or any(plain(p.text) == label for p in document.paragraphs), field
+        label = plain(FIELD_LABELS[lang][field])
+        assert label in labels or any(plain(p.text) == label for p in document.paragraphs), (field, label)
 
 
 def test_word_fill_in_fields_keep_their_widths_outside_word(tmp_path):

@@ -111,7 +111,7 @@ def test_both_languages_load_and_match(docs):
 
 
 def test_checklist_true_uses_the_default_fields(docs):
-    write(docs, "fr", FR.replace("checklist:\n  fields: [student, supervisor, date, notes]\n", "checklist: true\n"))
+    write(docs, "fr", edited(FR, "checklist:\n  fields: [student, supervisor, date, notes]\n", "checklist: true\n"))
     assert load_checklist(docs, "fr", "sample").fields == ("student", "supervisor", "date", "notes")
 
 
@@ -238,7 +238,7 @@ def test_invalid_front_matter_is_reported(docs):
 
 
 def test_a_page_marked_as_checklist_in_one_language_only(docs):
-    write(docs, "en", EN.replace("checklist:\n  fields: [student, supervisor, date, notes]\n", ""))
+    write(docs, "en", edited(EN, "checklist:\n  fields: [student, supervisor, date, notes]\n", ""))
     with pytest.raises(ContentError) as error:
         load_all(docs, ["fr", "en"])
     assert messages(error) == [

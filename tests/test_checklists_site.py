@@ -10,7 +10,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import mkdocs_build
 from mkdocs.config import load_config
 
 from wilguide.checklists import checklist_downloads, format_size, load_all, nav_order
@@ -108,24 +107,17 @@ def test_checklist_downloads_api_lists_files_in_order(built_site):
         assert checklist_downloads(lang) == downloads  # the same list, without the config, once built
 
 
-def test_an_item_missing_in_one_language_fails_the_build_with_file_and_line(project_copy, tmp_path):
-    page = project_copy / "docs" / "en" / "toolkit" / "first-week.md"
-    page.write_text(
-        "".join(line for line in page.read_text(encoding="utf-8").splitlines(keepends=True) if "{ #coffee }" not in line),
-        encoding="utf-8",
-    )
-    french = (project_copy / "docs" / "fr" / "toolkit" / "first-week.md").read_text(encoding="utf-8")
-    line = french[: french.index("{ #coffee }")].count("\n") + 1
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/fr/toolkit/first-week.md:{line}: item 'coffee' has no counterpart in docs/en/toolkit/first-week.md" in result.stderr
+@pytest.mark.slow
+def test_an_item_missing_in_one_language_fails_the_build_with_file_and_line(broken_build):
+    """The English first-week checklist lost its 'coffee' item (see conftest.broken_build)."""
+    line = broken_build.lines["missing-item"]
+    assert broken_build.result.returncode != 0
+    assert f"docs/fr/toolkit/first-week.md:{line}: item 'coffee' has no counterpart in docs/en/toolkit/first-week.md" in broken_build.stderr
 
 
-def test_a_malformed_item_fails_the_build_with_file_and_line(project_copy, tmp_path):
-    page = project_copy / "docs" / "fr" / "toolkit" / "check-in-agenda.md"
-    text = page.read_text(encoding="utf-8").replace("{ #wins }", "{ #Wins! }")
-    page.write_text(text, encoding="utf-8")
-    line = text[: text.index("{ #Wins! }")].count("\n") + 1
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/fr/toolkit/check-in-agenda.md:{line}: bad item key 'Wins!'" in result.stderr
+@pytest.mark.slow
+def test_a_malformed_item_fails_the_build_with_file_and_line(broken_build):
+    """The French check-in agenda's item key became 'Wins!' (see conftest.broken_build)."""
+    line = broken_build.lines["malformed-item"]
+    assert broken_build.result.returncode != 0
+    assert f"docs/fr/toolkit/check-in-agenda.md:{line}: bad item key 'Wins!'" in broken_build.stderr

@@ -7,13 +7,15 @@ each sibling folder holds only the files it breaks, copied over a copy of valid/
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import append_line, copy_project
 from wilguide.contentcheck import load_project, run_rules
 from wilguide.contentcheck.cli import main
 from wilguide.contentcheck.house_terms import fold, load_house_terms
@@ -108,16 +110,27 @@ def test_anchors_are_read_again_when_the_target_page_or_the_markdown_settings_ch
     root = fixture_tree(tmp_path, "links")
     assert any("no anchor #wat-to-do" in finding for finding in findings_of(root))  # fills the cache
     guide = root / "docs" / "en" / "guide.md"
-    guide.write_text(guide.read_text(encoding="utf-8").replace("{ #what-to-do }", "{ #wat-to-do }"), encoding="utf-8")
+    text = guide.read_text(encoding="utf-8")
+    assert "{ #what-to-do }" in text
+    guide.write_text(text.replace("{ #what-to-do }", "{ #wat-to-do }"), encoding="utf-8")
     assert not any("no anchor #wat-to-do" in finding for finding in findings_of(root))
 
+    # A heading without an ID gets one from the toc extension's settings: a link to it is right
+    # with the default separator, and broken once the settings change the IDs.
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n### Two words\n\nText.\n", encoding="utf-8")
+    index = root / "docs" / "en" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nSee [two words](guide.md#two-words).\n", encoding="utf-8")
+    assert not any("#two-words" in finding for finding in findings_of(root))
     settings = root / "mkdocs.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("toc:", "toc:\n      toc_depth: 1", 1), encoding="utf-8")
-    assert load_project(root).config.mdx_configs["toc"]["toc_depth"] == 1
-    assert (tmp_path / "cache" / "anchors").is_dir()
-    cached = len(list((tmp_path / "cache" / "anchors").iterdir()))
-    findings_of(root)
-    assert len(list((tmp_path / "cache" / "anchors").iterdir())) > cached
+    text = settings.read_text(encoding="utf-8")
+    assert "  - toc:\n" in text
+    settings.write_text(text.replace("  - toc:\n", "  - toc:\n      separator: _\n", 1), encoding="utf-8")
+    assert load_project(root).config.mdx_configs["toc"]["separator"] == "_"
+    line = index.read_text(encoding="utf-8").count("\n")
+    assert (
+        f"docs/en/index.md:{line}: broken link 'guide.md#two-words': docs/en/guide.md has no anchor #two-words; "
+        "did you mean #two_words?"
+    ) in findings_of(root)
 
 
 def test_the_build_check_is_skipped_only_when_nothing_changed_since_it_passed(tmp_path, monkeypatch):
@@ -244,8 +257,44 @@ def test_command_without_a_project(tmp_path, capsys):
     assert "no mkdocs.yml" in capsys.readouterr().err
 
 
-def test_console_script_is_installed():
-    assert (Path(sys.executable).parent / "wilguide-check").exists(), "reinstall the project: scripts/setup.sh"
+def test_console_script_runs_and_exits_with_the_result(tmp_path):
+    """The installed `wilguide-check` command itself, in its own process, as editors and CI run it."""
+    command = Path(sys.executable).parent / "wilguide-check"
+    assert command.exists(), "reinstall the project: scripts/setup.sh"
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    broken = subprocess.run(
+        [str(command), "--root", str(fixture_tree(tmp_path, "placeholders")), "--no-translation-status"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert broken.stdout.startswith("docs/en/index.md:7: unknown placeholder {{ publsher }}"), broken.stdout
+    clean = subprocess.run(
+        [str(command), "--root", str(fixture_tree(tmp_path / "ok")), "--no-translation-status"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Content check: no problems" in clean.stdout
+
+
+@pytest.mark.slow
+def test_editors_script_fails_on_a_broken_tree_and_passes_on_the_clean_one(tmp_path):
+    """scripts/check-content.sh end to end (it installs what it needs, then runs the check): exit 1
+    with file:line on a broken copy of the project, exit 0 on the project itself."""
+    project = copy_project(tmp_path / "project")
+    link_line = append_line(project / "docs" / "en" / "roles.md", "See [the missing page](missing-page.md).")
+    term_line = append_line(project / "docs" / "fr" / "closing-well.md", "Un feedback de plus.")
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    script = ["bash", str(ROOT / "scripts" / "check-content.sh")]
+
+    broken = subprocess.run([*script, "--root", str(project)], capture_output=True, text=True, env=env, timeout=600)
+    assert broken.returncode == 1, broken.stdout[-3000:] + broken.stderr[-3000:]
+    assert f"docs/en/roles.md:{link_line}: broken link 'missing-page.md'" in broken.stdout, broken.stdout[-3000:]
+    assert f'docs/fr/closing-well.md:{term_line}: "feedback": the house term is "rétroaction"' in broken.stdout
+    assert "Content check: 2 problems in 2 files" in broken.stdout, broken.stdout[-1000:]
+
+    clean = subprocess.run(script, capture_output=True, text=True, env=env, timeout=600, cwd=tmp_path)
+    assert clean.returncode == 0, clean.stdout[-3000:] + clean.stderr[-3000:]
+    assert "Content check: no problems" in clean.stdout
 
 
 def test_real_tree_has_no_finding():
@@ -253,28 +302,16 @@ def test_real_tree_has_no_finding():
     assert not findings, "scripts/check-content.sh reports:\n" + "\n".join(map(str, findings))
 
 
-def append_line(page: Path, line: str) -> int:
-    """Append a line to a page; its line number."""
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + line + "\n"
-    page.write_text(text, encoding="utf-8")
-    return text.count("\n")
-
-
 @pytest.mark.slow
-def test_build_fails_naming_file_and_line(project_copy, tmp_path):
-    docs = project_copy / "docs"
-    link_line = append_line(docs / "en" / "roles.md", "See [the missing page](missing-page.md).")
-    anchor_line = append_line(docs / "fr" / "roles.md", "Voir [la section](competencies.md#no-such-section).")
-    heading_line = append_line(docs / "fr" / "glossary.md", "## Une section de plus { #one-more-section }")
-    # Editorial rules stay out of the build: this house term does not fail it.
-    append_line(docs / "fr" / "closing-well.md", "Un feedback de plus.")
-
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    errors = result.stderr
-    assert f"docs/en/roles.md:{link_line}: broken link 'missing-page.md': there is no page docs/en/missing-page.md" in errors
-    assert f"docs/fr/roles.md:{anchor_line}: broken link 'competencies.md#no-such-section'" in errors
-    assert f"of docs/fr/glossary.md:{heading_line} is missing here" in errors
+def test_build_fails_naming_file_and_line(broken_build):
+    """Mistakes made together in one copy of the project (conftest.broken_build), reported together."""
+    lines = broken_build.lines
+    assert broken_build.result.returncode != 0
+    errors = broken_build.stderr
+    assert f"docs/en/roles.md:{lines['link']}: broken link 'missing-page.md': there is no page docs/en/missing-page.md" in errors
+    assert f"docs/fr/roles.md:{lines['anchor']}: broken link 'competencies.md#no-such-section'" in errors
+    assert f"of docs/fr/glossary.md:{lines['heading']} is missing here" in errors
+    # Editorial rules stay out of the build: the house term added to this page does not fail it.
     assert "docs/fr/closing-well.md" not in errors
 
 

@@ -27,6 +27,8 @@ LANGUAGES = {"fr": "", "en": "en/"}
 NOT_PRINTED = (
     "//script | //style | //button | //template | //select | //*[@hidden] | //input | //textarea"
     " | //*[contains(@class, 'headerlink')] | //*[contains(@class, 'md-content__button')]"
+    # The checklists' download buttons: wilguide/guide_pdf/guide.css leaves them off paper.
+    " | //*[contains(concat(' ', @class, ' '), ' wg-checklist-downloads ')]"
 )
 
 
@@ -91,10 +93,39 @@ def guide_link(site: Path, lang: str) -> tuple[lxml.html.HtmlElement, Path]:
     return rows[0], (page.parent / unquote(hrefs[0])).resolve()
 
 
+# The text area of a printed page (Letter, 0.85 in top and bottom margins, in PDF points from the
+# bottom): running headers and footers sit outside it and would split a paragraph that turns the page.
+BODY_BOTTOM, BODY_TOP = 0.85 * 72, 792 - 0.85 * 72
+
+
 @functools.lru_cache(maxsize=None)
-def read(path: Path) -> tuple[pypdf.PdfReader, str]:
+def read_pages(path: Path) -> tuple[pypdf.PdfReader, list[tuple[str, str, int]]]:
+    """Each page read once: its whole text, the letters of its text area in drawing order, and the
+    raster images it paints (`Do` operators whose XObject is an image; WeasyPrint lists an image in
+    the resources of every page but paints it once, and draws SVG as paths, not XObjects)."""
     reader = pypdf.PdfReader(path)
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
+    pages = []
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        body, images = [], []
+
+        def keep(text, cm, tm, font, size):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if BODY_BOTTOM < y < BODY_TOP:
+                body.append(text)
+
+        def paint(operator, operands, cm, tm):
+            if operator == b"Do" and operands and operands[0] in xobjects:
+                images.append(xobjects[operands[0]].get_object().get("/Subtype") == "/Image")
+
+        text = page.extract_text(visitor_text=keep, visitor_operand_before=paint)
+        pages.append((text, letters("".join(body)), sum(images)))
+    return reader, pages
+
+
+def read(path: Path) -> tuple[pypdf.PdfReader, str]:
+    reader, pages = read_pages(path)
+    return reader, "\n".join(text for text, _, _ in pages)
 
 
 @pytest.fixture(scope="module", params=list(LANGUAGES))
@@ -165,13 +196,11 @@ def test_the_downloads_page_is_not_a_chapter(built_site, guide):
 
 def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, guide):
     lang, reader, _, _ = guide
-    assert reader.metadata.title == site_name(lang)
-    publisher = settings()["extra"]["guide"].get("publisher") or ""
-    publisher = publisher[lang] if isinstance(publisher, dict) else publisher
-    assert reader.metadata.author == (publisher or None)  # no publisher set: no author, never a stand-in
+    assert reader.metadata.title == site_name(lang) == {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}[lang]
+    assert reader.metadata.author == None  # no publisher by default: no author, never a stand-in
     assert reader.metadata.subject, "the subject is the site description"
     root = reader.trailer["/Root"]
-    assert str(root["/Lang"]).split("-")[0] == lang
+    assert root["/Lang"] == {"fr": "fr-CA", "en": "en-CA"}[lang]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "tagged PDF"
 
 
@@ -254,3 +283,110 @@ def test_every_page_footer_and_the_home_page_link_to_downloads(built_site):
         assert any((built_site / prefix / h).resolve() == downloads.parent for h in home.xpath(".//a/@href")), (
             f"the {lang} home page text does not link to the downloads page"
         )
+
+
+# What the site shows that the guide compares: paragraphs, list items, table cells and admonitions
+# (a collapsible <details> prints as an admonition).
+COMPARED = ".//p | .//li | .//td | .//th | .//div[contains(@class, 'admonition')] | .//details"
+
+
+def outline_pages(reader: pypdf.PdfReader, items=None) -> list[tuple[str, int]]:
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += outline_pages(reader, item)
+        else:
+            found.append((" ".join(item.title.split()), reader.get_destination_page_number(item)))
+    return found
+
+
+def chapter_texts(path: Path, titles: list[str]) -> dict[str, str]:
+    """The printed text of each chapter: from its bookmark's page to the next chapter's page."""
+    reader = read(path)[0]
+    starts = {}
+    for title, number in outline_pages(reader):
+        if title in titles and title not in starts:
+            starts[title] = number
+    assert set(starts) == set(titles), f"chapters without a bookmark: {sorted(set(titles) - set(starts))}"
+    ordered = sorted(starts.items(), key=lambda item: item[1])
+    pages = [body for _, body, _ in read_pages(path)[1]]
+    texts = {}
+    for index, (title, first) in enumerate(ordered):
+        last = ordered[index + 1][1] if index + 1 < len(ordered) else len(pages) - 1
+        texts[title] = "".join(pages[first : last + 1])
+    return texts
+
+
+def printed_runs(element: lxml.html.HtmlElement) -> list[str]:
+    """The element's text in the pieces the PDF keeps whole: the guide prints a note (the address,
+    or the page it leads to) right after each link, so the text is cut after every link."""
+    runs, current = [], []
+
+    def walk(node, inside_link=False):
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child, inside_link or child.tag == "a")
+                if child.tag == "a" and not inside_link:
+                    runs.append("".join(current))
+                    current.clear()
+            if child.tail:
+                current.append(child.tail)
+
+    walk(element)
+    runs.append("".join(current))
+    return [run for run in (letters(r) for r in runs) if run]
+
+
+def image_draws(path: Path) -> int:
+    """Raster images painted in a PDF (see read_pages)."""
+    return sum(images for _, _, images in read_pages(path)[1])
+
+
+def test_every_printed_page_says_what_the_site_says(built_site, guide):
+    """Each paragraph, list item, table cell and admonition of every printed page, in the chapter
+    that prints it; the only differences allowed are the documented ones (screen-only parts left
+    out, a note after links, pages that are a note pointing to the web)."""
+    lang, _, _, pdf = guide
+    online_only = {url_of(path) for path in ONLINE_ONLY}
+    pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
+    titles = {url: " ".join(page.xpath(".//h1")[0].text_content().split()) for url, page in pages.items()}
+    texts = chapter_texts(pdf, list(titles.values()))
+    missing, compared = [], 0
+    for url, page in pages.items():
+        if url in online_only:
+            continue
+        printed = texts[titles[url]]
+        for element in page.xpath(COMPARED):
+            for run in printed_runs(element):
+                compared += 1
+                if run not in printed:
+                    missing.append(f"{lang}/{url}: <{element.tag}> {' '.join(element.text_content().split())[:100]!r}")
+                    break
+    assert compared > 500, f"only {compared} pieces of text compared"
+    assert not missing, f"{len(missing)} pieces of the site missing from the {lang} PDF:\n" + "\n".join(missing[:40])
+
+
+def test_the_roles_table_is_printed_cell_by_cell(built_site, guide):
+    """A sample the comparison above must see: the table of the roles page, in both languages."""
+    lang, _, _, pdf = guide
+    pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
+    titles = [" ".join(page.xpath(".//h1")[0].text_content().split()) for page in pages.values()]
+    page = pages["roles/"]
+    cells = page.xpath(".//table//td")
+    assert len(cells) >= 6, "the roles page has a table"
+    printed = chapter_texts(pdf, titles)[" ".join(page.xpath(".//h1")[0].text_content().split())]
+    for cell in cells:
+        for run in printed_runs(cell):
+            assert run in printed, cell.text_content()
+
+
+def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
+    lang, _, _, pdf = guide
+    expected = 0
+    for url, page in printed_pages(built_site, lang).items():
+        if url not in {url_of(path) for path in ONLINE_ONLY}:
+            expected += len([src for src in article(page).xpath(".//img/@src") if not src.lower().endswith(".svg")])
+    drawn = image_draws(pdf)
+    assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"

@@ -1,7 +1,8 @@
-"""Whole builds of a project copy: the guide PDF's cache across builds, and the skip switch of serve.
+"""`mkdocs serve` of a project copy may skip the guide PDF, and the downloads page then says so.
 
-Each test uses its own cache folder, seeded with the project's other generated files (checklists…)
-but no guide PDF, so the guide is typeset from scratch while the rest is reused.
+The test's cache is seeded with the project's other generated files (checklists…) but no guide PDF,
+so nothing is typeset while the rest is reused. The guide PDF's cache across builds is tested in
+test_other_base_urls.py.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import lxml.html
-import pypdf
 import pytest
 
-from conftest import ROOT, build_env, mkdocs_build
+from conftest import ROOT, build_env
 
 pytestmark = pytest.mark.slow
 LANGUAGES = {"fr": "", "en": "en/"}
@@ -32,43 +32,6 @@ def seeded_cache(tmp_path: Path) -> Path:
         shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if n.startswith("guide-pdf")])
     target.mkdir(exist_ok=True)
     return target
-
-
-def guide_pdfs(site: Path) -> dict[str, Path]:
-    found = {}
-    for lang, prefix in LANGUAGES.items():
-        pdfs = sorted((site / prefix / "downloads").glob("*.pdf"))
-        assert len(pdfs) == 1, f"expected one guide PDF in {site / prefix / 'downloads'}, found {pdfs}"
-        found[lang] = pdfs[0]
-    return found
-
-
-def test_an_unchanged_guide_is_reused_and_a_changed_page_typesets_its_language_again(project_copy, tmp_path):
-    cache = seeded_cache(tmp_path)
-    env = {"WILGUIDE_CACHE_DIR": str(cache), "WILGUIDE_SKIP_GUIDE_PDF": "1"}  # ignored by mkdocs build
-
-    first = mkdocs_build(project_copy, tmp_path / "site1", **env)
-    assert first.returncode == 0, first.stderr[-4000:]
-    assert "WILGUIDE_SKIP_GUIDE_PDF only applies to mkdocs serve" in first.stderr
-    for lang in LANGUAGES:
-        assert f"guide PDF ({lang}): typeset in" in first.stderr
-    first_pdfs = guide_pdfs(tmp_path / "site1")
-
-    second = mkdocs_build(project_copy, tmp_path / "site2", **env)
-    assert second.returncode == 0, second.stderr[-4000:]
-    for lang in LANGUAGES:
-        assert f"guide PDF ({lang}): unchanged, reused from the cache" in second.stderr
-        assert guide_pdfs(tmp_path / "site2")[lang].read_bytes() == first_pdfs[lang].read_bytes()
-    assert "typeset in" not in second.stderr
-
-    page = project_copy / "docs" / "fr" / "why-mentoring.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\nUne phrase ajoutée par le test du cache.\n", encoding="utf-8")
-    third = mkdocs_build(project_copy, tmp_path / "site3", **env)
-    assert third.returncode == 0, third.stderr[-4000:]
-    assert "guide PDF (fr): typeset in" in third.stderr
-    assert "guide PDF (en): unchanged, reused from the cache" in third.stderr
-    text = " ".join(p.extract_text() for p in pypdf.PdfReader(guide_pdfs(tmp_path / "site3")["fr"]).pages)
-    assert "Une phrase ajoutée par le test du cache." in " ".join(text.split())
 
 
 def free_port() -> int:

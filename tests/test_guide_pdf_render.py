@@ -131,6 +131,21 @@ def test_images_are_embedded_from_their_source_file(cache_dir, tmp_path):
     assert again.path != result.path, "a changed image makes a new PDF"
 
 
+def test_raster_images_are_drawn_where_the_pages_have_them(cache_dir, tmp_path):
+    """Counted in the PDF's drawing operators: an image hidden by the print stylesheet, or left
+    out of the document, draws nothing."""
+    from PIL import Image
+
+    from test_guide_pdf import image_draws
+
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(tmp_path / "dot.png")
+    Image.new("RGB", (8, 8), (30, 30, 200)).save(tmp_path / "square.png")
+    html = '<p><img src="../assets/dot.png" alt="Un point"></p><figure><img src="../assets/square.png" alt="Un carré"></figure>'
+    result = make_guide_pdf(chapters(html), EDITION, {"assets/dot.png": tmp_path / "dot.png", "assets/square.png": tmp_path / "square.png"})
+    assert image_draws(result.path) == 2
+    assert image_draws(make_guide_pdf(chapters(), EDITION, {}).path) == 0
+
+
 def test_fonts_come_from_debian_packages_or_the_error_names_them(tmp_path):
     from wilguide.guide_pdf.fonts import MissingFonts, font_files
 

@@ -30,6 +30,7 @@ def check_html(files: list[Path]) -> list[dict]:
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
+        timeout=600,
     )
     report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
     messages = report["messages"]

@@ -222,11 +222,13 @@ def test_navigation_drawer_works_with_the_keyboard_on_a_phone(keyboard_page, sit
     assert keyboard_page.evaluate("document.activeElement.matches('.md-sidebar--primary label.md-nav__title')")
     section_toggle = keyboard_page.evaluate("document.activeElement.htmlFor")
     drawer_stops = []
-    while True:
+    for _ in range(MAX_TAB_STOPS):
         state = tab(keyboard_page)
         if not keyboard_page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
             break
         drawer_stops.append(state)
+    else:
+        raise AssertionError(f"more than {MAX_TAB_STOPS} tab stops in the drawer: is focus trapped?")
     assert len(drawer_stops) >= 3, drawer_stops
     problems = [f"{s['name']}: {', '.join(focus_problems(s))}" for s in drawer_stops if focus_problems(s)]
     assert not problems, problems

@@ -21,6 +21,13 @@ EN = {"locale": "en-CA", **TORONTO}
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
+def one(locator):
+    """The locator, once it is known to match exactly one element (a check that something is
+    hidden passes on nothing at all)."""
+    assert locator.count() == 1, f"{locator} matches {locator.count()} elements"
+    return locator
+
+
 def open_planner(page, site_server, lang="fr", fragment=""):
     prefix = "" if lang == "fr" else "en/"
     page.goto(f"{site_server}{prefix}toolkit/planner/{fragment}")
@@ -152,7 +159,7 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     assert page.inner_text("#planner-timeline") == timeline
     assert "rétabli" in page.inner_text("#planner-status")
     page.click("#planner-forget")
-    assert page.locator("#planner-result").is_hidden()
+    assert one(page.locator("#planner-result")).is_hidden()
     page.goto(f"{site_server}toolkit/planner/")
     page.wait_for_selector("#planner-form:not([hidden])")
     assert page.input_value("#planner-start") == ""
@@ -180,11 +187,11 @@ def test_bad_input_is_explained_next_to_the_field(page, site_server, lang, field
     control = page.locator(f"#planner-{field}")
     assert control.get_attribute("aria-invalid") == "true"
     assert f"planner-{field}-error" in control.get_attribute("aria-describedby")
-    summary = page.locator("#planner-errors")
+    summary = one(page.locator("#planner-errors"))
     assert summary.is_visible() and summary.get_attribute("role") == "alert"
     assert page.evaluate("document.activeElement.id") == "planner-errors"
     assert message in summary.inner_text()
-    assert page.locator("#planner-result").is_hidden()
+    assert one(page.locator("#planner-result")).is_hidden()
     assert page.is_disabled("#planner-download")
     for name, value in fields.items():  # what the reader typed is still there
         if name not in ("cadence",):
@@ -197,8 +204,8 @@ def test_bad_input_is_explained_next_to_the_field(page, site_server, lang, field
 @pytest.mark.parametrize("page", [{"java_script_enabled": False}], indirect=True)
 def test_without_javascript_the_rhythm_and_checklists_are_there(page, site_server):
     page.goto(f"{site_server}en/toolkit/planner/")
-    assert page.locator("#planner-form").is_hidden()
-    table = page.locator(".planner-rhythm table")
+    assert one(page.locator("#planner-form")).is_hidden()
+    table = one(page.locator(".planner-rhythm table"))
     assert table.is_visible()
     assert table.locator("tbody tr").count() == 9
     assert table.locator("a[href$='check-in-agenda/']").count() >= 1
@@ -214,7 +221,7 @@ def test_print_view_shows_the_schedule_only(page, site_server):
     assert page.locator("#planner-timeline").is_visible()
     assert page.locator(".planner-meeting").first.is_visible()
     for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use"):
-        assert page.locator(hidden).is_hidden(), hidden
+        assert one(page.locator(hidden)).is_hidden(), hidden
 
 
 # Issue 15 and the planner part of issue 20 ------------------------------------------------------

@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from wilguide.findings import ContentError
@@ -117,10 +118,9 @@ def test_invalid_yaml_is_reported_with_its_line(tmp_path):
 
 def test_links_to_missing_pages_or_anchors_are_reported(tmp_path):
     broken = broken_copy(tmp_path, "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#no-such-part")
-    broken.write_text(
-        broken.read_text(encoding="utf-8").replace("checklist: toolkit/check-in-agenda.md", "checklist: toolkit/nowhere.md", 1),
-        encoding="utf-8",
-    )
+    text = broken.read_text(encoding="utf-8")
+    assert "checklist: toolkit/check-in-agenda.md" in text, "test setup: the agenda checklist is not in planner.yml"
+    broken.write_text(text.replace("checklist: toolkit/check-in-agenda.md", "checklist: toolkit/nowhere.md", 1), encoding="utf-8")
     findings = findings_of(broken, DOCS)
     assert f"{broken}:{line_of(broken, 'practices/check-in.md#no-such-part')}: 'practices/check-in.md#no-such-part': docs/fr/practices/check-in.md has no heading with id '#no-such-part'" in findings
     assert any("'toolkit/nowhere.md': there is no page docs/fr/toolkit/nowhere.md" in f for f in findings)
@@ -141,6 +141,7 @@ def test_a_meeting_without_agenda_prompts_is_reported(tmp_path):
     for page in ("check-in-agenda.md",):
         (docs / "fr" / "toolkit" / page).write_text("---\ndescription: x\n---\n\n# Ordre du jour\n\nEn préparation.\n")
     text = (docs / "fr" / "practices" / "check-in.md").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^\d+\. ", text), "test setup: the check-in page has no numbered list"
     (docs / "fr" / "practices" / "check-in.md").write_text(re.sub(r"(?m)^\d+\. ", "", text), encoding="utf-8")
     findings = findings_of(DATA_FILE, docs)
     assert any("meeting 'check-in': no agenda source in docs/fr/ has at least 3 list items" in f for f in findings), findings
@@ -176,20 +177,22 @@ def test_built_page_has_form_data_and_text_version(built_site, lang, prefix):
             assert target.exists(), link
             if anchor:
                 assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), link
-    assert 'type="module" src="../../assets/javascripts/planner/planner.js"' in html or "planner/planner.js" in html
+    # The page loads the planner's module and stylesheet from the site's own assets, at any depth.
+    document = lxml.html.fromstring(html)
+    scripts = document.xpath("//script[@type='module'][contains(@src, 'planner')]/@src")
+    sheets = document.xpath("//link[@rel='stylesheet'][contains(@href, 'planner')]/@href")
+    assert len(scripts) == 1 and len(sheets) == 1, (scripts, sheets)
+    assert (page.parent / scripts[0]).resolve() == (built_site / "assets" / "javascripts" / "planner" / "planner.js").resolve()
+    assert (page.parent / sheets[0]).resolve() == (built_site / "assets" / "stylesheets" / "planner.css").resolve()
+    assert (page.parent / scripts[0]).is_file() and (page.parent / sheets[0]).is_file()
     table = re.search(r'<div class="planner-rhythm">(.*?)</div>', html, re.S).group(1)
     assert table.count('<tr><th scope="row">') == len(data["phases"])
     assert "../check-in-agenda/" in table
 
 
 @pytest.mark.slow
-def test_a_broken_planner_file_stops_the_build_with_file_and_line(project_copy, tmp_path):
-    from conftest import mkdocs_build
-
-    data_file = project_copy / "content" / "planner.yml"
-    text = data_file.read_text(encoding="utf-8")
-    data_file.write_text(text.replace("guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone", 1), encoding="utf-8")
-    line = line_of(data_file, "practices/check-in.md#gone")
-    result = mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"content/planner.yml:{line}: 'practices/check-in.md#gone': docs/fr/practices/check-in.md has no heading with id '#gone'" in result.stderr
+def test_a_broken_planner_file_stops_the_build_with_file_and_line(broken_late_build):
+    """planner.yml links a guide section that does not exist (see conftest.broken_late_build)."""
+    line = broken_late_build.lines["planner"]
+    assert broken_late_build.result.returncode != 0
+    assert f"content/planner.yml:{line}: 'practices/check-in.md#gone': docs/fr/practices/check-in.md has no heading with id '#gone'" in broken_late_build.stderr

@@ -20,7 +20,13 @@ def test_no_request_leaves_the_site(page, site_server, prefix):
     page.on("request", lambda request: requests.append(request.url))
     for path in SAMPLE:
         page.goto(site_server + prefix + path, wait_until="networkidle")
-    assert requests
+    # The listener saw what the pages load, not only the pages themselves: stylesheets, scripts,
+    # the planner's module; so an empty list of outside requests means something.
+    paths = [urlsplit(url).path for url in requests]
+    for path in SAMPLE:
+        assert urlsplit(site_server + prefix + path).path in paths, path
+    assert any(p.endswith(".css") for p in paths) and any(p.endswith(".js") for p in paths), paths
+    assert any(p.endswith("/assets/javascripts/planner/planner.js") for p in paths), paths
     outside = [url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != local]
     assert not outside, outside
     # Material's alternate integration would fetch sitemap.xml next to each hreflang link.

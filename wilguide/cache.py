@@ -8,6 +8,7 @@ settings, the generator's own code), so an unchanged input is never generated tw
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -35,6 +36,18 @@ def source_of(*modules) -> str:
     """The source code of generator modules (modules or their file paths), to include in a cache key."""
     paths = [Path(getattr(module, "__file__", module)) for module in modules]
     return "".join(path.read_text(encoding="utf-8") for path in paths)
+
+
+def file_identity(path: Path) -> str:
+    """A file's content digest, for a cache key (fonts: an upgrade may keep a file's size). Read
+    once per process while the file's size and modification time stay the same."""
+    stat = path.stat()
+    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=None)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def cached_file(kind: str, key_parts: Iterable[str | bytes], suffix: str, produce: Callable[[Path], None]) -> Path:

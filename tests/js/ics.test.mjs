@@ -70,6 +70,8 @@ test("the calendar is CRLF text with one event per meeting, local times and stab
   assert.equal(new Set(uids).size, uids.length);
   assert.deepEqual(calendar({ now: Date.now() }).match(/^UID:.*$/gm), uids, "same plan, same UIDs");
   assert.notDeepEqual(calendar({ planId: "p0q1r2ss" }).match(/^UID:.*$/gm), uids);
+  // UIDs come from the plan's own id (no hash of its contents any more): the id is in every UID.
+  assert.ok(uids.every((uid) => /^UID:[A-Za-z0-9]+-/.test(uid)), uids.join(" "));
   const unfolded = text.replace(/\r\n /g, "");
   assert.match(unfolded, /https:\/\/example\.org\/guide\/practices\/check-in\/#what-to-do/);
 });

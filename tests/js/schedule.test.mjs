@@ -137,9 +137,19 @@ test("bad input gives errors tied to the field", () => {
 test("meeting times: the chosen time, and the exit after the evaluation on a shared day", () => {
   const p = plan({ time: "13:30" });
   assert.ok(p.meetings.every((m) => m.time === 13 * 60 + 30));
-  const same = plan({ final: "2026-12-15" });
-  const exit = kinds(same, "exit")[0];
-  if (exit.date === "2026-12-15") assert.ok(exit.time > 13 * 60 + 30 - 200 && exit.time > 10 * 60);
+  // The placement ends on Friday 2026-12-18 and the evaluation is that day: no later workday is
+  // left, so the exit conversation shares the day and starts when the evaluation ends.
+  const shared = plan({ final: "2026-12-18" });
+  const [final] = kinds(shared, "final-evaluation"), [exit] = kinds(shared, "exit");
+  assert.equal(final.date, "2026-12-18");
+  assert.equal(exit.date, "2026-12-18");
+  assert.equal(final.time, 10 * 60);
+  assert.ok(final.length >= 30, `${final.length} minutes`);
+  assert.equal(exit.time, final.time + final.length, "the exit starts when the evaluation ends");
+  // With a workday left after the evaluation, the exit moves to it, at the chosen time.
+  const apart = plan({ final: "2026-12-15" });
+  assert.equal(kinds(apart, "exit")[0].date, "2026-12-16");
+  assert.equal(kinds(apart, "exit")[0].time, 10 * 60);
 });
 
 test("the page and the calendar name the mentor at supervisor-only meetings, the student too elsewhere", () => {

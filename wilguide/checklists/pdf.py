@@ -9,6 +9,7 @@ from typing import NamedTuple
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from .. import cache
 from . import strings
 from .model import Checklist, Item, TextField
 
@@ -59,7 +60,7 @@ def font_files() -> dict[str, Path]:
 
 def font_identity() -> str:
     """Part of the cache key: a different font file makes a different PDF."""
-    return ";".join(f"{path}:{path.stat().st_size}" for path in font_files().values())
+    return ";".join(f"{path}:{cache.file_identity(path)}" for path in font_files().values())
 
 
 def template_sources() -> str:

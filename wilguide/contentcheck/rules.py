@@ -38,8 +38,9 @@ ALL_RULES: dict[str, Rule] = {
     "practice-names": practice_names,
 }
 
-# Page parity and placeholders already fail the build from their own hooks; checklists from theirs.
-BUILD_RULES = ("front-matter", "headings", "links")
+# Everything that would stop the build, checked before it starts, so an editor sees every problem
+# in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
+BUILD_RULES = ("pages", "front-matter", "headings", "checklists", "links", "placeholders")
 
 
 def run_rules(project: Project, names=None) -> list[Finding]:

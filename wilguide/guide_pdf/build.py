@@ -63,10 +63,11 @@ def _field_values(item) -> tuple:
 def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> list[str | bytes]:
     """What the document is made from, read without assembling it: a rebuild with nothing changed
     then costs a hash, not an assembly. Links to site files depend only on which files exist; the
-    images are embedded, so their bytes count (a changed image makes a new edition)."""
+    images are embedded, so their bytes count (a changed image makes a new edition), not where the
+    project sits on disk (a copy of the project reuses the cache)."""
     pages = [str(field) for chapter in chapters for field in _field_values(chapter)]
     images = [
-        f"{uri}={Path(path).resolve()}".encode() + Path(path).read_bytes()
+        f"{uri}=".encode() + Path(path).read_bytes()
         for uri, path in sorted(assets.items())
         if Path(uri).suffix.lower() in IMAGE_SUFFIXES
     ]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import cache
+
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
 
 
@@ -76,5 +78,5 @@ def font_face_css(files: dict[Face, Path]) -> str:
 
 
 def fonts_identity(files: dict[Face, Path]) -> str:
-    """For the cache key: a font package upgrade changes file sizes, so the PDF is typeset again."""
-    return ";".join(f"{face.file_name}:{path.stat().st_size}" for face, path in files.items())
+    """For the cache key: a font package upgrade changes the files, so the PDF is typeset again."""
+    return ";".join(f"{face.file_name}:{cache.file_identity(path)}" for face, path in files.items())

@@ -1,0 +1,175 @@
+"""Builds of copies of the project, sharing a copy of the session build's cache: every link of a
+build at a root address (the preview's, http://127.0.0.1:8000/) and of the session build lands on a
+file and an ID of its site; a build reuses the cached downloads; the guide PDF is typeset again only
+for the language whose pages changed.
+
+Two builds cover what used to take five: a copy builds, links at a root URL, the checklists' cache
+across builds, and the guide PDF's cache across builds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import pypdf
+import pytest
+
+from conftest import ROOT, SITE_URL, copy_project, mkdocs_build, replace_once
+
+pytestmark = pytest.mark.slow
+ROOT_URL = "http://127.0.0.1:8000/"
+LANGUAGES = {"fr": "", "en": "en/"}
+CHECKLIST_KINDS = ("checklists-pdf", "checklists-docx", "checklists-zip")
+ADDED_SENTENCE = "Une phrase ajoutée par le test du cache."
+
+
+def cached_files(cache: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for kind in CHECKLIST_KINDS for path in (cache / kind).glob("*") if path.is_file()}
+
+
+def guide_pdf(site: Path, lang: str) -> Path:
+    pdfs = sorted((site / LANGUAGES[lang] / "downloads").glob("*.pdf"))
+    assert len(pdfs) == 1, f"expected one guide PDF in {site / LANGUAGES[lang] / 'downloads'}, found {pdfs}"
+    return pdfs[0]
+
+
+@pytest.fixture(scope="module")
+def copies_built(built_site, tmp_path_factory):
+    """Two copies built with a copy of the session build's cache, from which one checklist PDF was
+    removed: the first at the root URL, without the guide PDF (the address is printed on its cover,
+    so a new address means typesetting both languages); the second at the session's URL after a
+    French page changed."""
+    work = tmp_path_factory.mktemp("copies")
+    cache = work / "cache"
+    shutil.copytree(ROOT / ".cache" / "wilguide", cache)
+    first_week = (built_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf").read_bytes()
+    # (A long-lived cache may also hold the same file under an older key: remove every copy.)
+    removed = [path for path in (cache / "checklists-pdf").glob("*.pdf") if path.read_bytes() == first_week]
+    assert removed, "the session build's cache holds the French first-week PDF"
+    for path in removed:
+        path.unlink()
+    before = cached_files(cache)
+
+    root_copy = copy_project(work / "root-url")
+    replace_once(root_copy / "mkdocs.yml", "  - hooks/guide_pdf.py\n", "")
+    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, WILGUIDE_CACHE_DIR=str(cache))
+    after_root_url = cached_files(cache)
+
+    changed_copy = copy_project(work / "changed")
+    page = changed_copy / "docs" / "fr" / "why-mentoring.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n{ADDED_SENTENCE}\n", encoding="utf-8")
+    env = {"WILGUIDE_CACHE_DIR": str(cache), "WILGUIDE_SKIP_GUIDE_PDF": "1"}  # ignored by mkdocs build
+    changed = mkdocs_build(changed_copy, work / "changed-site", **env)
+    return SimpleNamespace(
+        root_url=root_url, root_url_site=work / "root-url-site", changed=changed, changed_site=work / "changed-site",
+        removed=removed, before=before, after_root_url=after_root_url, cache=cache,
+    )
+
+
+def test_a_build_reuses_cached_downloads_and_makes_only_the_missing_one(copies_built):
+    assert copies_built.root_url.returncode == 0, copies_built.root_url.stderr[-4000:]
+    before, after = copies_built.before, copies_built.after_root_url
+    assert len(before) >= 2 * (8 + 8 + 1) - 1
+    rewritten = [path.name for path, mtime in before.items() if after.get(path) != mtime]
+    assert not rewritten, f"cached files written again: {rewritten}"
+    new = set(after) - set(before)
+    made = [path for path in new if path.parent.name == "checklists-pdf"]
+    assert len(made) == 1 and made[0] in copies_built.removed, "the missing PDF, and only it, was generated into the cache"
+    assert all(path.parent.name in ("checklists-pdf", "checklists-zip") for path in new), new  # a new member may mean a new ZIP
+    built = copies_built.root_url_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf"
+    assert built.read_bytes() == made[0].read_bytes()
+
+
+def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_built, built_site):
+    changed = copies_built.changed
+    assert changed.returncode == 0, changed.stderr[-4000:]
+    assert "WILGUIDE_SKIP_GUIDE_PDF only applies to mkdocs serve" in changed.stderr
+    assert "guide PDF (fr): typeset in" in changed.stderr
+    assert "guide PDF (en): unchanged, reused from the cache" in changed.stderr
+    assert "guide PDF (en): typeset in" not in changed.stderr
+    assert guide_pdf(copies_built.changed_site, "en").read_bytes() == guide_pdf(built_site, "en").read_bytes()
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(guide_pdf(copies_built.changed_site, "fr")).pages)
+    assert ADDED_SENTENCE in " ".join(text.split())
+    rewritten = [path.name for path, mtime in copies_built.after_root_url.items() if path.stat().st_mtime_ns != mtime]
+    assert not rewritten, f"checklist files written again for a page that is not a checklist: {rewritten}"
+
+
+def broken_links(site: Path, site_url: str) -> list[str]:
+    """Every href and src of every page that should land in the site but does not: a missing file,
+    or a missing ID for a link with a fragment. Addresses on other hosts are left alone."""
+    base = urlsplit(site_url).path
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(page: Path) -> set[str]:
+        if page not in ids:
+            document = lxml.html.parse(str(page)).getroot()
+            ids[page] = set(document.xpath("//@id")) | set(document.xpath("//a/@name"))
+        return ids[page]
+
+    problems = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        folder = page.parent.relative_to(site).as_posix()
+        document = lxml.html.parse(str(page)).getroot()
+        for element in document.iter():
+            if not isinstance(element.tag, str):
+                continue
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if not value or value.startswith(("mailto:", "data:", "javascript:", "tel:")):
+                    continue
+                parts = urlsplit(value)
+                if parts.scheme or parts.netloc:
+                    if not value.startswith(site_url):
+                        continue  # another site
+                    path = value[len(site_url):].split("#")[0].split("?")[0]
+                elif value.startswith("/"):
+                    if not parts.path.startswith(base):
+                        problems.append(f"{page.relative_to(site)}: {value} is outside the site path {base}")
+                        continue
+                    path = parts.path[len(base):]
+                elif not parts.path:
+                    path = page.relative_to(site).as_posix()  # a fragment of this page
+                else:
+                    path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+                if path.startswith("../"):
+                    problems.append(f"{page.relative_to(site)}: {value} leaves the site")
+                    continue
+                target = site / path
+                if target.is_dir() or path in ("", ".") or value.split("#")[0].split("?")[0].endswith("/"):
+                    target = target / "index.html"
+                if not target.is_file():
+                    problems.append(f"{page.relative_to(site)}: {element.tag} {attribute}={value!r}: no file {target.relative_to(site)}")
+                elif parts.fragment and target.suffix == ".html" and element.tag == "a":
+                    if unquote(parts.fragment) not in ids_of(target):
+                        problems.append(f"{page.relative_to(site)}: {value!r}: no ID #{parts.fragment} in {target.relative_to(site)}")
+    return problems
+
+
+def sitemap_problems(site: Path, site_url: str) -> list[str]:
+    locations = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert len(locations) > 20
+    return [loc for loc in locations if not loc.startswith(site_url) or not (site / loc[len(site_url):] / "index.html").is_file()]
+
+
+def test_every_link_lands_at_a_root_url(copies_built):
+    site = copies_built.root_url_site
+    assert copies_built.root_url.returncode == 0, copies_built.root_url.stderr[-4000:]
+    problems = broken_links(site, ROOT_URL) + sitemap_problems(site, ROOT_URL)
+    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems[:40])
+    page = lxml.html.parse(str(site / "en" / "practices" / "check-in" / "index.html")).getroot()
+    assert page.xpath("//link[@rel='canonical']/@href") == [ROOT_URL + "en/practices/check-in/"]
+    missing = lxml.html.parse(str(site / "en" / "404.html")).getroot()
+    assert "/404.html" in missing.xpath("//a[@hreflang='fr']/@href")
+
+
+def test_every_link_lands_at_a_sub_path(built_site):
+    problems = broken_links(built_site, SITE_URL) + sitemap_problems(built_site, SITE_URL)
+    assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems[:40])

@@ -1,0 +1,120 @@
+"""Each language of the built site shows its own words: navigation titles, abbreviation definitions
+and the values of the {{ placeholders }} (mkdocs.yml's extra.guide settings).
+
+Every expected value is written out here as a reader sees it; none is read from mkdocs.yml, the
+includes or the code, so a setting or a definition served to the wrong language fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from wilguide.settings import guide_settings
+
+LANGUAGES = {"fr": "", "en": "en/"}
+NAV_TITLES = {
+    "fr": ["Guide de mentorat en AIT", "Le guide", "Les quatre pratiques", "Aller plus loin", "Boîte à outils", "Ressources"],
+    "en": ["WIL Mentoring Guide", "The guide", "The four practices", "Going further", "Toolkit", "Resources"],
+}
+# Every abbreviation a page may mark, with the definition a reader of that language gets.
+ABBREVIATIONS = {
+    "fr": {
+        "AIT": "apprentissage intégré au travail",
+        "EDI": "équité, diversité et inclusion",
+        "ÉDI": "équité, diversité et inclusion",
+        "TRAES": "Table ronde des affaires + de l'enseignement supérieur",
+        "BHER": "Business + Higher Education Roundtable (TRAES en français)",
+        "PME": "petites et moyennes entreprises",
+        "ECAIT": "Enseignement coopératif et apprentissage intégré au travail Canada",
+    },
+    "en": {
+        "WIL": "work-integrated learning",
+        "EDI": "equity, diversity and inclusion",
+        "BHER": "Business + Higher Education Roundtable",
+        "TRAES": "Table ronde des affaires + de l'enseignement supérieur (BHER in French)",
+        "SME": "small and medium-sized enterprise",
+        "SMEs": "small and medium-sized enterprises",
+        "CEWIL": "Co-operative Education and Work-Integrated Learning Canada",
+    },
+}
+PUBLISHER = {"fr": "Votre organisation", "en": "Your Organization"}
+EDI_GUIDE = {
+    "fr": "https://www.bher.ca/fr/centre-ait/creer-des-ait-de-qualite",
+    "en": "https://www.bher.ca/equity-diversity-and-inclusion-strategies-wil",
+}
+CONTACT = "mentorat@example.org"
+REPO = "https://github.com/example-org/wil-mentoring-guide"
+
+
+def parse(site: Path, lang: str, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / LANGUAGES[lang] / path / "index.html")).getroot()
+
+
+def article_text(document) -> str:
+    return " ".join(document.xpath("//article")[0].text_content().split())
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "fr" else "fr"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_titles_are_in_the_page_language(built_site, lang):
+    for path in ("", "roles", "toolkit/first-week"):
+        document = parse(built_site, lang, path)
+        items = document.cssselect("nav.md-nav--primary > ul > li")
+        titles = [" ".join(li.xpath("./*[not(self::input)][1]")[0].text_content().split()) for li in items]
+        assert titles == NAV_TITLES[lang], (path, titles)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_abbreviations_are_defined_in_the_page_language(built_site, lang):
+    marked = {}
+    for page in sorted((built_site / LANGUAGES[lang]).rglob("index.html")):
+        relative = page.relative_to(built_site).as_posix()
+        if lang == "fr" and relative.startswith("en/"):
+            continue
+        for abbr in lxml.html.parse(str(page)).getroot().iter("abbr"):
+            marked.setdefault(abbr.text, set()).add(abbr.get("title"))
+    assert {"AIT" if lang == "fr" else "WIL", "BHER" if lang == "en" else "TRAES"} <= set(marked), sorted(marked)
+    for short, titles in marked.items():
+        assert short in ABBREVIATIONS[lang], f"{short} is marked on a {lang} page but has no definition here"
+        assert titles == {ABBREVIATIONS[lang][short]}, (short, titles)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_show_the_settings_of_the_page_language(built_site, lang):
+    home = article_text(parse(built_site, lang, ""))
+    assert PUBLISHER[lang] in home and PUBLISHER[other(lang)] not in home
+    references = article_text(parse(built_site, lang, "references"))
+    assert PUBLISHER[lang] in references and PUBLISHER[other(lang)] not in references
+
+    for path in ("why-mentoring", "inclusive-mentoring"):
+        hrefs = parse(built_site, lang, path).xpath("//article//a/@href")
+        assert EDI_GUIDE[lang] in hrefs, (path, [h for h in hrefs if "bher" in h])
+        assert EDI_GUIDE[other(lang)] not in hrefs, path
+
+    contribute = parse(built_site, lang, "contribute")
+    hrefs = contribute.xpath("//article//a/@href")
+    assert f"mailto:{CONTACT}" in hrefs
+    assert REPO in hrefs and f"{REPO}/blob/main/CONTRIBUTING.md" in hrefs
+    text = article_text(contribute)
+    assert CONTACT in text and PUBLISHER[lang] in text and PUBLISHER[other(lang)] not in text
+    assert "{{" not in text and "}}" not in text
+
+
+def test_settings_mistakes_are_explained():
+    settings = {"publisher": {"fr": "Org", "en": "Org"}, "contact_email": "a@example.org", "edi_guide_url": "https://x.org/"}
+    assert guide_settings({"guide": settings}, "https://example.org/repo/", "en") == {
+        "publisher": "Org", "contact_email": "a@example.org", "edi_guide_url": "https://x.org/",
+        "repo_url": "https://example.org/repo",
+    }
+    with pytest.raises(ValueError) as missing:
+        guide_settings({"guide": {"publisher": "Org"}}, None, "fr")
+    assert str(missing.value) == "mkdocs.yml: extra.guide is missing contact_email, edi_guide_url"
+    with pytest.raises(ValueError) as untranslated:
+        guide_settings({"guide": {**settings, "publisher": {"fr": "Org"}}}, None, "en")
+    assert str(untranslated.value) == "mkdocs.yml: extra.guide.publisher has no value for language 'en'"
