@@ -42,11 +42,15 @@ BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build"
 
 
 def pytest_collection_modifyitems(config, items):
+    """Tests that build are `slow` (a quick run, -m "not slow", builds nothing); tests of the site
+    built once per session are also `site` (scripts/test-properdocs.sh runs them on a ProperDocs build)."""
     for item in items:
         function = getattr(item, "function", None)
         source = inspect.getsource(function) if function else ""
         if BUILDING_FIXTURES & set(item.fixturenames) or "mkdocs_build(" in source:
             item.add_marker(pytest.mark.slow)
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -253,11 +257,3 @@ def page(browser, request):
     page = context.new_page()
     yield page
     context.close()
-
-
-def pytest_collection_modifyitems(items):
-    """Tests of the built site are marked `site`: scripts/test-properdocs.sh runs them on a build
-    made by ProperDocs."""
-    for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.site)
