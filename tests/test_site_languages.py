@@ -114,7 +114,7 @@ def test_settings_mistakes_are_explained():
     }
     with pytest.raises(ValueError) as missing:
         guide_settings({"guide": {"publisher": "Org"}}, None, "fr")
-    assert str(missing.value) == "mkdocs.yml: extra.guide is missing contact_email, edi_guide_url"
+    assert str(missing.value) == "mkdocs.yml: extra.guide is missing edi_guide_url"  # publisher and contact_email are optional
     with pytest.raises(ValueError) as untranslated:
         guide_settings({"guide": {**settings, "publisher": {"fr": "Org"}}}, None, "en")
     assert str(untranslated.value) == "mkdocs.yml: extra.guide.publisher has no value for language 'en'"
