@@ -541,7 +541,8 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
         ]
     if ci_time:
         target_rows.append(("Full test suite (`.ci/run`) wall time, for the record (issue 18)",
-                            f"{ci_time['seconds'] / 60:.1f} min (measured {ci_time['date']} at {ci_time['commit']}, load {ci_time['load_start']:.1f} at start, {ci_time['load_end']:.1f} at end)", True))
+                            f"{ci_time['seconds'] / 60:.1f} min, {'passed' if ci_time['passed'] else 'FAILED'} (measured {ci_time['date']} at {ci_time['commit']}, "
+                            f"load {ci_time['load_start']:.1f} at start, {ci_time['load_end']:.1f} at end)", ci_time["passed"]))
     else:
         target_rows.append(("Full test suite (`.ci/run`) wall time, for the record (issue 18)", "not measured: run `bench/time_ci.py` first", False))
     lines += ["| Target | Measured | |", "|---|---|---|", *[f"| {t} | {m} | {mark(ok)} |" for t, m, ok in target_rows], ""]
