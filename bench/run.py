@@ -680,6 +680,7 @@ def main() -> None:
         raise SystemExit("Lighthouse is missing: run (cd bench && npm ci --ignore-scripts) first")
 
     info = machine()
+    info["Options of this run"] = " ".join(f"`{arg}`" for arg in sys.argv[1:]) or "defaults"
     print(f"Load average: {info['Load average at start']} (run on an idle machine for stable numbers)", flush=True)
     work = Path(tempfile.mkdtemp(prefix="wilguide-bench-"))
     try:
