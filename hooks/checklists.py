@@ -7,11 +7,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
+from wilguide import workers
+from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order, start_downloads
 from wilguide.checklists.parser import is_checklist_page
 from wilguide.checklists.web import BUNDLE_MARKER, LIST_MARKER, bundle_button, index_list, render_checklist_markdown
 from wilguide.findings import ContentError, Finding, relative
-from wilguide.i18n_state import current_language, language_prefix, languages
+from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
 
 INDEX_PAGE = "toolkit/index.md"
 
@@ -22,6 +23,13 @@ def _content_error(error: ContentError) -> PluginError:
 
 # The checklists of the running build, {lang: {slug: Checklist}}, read once per language build.
 _loaded: dict = {}
+# Files being written in worker processes, {lang: [Future]}, started once for all languages.
+_pending: dict = {}
+_command: list = [None]
+
+
+def on_startup(command, dirty):
+    _command[0] = command
 
 
 def on_pre_build(config):
@@ -31,12 +39,18 @@ def on_pre_build(config):
         _loaded.update(load_all(config.docs_dir, languages(config), nav_order(config.nav)))
     except ContentError as error:
         raise _content_error(error) from None
+    if not is_nested_build(config):
+        # Every language's missing files start now, in parallel, while MkDocs reads the pages.
+        _pending.clear()
+        _pending.update(start_downloads(config, _loaded))
 
 
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
     lang = current_language(config)
     try:
+        for future in _pending.pop(lang, []):
+            future.result()  # raises the worker's error
         downloads = build_downloads(config, lang, _loaded[lang])
     except ContentError as error:
         raise _content_error(error) from None
@@ -73,3 +87,20 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(LIST_MARKER, index_list(checklists, downloads, page_path), 1)
         return markdown.replace(BUNDLE_MARKER, bundle_button(downloads, lang, page_path), 1)
     return markdown
+
+
+@event_priority(-300)  # after the i18n plugin built the other languages
+def on_post_build(config):
+    # mkdocs serve keeps the workers (and their imported WeasyPrint) for the next rebuild.
+    if all_languages_done(config) and _command[0] != "serve":
+        workers.shutdown()
+
+
+def on_build_error(error):
+    _pending.clear()
+    if _command[0] != "serve":
+        workers.shutdown(cancel=True)
+
+
+def on_shutdown():
+    workers.shutdown(cancel=True)
