@@ -104,7 +104,7 @@ def _main(job_file: str, result_file: str) -> None:
     from .fonts import MissingFonts
     from .render import TypesetError
 
-    os.nice(10)  # the server's rebuilds come first
+    os.nice(5)  # the server's rebuilds come first
     job = pickle.loads(Path(job_file).read_bytes())
     gate = os.environ.get(GATE_VARIABLE)
     while gate and not Path(gate).exists():
