@@ -295,7 +295,7 @@ def time_serve(build: Build, runs: int, with_pdf: bool) -> ServeTimes:
     times = ServeTimes()
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-f", str(build.config), "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(build.config), "-a", f"127.0.0.1:{port}"],
             cwd=build.project, env=env, stdout=output, stderr=subprocess.STDOUT,
         )
     try:
@@ -600,7 +600,7 @@ def render_serve(ours: ServeTimes, plain: ServeTimes) -> list[str]:
         "",
         f"Seconds from saving an edit of `{EDITED_PAGE}` until the served page shows it (the server rebuilt "
         "and wrote it), median of the edits (every edit listed), project and plain each under its own "
-        "`mkdocs serve --no-livereload`. For the project, also until the served French guide PDF was "
+        "`mkdocs serve`. For the project, also until the served French guide PDF was "
         "replaced by one typeset from the edited pages (it is typeset in a background process, so the "
         "page does not wait for it). Each edit starts once the previous one has caught up. "
         f"Load average (1 minute) at the edits: {min(loads):.1f} to {max(loads):.1f}.",

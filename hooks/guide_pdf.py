@@ -176,9 +176,9 @@ def on_env(env, config, files):
     return env
 
 
-def _table(state: dict, config, lang: str, result, pending: str) -> str:
+def _table(state: dict, lang: str, result, pending: str) -> str:
     url = state["file"].dest_uri if result else None
-    guide = guide_pdf.guide_row(config.site_name, lang, url, result, state["skip"], pending)
+    guide = guide_pdf.guide_row(state["site_name"], lang, url, result, state["skip"], pending)
     return guide_pdf.render_downloads([guide, *state["checklist_rows"]], lang, state["page_url"])
 
 
@@ -191,8 +191,8 @@ def on_page_context(context, page, config, nav):
     state["checklist_rows"] = guide_pdf.checklist_rows(checklist_downloads(lang), language_prefix(config))
     state["page_url"] = page.url
     state["page_target"] = Path(page.file.abs_dest_path)
-    state["config"] = config
-    state["table"] = _table(state, config, lang, state["result"], state["pending"])
+    state["site_name"] = config.site_name  # the config object changes with each language's build
+    state["table"] = _table(state, lang, state["result"], state["pending"])
     page.content = guide_pdf.insert_downloads(page.content, state["table"])
     return context
 
@@ -204,7 +204,7 @@ def _put_in_site(lang: str, result: guide_pdf.GuidePdf, pending: str = "") -> bo
         replace_file(result.path, state["pdf_target"])
     if "table" not in state:
         return True
-    table = _table(state, state["config"], lang, result, pending)
+    table = _table(state, lang, result, pending)
     written = replace_table(state["page_target"], state["table"], table)
     state["table"] = table
     return written

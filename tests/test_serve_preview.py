@@ -82,7 +82,7 @@ def test_an_edited_page_reloads_before_the_guide_pdf_which_then_catches_up(proje
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project_copy,
             env=build_env(WILGUIDE_CACHE_DIR=str(cache), WILGUIDE_TEST_TYPESET_GATE=str(gate)),
             stdout=output,
@@ -119,6 +119,8 @@ def test_an_edited_page_reloads_before_the_guide_pdf_which_then_catches_up(proje
             lambda: (data := pdf_ready()) and data != first_pdf and data, "the new guide PDF", server, log, 1200
         )
         assert EDIT in pdf_text(new_pdf)
+        # The table written when the PDF caught up is the French one (the config had moved on to English).
+        assert "Guide de mentorat en AIT" in guide_row(base).text_content()
         assert "guide PDF (fr): typeset in the background" in log.read_text()
     finally:
         server.terminate()

@@ -97,7 +97,7 @@ def check_printable(checklist: Checklist) -> None:
     texts += [(item.line, item.text) for item in checklist.items]
     findings = [
         Finding(relative(checklist.path), line, f"invisible control character U+{ord(found.group()):04X} in this text: "
-                "PDF and Word files cannot hold it; retype the line (or delete the character)")
+                "the PDF and Word files must not carry it; retype the line, or delete the character")
         for line, text in texts
         if (found := _UNPRINTABLE.search(text or ""))
     ]
