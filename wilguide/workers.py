@@ -8,14 +8,16 @@ serve` would copy its server threads' locks. A job's exception (ContentError wit
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Set WILGUIDE_WORKERS=1 to typeset one document at a time (for profiling, or a tiny machine).
 WORKERS_VARIABLE = "WILGUIDE_WORKERS"
-_pool: list[ProcessPoolExecutor] = []
+_pool: list["ProcessPoolExecutor"] = []
 started_count = [0]  # pools started in this process: tests check a warm rebuild starts none
 
 
@@ -30,6 +32,10 @@ def worker_count() -> int:
 def submit(function: Callable, *args) -> Future:
     """Run ``function(*args)`` in a worker process (module-level function, picklable arguments)."""
     if not _pool:
+        # Imported here: a rebuild with everything cached never pays for them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         _pool.append(ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("spawn")))
         started_count[0] += 1
     return _pool[0].submit(function, *args)
