@@ -134,8 +134,7 @@ def _typeset_later(job: guide_pdf.GuideJob, state: dict, files) -> None:
             state["file"].abs_src_path = str(previous.path)
         else:
             files.remove(state["file"])
-        if _background.start(job):
-            log.info(f"guide PDF ({lang}): typesetting in the background; the preview does not wait for it")
+        state["job"] = job  # started once the preview is rebuilt: the rebuild keeps the processor
     else:
         state["pending"] = "preparing"
         state["future"] = workers.submit(guide_pdf.typeset_guide_pdf, job)
@@ -233,6 +232,9 @@ def on_post_build(config):
         return
     try:
         _wait_for_pdfs()
+        for lang, state in _state.items():
+            if "job" in state and _background.start(state.pop("job")):
+                log.info(f"guide PDF ({lang}): typesetting in the background; the preview does not wait for it")
     finally:
         with _building:
             _build_running[0] = False

@@ -112,7 +112,8 @@ def test_an_edited_page_reloads_before_the_guide_pdf_which_then_catches_up(proje
         assert UPDATING in note
         href = row.xpath(".//a/@href")[0]
         assert get(urllib.request.urljoin(base + "downloads/", href))[1] == first_pdf
-        assert "guide PDF (fr): typesetting in the background" in log.read_text()
+        # Logged once the rebuild is over (the job starts then, so that it does not slow the rebuild).
+        wait_for(lambda: "guide PDF (fr): typesetting in the background" in log.read_text(), "the log line", server, log, 120)
 
         gate.touch()
         new_pdf = wait_for(
