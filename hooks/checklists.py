@@ -9,7 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order
+from wilguide import workers
+from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order, start_downloads
 from wilguide.checklists.former_names import former_copies
 from wilguide.checklists.parser import is_checklist_page
 from wilguide.checklists.examples import EXAMPLES_FILE, load_example_goals
@@ -22,7 +23,7 @@ from wilguide.checklists.web import (
     render_checklist_markdown,
 )
 from wilguide.findings import ContentError, Finding, relative
-from wilguide.i18n_state import current_language, language_prefix, languages
+from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
 
 INDEX_PAGE = "toolkit/index.md"
 
@@ -35,6 +36,13 @@ def _content_error(error: ContentError) -> PluginError:
 # language build, and the example-goal library (content/example-goals.yml).
 _loaded: dict = {}
 _examples: list = []
+# Files being written in worker processes, {lang: [Future]}, started once for all languages.
+_pending: dict = {}
+_command: list = [None]
+
+
+def on_startup(command, dirty):
+    _command[0] = command
 
 
 def on_pre_build(config):
@@ -52,12 +60,18 @@ def on_pre_build(config):
         findings += error.findings
     if findings:
         raise _content_error(ContentError(findings)) from None
+    if not is_nested_build(config):
+        # Every language's missing files start now, in parallel, while MkDocs reads the pages.
+        _pending.clear()
+        _pending.update(start_downloads(config, _loaded))
 
 
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
     lang = current_language(config)
     try:
+        for future in _pending.pop(lang, []):
+            future.result()  # raises the worker's error
         downloads = build_downloads(config, lang, _loaded[lang])
     except ContentError as error:
         raise _content_error(error) from None
@@ -104,3 +118,20 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(TEMPLATE_LIST_MARKER, index_list(templates, downloads, page_path), 1)
         return markdown.replace(BUNDLE_MARKER, bundle_button(downloads, lang, page_path), 1)
     return markdown
+
+
+@event_priority(-300)  # after the i18n plugin built the other languages
+def on_post_build(config):
+    # mkdocs serve keeps the workers (and their imported WeasyPrint) for the next rebuild.
+    if all_languages_done(config) and _command[0] != "serve":
+        workers.shutdown()
+
+
+def on_build_error(error):
+    _pending.clear()
+    if _command[0] != "serve":
+        workers.shutdown(cancel=True)
+
+
+def on_shutdown():
+    workers.shutdown(cancel=True)

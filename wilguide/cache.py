@@ -50,9 +50,16 @@ def _digest_of(path: str, size: int, mtime_ns: int) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def cached_path(kind: str, key_parts: Iterable[str | bytes], suffix: str) -> Path:
+    """Where the file for this key is (or will be) cached, without producing it."""
+    return cache_dir() / kind / f"{content_hash(key_parts)}{suffix}"
+
+
 def cached_file(kind: str, key_parts: Iterable[str | bytes], suffix: str, produce: Callable[[Path], None]) -> Path:
-    """Return the cached file for this key, calling ``produce(path)`` to write it when missing."""
-    target = cache_dir() / kind / f"{content_hash(key_parts)}{suffix}"
+    """Return the cached file for this key, calling ``produce(path)`` to write it when missing.
+
+    Safe to call from several processes at once: each writes its own temporary file."""
+    target = cached_path(kind, key_parts, suffix)
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

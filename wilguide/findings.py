@@ -23,6 +23,11 @@ class ContentError(Exception):
         self.findings = [findings] if isinstance(findings, Finding) else sorted(findings)
         super().__init__("\n".join(str(f) for f in self.findings))
 
+    def __reduce__(self):
+        # Rebuilt from the findings when it crosses a process boundary (parallel typesetting),
+        # so the build still reports every file:line.
+        return (type(self), (self.findings,))
+
 
 def relative(path: Path | str, root: Path | None = None) -> str:
     """A path as editors see it: relative to the project root when possible."""

@@ -16,9 +16,10 @@ The source format is described in ``wilguide/checklists/parser.py``.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
-from .downloads import Download, produce_downloads
+from .downloads import Download, produce_downloads, start_in_parallel
 from .model import Checklist, Item, Section
 from .parser import find_checklist_slugs, load_checklist, parse_checklist
 from .strings import format_size
@@ -38,6 +39,7 @@ __all__ = [
     "load_checklist",
     "nav_order",
     "parse_checklist",
+    "start_downloads",
 ]
 
 # Downloads produced by the running build, per language (filled by hooks/checklists.py).
@@ -76,6 +78,19 @@ def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None =
     downloads = produce_downloads(list(checklists.values()), lang, values)
     _built[lang] = downloads
     return downloads
+
+
+def start_downloads(config, loaded: dict[str, dict[str, Checklist]]) -> dict[str, list[Future]]:
+    """Start writing every language's missing PDF and Word files in parallel worker processes.
+
+    ``loaded`` is load_all's result. Wait for a language's futures before build_downloads(lang):
+    ``future.result()`` raises the worker's ContentError (file:line). Nothing starts when cached."""
+    from ..settings import guide_settings
+
+    return {
+        lang: start_in_parallel(list(checklists.values()), lang, guide_settings(config.extra, config.repo_url, lang))
+        for lang, checklists in loaded.items()
+    }
 
 
 def checklist_downloads(lang: str, config=None) -> list[Download]:

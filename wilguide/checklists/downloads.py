@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import zipfile
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
-from .. import cache
+from .. import cache, workers
 from ..file_names import file_stem
 from ..findings import ContentError, Finding, relative
 from ..placeholders import substitute
@@ -115,6 +117,69 @@ def _docx_key(checklist: Checklist, publisher: str) -> list[str]:
     return [checklist.canonical(), publisher, cache.source_of(WORD_WRITER, model, strings)]
 
 
+# What XML (so PDF forms and Word files) cannot hold: control characters an editor cannot see.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def check_printable(checklist: Checklist) -> None:
+    """Raise ContentError naming each line whose text has a control character (file:line)."""
+    texts = [(checklist.title_line, checklist.title), (checklist.title_line, checklist.description)]
+    texts += [(section.line, section.title or "") for section in checklist.sections]
+    texts += [(item.line, item.text) for item in checklist.items]
+    findings = [
+        Finding(relative(checklist.path), line, f"invisible control character U+{ord(found.group()):04X} in this text: "
+                "the PDF and Word files must not carry it; retype the line, or delete the character")
+        for line, text in texts
+        if (found := _UNPRINTABLE.search(text or ""))
+    ]
+    if findings:
+        raise ContentError(findings)
+
+
+def _write_checked(write: Callable, checklist: Checklist, publisher: str, target: Path) -> None:
+    check_printable(checklist)
+    write(checklist, publisher, target)
+
+
+class PlannedFile(NamedTuple):
+    suffix: str
+    kind: str
+    key: list[str]
+    write: Callable  # module-level: a worker process receives it by name
+
+    def produce(self, checklist: Checklist, publisher: str) -> Path:
+        """The cached file, written first if missing (in this process or a worker's)."""
+        return cache.cached_file(
+            self.kind, self.key, self.suffix, lambda target: _write_checked(self.write, checklist, publisher, target)
+        )
+
+
+def planned_files(checklist: Checklist, lang: str, publisher: str) -> list[PlannedFile]:
+    """A checklist's PDF and Word file (``checklist`` as printed: see with_settings)."""
+    return [
+        PlannedFile(".pdf", "checklists-pdf", [lang, *_pdf_key(checklist, publisher)], pdf.write_pdf),
+        PlannedFile(".docx", "checklists-docx", [lang, *_docx_key(checklist, publisher)], _write_docx),
+    ]
+
+
+def _produce_in_worker(planned: PlannedFile, checklist: Checklist, publisher: str) -> Path:
+    return planned.produce(checklist, publisher)
+
+
+def start_in_parallel(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> list[Future]:
+    """Start writing every missing PDF and Word file of a language in worker processes.
+
+    Nothing starts when all are cached. Wait for the futures (``.result()`` raises the worker's
+    ContentError) before produce_downloads, which then finds every file in the cache."""
+    futures = []
+    for source in checklists:
+        checklist = with_settings(source, values)
+        for planned in planned_files(checklist, lang, values["publisher"]):
+            if not cache.cached_path(planned.kind, planned.key, planned.suffix).exists():
+                futures.append(workers.submit(_produce_in_worker, planned, checklist, values["publisher"]))
+    return futures
+
+
 def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -138,20 +203,11 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
     members: list[tuple[str, Path]] = []
     for source in checklists:
         checklist = with_settings(source, values)
-        outputs = (
-            (".pdf", "checklists-pdf", _pdf_key, pdf.write_pdf),
-            (".docx", "checklists-docx", _docx_key, _write_docx),
-        )
-        for suffix, kind, key, write in outputs:
-            path = cache.cached_file(
-                kind,
-                [lang, *key(checklist, publisher)],
-                suffix,
-                lambda target, checklist=checklist, write=write: write(checklist, publisher, target),
-            )
-            name = file_name(source, suffix)
+        for planned in planned_files(checklist, lang, publisher):
+            path = planned.produce(checklist, publisher)
+            name = file_name(source, planned.suffix)
             members.append((name, path))
-            downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[suffix], path.stat().st_size, path))
+            downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path))
 
     bundle_title = "bundle.title.templates" if any(c.kind == "template" for c in checklists) else "bundle.title"
     if members:

@@ -7,7 +7,7 @@
 """
 
 from .assemble import Edition
-from .build import SKIP_VARIABLE, GuidePdf, file_name, make_guide_pdf, skip_reason
+from .build import SKIP_VARIABLE, GuideJob, GuidePdf, file_name, make_guide_pdf, plan_guide_pdf, skip_reason, typeset_guide_pdf
 from .contents import Chapter
 from .downloads import MARKER, Download, checklist_rows, guide_row, insert_downloads, render_downloads
 
@@ -15,6 +15,7 @@ __all__ = [
     "Chapter",
     "Download",
     "Edition",
+    "GuideJob",
     "GuidePdf",
     "MARKER",
     "SKIP_VARIABLE",
@@ -23,6 +24,8 @@ __all__ = [
     "guide_row",
     "insert_downloads",
     "make_guide_pdf",
+    "plan_guide_pdf",
     "render_downloads",
     "skip_reason",
+    "typeset_guide_pdf",
 ]

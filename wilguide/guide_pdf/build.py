@@ -74,12 +74,36 @@ def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path
     return [*pages, repr(replace(edition, day=date.min)), "\n".join(sorted(assets)), *images]
 
 
-def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuidePdf:
-    """The PDF of one language, typeset only when the pages, settings, stylesheet or code changed.
+@dataclass(frozen=True)
+class GuideJob:
+    """Everything one language's PDF is made from: picklable, so a worker process can typeset it."""
+
+    chapters: list[Chapter]
+    edition: Edition  # with the edition day the cache decided
+    assets: Mapping[str, Path]
+    stylesheet: str
+    key: list[str | bytes]  # the PDF's cache key, the day included
+
+    @property
+    def lang(self) -> str:
+        return self.edition.lang
+
+    @property
+    def path(self) -> Path:
+        """Where the cache keeps (or will keep) this PDF."""
+        return cache.cached_path("guide-pdf", self.key, ".pdf")
+
+    def cached(self) -> GuidePdf | None:
+        """The PDF when the cache already has it (no typesetting, no WeasyPrint import)."""
+        path = self.path
+        return GuidePdf(path, self.edition.day, path.stat().st_size, None) if path.exists() else None
+
+
+def plan_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuideJob:
+    """The job for one language's PDF: cheap (hashes, no assembly, no WeasyPrint).
 
     ``chapters`` are the pages in navigation order; ``edition.day`` is ignored (the cache decides it);
     ``assets`` maps site paths (``assets/images/logo.svg``) to the files images are read from.
-    Raises ContentError when a page cannot print well, fonts.MissingFonts, render.TypesetError.
     """
     font_files = fonts.font_files()
     stylesheet = fonts.font_face_css(font_files) + "\n" + STYLESHEET.read_text(encoding="utf-8")
@@ -92,18 +116,35 @@ def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[st
         version("weasyprint"),  # not imported: see render.typeset
     ]
     day = _edition_day(key)
+    return GuideJob(list(chapters), replace(edition, day=day), dict(assets), stylesheet, [*key, day.isoformat()])
+
+
+def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
+    """Typeset the job's PDF into the cache (in this process or a worker's).
+
+    Raises ContentError when a page cannot print well, fonts.MissingFonts, render.TypesetError.
+    """
     timing: dict[str, float] = {}
 
     def produce(path: Path) -> None:
         # Assembled only on a cache miss. A PDF is cached only when its document had no problem,
         # so a cache hit means these same inputs printed well.
-        parts = contents.arrange(chapters, labels.labels(edition.lang)["appendix"])
-        document, problems = assemble.build_document(parts, replace(edition, day=day), assets)
+        parts = contents.arrange(job.chapters, labels.labels(job.lang)["appendix"])
+        document, problems = assemble.build_document(parts, job.edition, job.assets)
         if problems:
             raise ContentError(problems)
         start = time.perf_counter()
-        render.typeset(document, stylesheet, path)
+        render.typeset(document, job.stylesheet, path)
         timing["seconds"] = time.perf_counter() - start
 
-    pdf = cache.cached_file("guide-pdf", [*key, day.isoformat()], ".pdf", produce)
-    return GuidePdf(pdf, day, pdf.stat().st_size, timing.get("seconds"))
+    pdf = cache.cached_file("guide-pdf", job.key, ".pdf", produce)
+    return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"))
+
+
+def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuidePdf:
+    """The PDF of one language, typeset only when the pages, settings, stylesheet or code changed.
+
+    Raises ContentError when a page cannot print well, fonts.MissingFonts, render.TypesetError.
+    """
+    job = plan_guide_pdf(chapters, edition, assets)
+    return job.cached() or typeset_guide_pdf(job)

@@ -23,11 +23,33 @@ class Download:
     description: str = ""
     kind: str = "file"  # guide, checklist, bundle: a hook for styles and tests
     unavailable: str = ""  # said instead of a link when the file was not built
+    note: str = ""  # said under the title, link or not: "being updated" while a preview catches up
 
 
-def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: str | None) -> Download:
-    """The guide PDF's row: ``result`` is a build.GuidePdf, or None when ``skip_reason`` says why not."""
+PENDING = ("updating", "preparing", "failed")  # while a file is being typeset (labels' keys)
+
+
+def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: str | None, pending: str = "") -> Download:
+    """The guide PDF's row: ``result`` is a build.GuidePdf, or None when ``skip_reason`` says why not.
+
+    ``pending`` (one of PENDING) says the PDF for the current pages is not ready yet; ``result``
+    is then the previous PDF, still linked, or None."""
     words = labels(lang)
+    if pending:
+        if pending not in PENDING:
+            raise ValueError(f"pending must be one of {PENDING}, not {pending!r}")
+        if pending == "updating" and not result:
+            pending = "preparing"
+        return Download(
+            title=words["guide_title"].format(title=site_name),
+            url=url if result else None,
+            format="PDF",
+            size=result.size if result else None,
+            built=result.day if result else None,
+            description=words["guide_description"],
+            kind="guide",
+            note=words[pending],
+        )
     return Download(
         title=words["guide_title"].format(title=site_name),
         url=url if result else None,
