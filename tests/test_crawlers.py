@@ -15,7 +15,8 @@ import html5lib
 import lxml.html
 import pytest
 
-from conftest import SITE_URL, StaticHostHandler
+
+from conftest import SITE_URL, StaticHostHandler, is_redirect_page
 
 LANGUAGES = {"fr": "", "en": "en/"}
 SITE_NAMES = {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}
@@ -28,7 +29,7 @@ def pages(site: Path, lang: str) -> list[Path]:
     found = []
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).as_posix()
-        if (lang == "en") == rel.startswith("en/"):
+        if (lang == "en") == rel.startswith("en/") and not is_redirect_page(path):
             found.append(path)
     return found
 

@@ -34,7 +34,8 @@ def visible_text(path: Path) -> str:
 
 
 def html_pages(site: Path, lang: str) -> list[Path]:
-    pages = sorted((site / LANGUAGES[lang]).rglob("*.html"))
+    # The editors' translation status quotes the pages' Markdown, placeholders included, by design.
+    pages = sorted(p for p in (site / LANGUAGES[lang]).rglob("*.html") if "translation-status" not in p.parts)
     return pages if lang != "fr" else [p for p in pages if not p.relative_to(site).as_posix().startswith("en/")]
 
 

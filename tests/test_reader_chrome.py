@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import pytest
 
-from conftest import SITE_URL
+from conftest import SITE_URL, is_redirect_page
 from wilguide.guide_pdf.labels import long_date
 from wilguide.search_keywords import KeywordsError, page_keywords
 
@@ -25,7 +25,8 @@ def parse(path: Path):
 
 
 def built_pages(site: Path, lang: str) -> list[Path]:
-    return [p for p in sorted(site.rglob("*.html")) if (lang == "en") == p.relative_to(site).as_posix().startswith("en/")]
+    return [p for p in sorted(site.rglob("*.html"))
+            if (lang == "en") == p.relative_to(site).as_posix().startswith("en/") and not is_redirect_page(p)]
 
 
 def text(element) -> str:

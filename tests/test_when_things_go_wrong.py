@@ -46,6 +46,9 @@ def folded(text: str) -> str:
     """Spacing folded: the PDF and the HTML break lines and use no-break spaces differently."""
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
+# Files are named from the checklist's title in each language.
+FILE = {"fr": "quand-ca-se-passe-mal-les-etapes", "en": "when-things-go-wrong-the-steps"}
+ZIP = {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_chapter_is_built_and_in_the_menu(built_site, lang):
@@ -98,7 +101,7 @@ def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang):
 @pytest.mark.parametrize("lang", PREFIX)
 def test_checklist_pdf_has_a_box_per_item_and_the_fill_in_fields(built_site, lang):
     folder = built_site / PREFIX[lang] / "toolkit" / "downloads"
-    fields = pypdf.PdfReader(folder / f"checklist-{SLUG}-{lang}.pdf").get_fields()
+    fields = pypdf.PdfReader(folder / f"{FILE[lang]}.pdf").get_fields()
     boxes = [name for name, field in fields.items() if field.get("/FT") == "/Btn"]
     assert sorted(boxes) == sorted(f"item-{key}" for key in KEYS)
     assert {name for name, field in fields.items() if field.get("/FT") == "/Tx"} == FIELDS
@@ -108,13 +111,13 @@ def test_checklist_pdf_has_a_box_per_item_and_the_fill_in_fields(built_site, lan
 @pytest.mark.parametrize("lang", PREFIX)
 def test_checklist_word_file_and_zip_entry(built_site, lang):
     folder = built_site / PREFIX[lang] / "toolkit" / "downloads"
-    document = Document(folder / f"checklist-{SLUG}-{lang}.docx")
+    document = Document(folder / f"{FILE[lang]}.docx")
     assert folded(document.paragraphs[0].text) == CHECKLIST_TITLE[lang]
     assert folded(document.core_properties.title) == CHECKLIST_TITLE[lang]
     assert any(folded(p.text) == FIRST_ITEM[lang] for p in document.paragraphs)
-    with zipfile.ZipFile(folder / f"checklists-{lang}.zip") as archive:
+    with zipfile.ZipFile(folder / ZIP[lang]) as archive:
         for suffix in (".pdf", ".docx"):
-            name = f"checklist-{SLUG}-{lang}{suffix}"
+            name = f"{FILE[lang]}{suffix}"
             assert archive.read(name) == (folder / name).read_bytes()
 
 

@@ -33,7 +33,6 @@ PUBLISHED_UNDER_SLUG_RULE = (
     "inclusive-self-check",
     "mid-placement-review",
     "sel-reflection",
-    "when-things-go-wrong",
 )
 SUFFIXES = (".pdf", ".docx")
 
