@@ -13,6 +13,10 @@ Measures, as medians of several runs:
   Word files generated with an empty cache (cold) and taken from it (warm), and their pages'
   Markdown rendering. `--templates-only` prints just that, in a few seconds.
 - how long the first search takes after the reader opens the box (the index loads on demand);
+- under `mkdocs serve`, how long an edited page takes to come back (project and plain), and how long
+  the guide PDF takes to catch up with it (it is typeset in the background);
+- the clean build with a cold cache against the figure before parallel typesetting, and as a ratio
+  to the plain build of the same run (`--only cold` times just that);
 - the load average at each measurement, next to each figure; the full suite's wall time, read from
   bench/ci-time.json (bench/time_ci.py measures it apart).
 
@@ -22,6 +26,7 @@ Not part of the tests. Run it when the machine is otherwise idle (about 15 minut
     .venv/bin/python bench/time_ci.py           # once in a while: the full suite's wall time (ci-time.json)
     .venv/bin/python bench/run.py               # --runs N, --lighthouse-runs N, --skip-lighthouse, --mobile-only
     .venv/bin/python bench/run.py --templates-only   # the templates' cost alone
+    .venv/bin/python bench/run.py --only serve,cold --output /tmp/report.md   # a few sections only
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,6 +64,8 @@ SITE_PATH = "/guide-mentorat/"
 # What a build reads (the same list the tests copy).
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "content", "wilguide"]
 EDITED_PAGE = "docs/fr/practices/feedback.md"
+EDITED_PAGE_URL = "practices/feedback/"
+GUIDE_PDF_URL = "downloads/guide-de-mentorat-en-ait.pdf"  # the French guide PDF (wilguide.guide_pdf.build.file_name)
 BYTES_PAGES = ["", "en/", "toolkit/planner/", "en/toolkit/planner/"]
 LIGHTHOUSE_PAGES = ["", "en/", "practices/check-in/", "en/toolkit/first-week/", "toolkit/planner/", "en/toolkit/planner/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -82,6 +91,13 @@ TARGET_FIRST_SEARCH_MS = 300
 TARGET_MOBILE_PERFORMANCE_NOW = 98
 TARGET_MOBILE_TBT_MS = 150
 SEARCH_QUERIES = {"": "rétroaction", "en/": "feedback"}
+TARGET_SERVE_RELOAD_RATIO = 1.5  # issue 17: an edited page comes back at most 1.5 × as late as plain's
+# Issue 18: a cold clean build at most half of the figure before parallel typesetting.
+# Its ratio to the plain build of the same run also compares runs made on a busy machine.
+PREVIOUS_COLD_BUILD = (18.38, "2026-11-30, load average 0.40 at start")
+PREVIOUS_COLD_RATIO = 15.58
+# What `--only` can pick; 'cold' alone times only the cold clean build ('builds' includes it).
+SECTIONS = ("builds", "cold", "serve", "bytes", "search", "lighthouse", "templates")
 # The full test suite's wall time is measured apart (bench/time_ci.py), not on every bench run.
 CI_TIME = BENCH / "ci-time.json"
 
@@ -95,7 +111,10 @@ def note_load(what: str) -> None:
 
 
 def load_range(what: str) -> str:
-    loads = LOADS.get(what) or []
+    return format_loads(LOADS.get(what) or [])
+
+
+def format_loads(loads: list[float]) -> str:
     if not loads:
         return "?"
     low, high = min(loads), max(loads)
@@ -272,6 +291,101 @@ def profile_hooks(build: Build, edit_run: int | None) -> list[tuple[str, float]]
             per_hook[key] = per_hook.get(key, 0.0) + cumulative
     rows = sorted(per_hook.items(), key=lambda item: -item[1])
     return [("whole build (profiled)", whole), *rows]
+
+
+def time_cold_builds(builds: list[tuple[Build, Path | None]], runs: int) -> list[list[float]]:
+    """Only the clean build with an empty generator cache, project and plain in turns (the loads go
+    where time_builds puts its cold runs', so the report reads them the same way)."""
+    times: list[list[float]] = [[] for _ in builds]
+    for _ in range(runs):
+        note_load("build cold")
+        for (build, cache), measured in zip(builds, times):
+            if cache:
+                shutil.rmtree(cache, ignore_errors=True)
+            build.clean()
+            measured.append(build.run())
+    return times
+
+
+# ---------------------------------------------------------------------------------------------
+# mkdocs serve: an edited page coming back, and the guide PDF catching up
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+    except OSError:
+        return 0, b""
+
+
+def wait_until(condition, what: str, server: subprocess.Popen, log: Path, seconds: float = 1800, step: float = 0.05):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped while waiting for {what}:\n{log.read_text()[-4000:]}")
+        value = condition()
+        if value:
+            return value
+        time.sleep(step)
+    raise SystemExit(f"timed out waiting for {what}:\n{log.read_text()[-4000:]}")
+
+
+@dataclass
+class ServeTimes:
+    reloaded: list[float] = field(default_factory=list)
+    pdf_caught_up: list[float] = field(default_factory=list)
+    load: list[float] = field(default_factory=list)  # 1-minute load average at each edit
+
+
+def time_serve(build: Build, runs: int, with_pdf: bool) -> ServeTimes:
+    """Start `mkdocs serve`, then edit one page ``runs`` times: seconds until the served page shows
+    the edit, and (``with_pdf``) until the served guide PDF has changed. Each edit starts once
+    the previous one has fully caught up."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{SITE_PATH}"
+    log = build.project / "serve.log"
+    env = dict(build.env, SITE_URL=base)
+    times = ServeTimes()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(build.config), "-a", f"127.0.0.1:{port}"],
+            cwd=build.project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )
+    try:
+        def pdf_now() -> bytes | None:
+            status, page = fetch(base + "downloads/")
+            if status != 200 or b"data-download-note" in page:
+                return None  # not there yet, or marked "being updated"
+            status, data = fetch(base + GUIDE_PDF_URL)
+            return data if status == 200 and data.startswith(b"%PDF") else None
+
+        wait_until(lambda: fetch(base + EDITED_PAGE_URL)[0] == 200, "the first build", server, log, step=0.5)
+        pdf = wait_until(pdf_now, "the first guide PDF", server, log, step=0.5) if with_pdf else None
+        page = build.project / EDITED_PAGE
+        original = page.read_text(encoding="utf-8")
+        for run in range(runs):
+            marker = f"Serve benchmark edit {run} {time.time_ns()}."
+            times.load.append(os.getloadavg()[0])
+            start = time.perf_counter()
+            page.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+            wait_until(lambda: marker.encode() in fetch(base + EDITED_PAGE_URL)[1], "the edited page", server, log)
+            times.reloaded.append(time.perf_counter() - start)
+            if with_pdf:
+                pdf = wait_until(lambda: (data := pdf_now()) and data != pdf and data, "the guide PDF", server, log, step=0.25)
+                times.pdf_caught_up.append(time.perf_counter() - start)
+            print(f"  serve edit {run}: page {times.reloaded[-1]:.2f} s"
+                  + (f", PDF {times.pdf_caught_up[-1]:.2f} s" if with_pdf else "") + f" (load {times.load[-1]:.1f})", flush=True)
+        page.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return times
 
 
 # ---------------------------------------------------------------------------------------------
@@ -554,7 +668,11 @@ def mark(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, bytes_ours, bytes_plain_home, lh, lh_runs, planner, first_search=None, ci_time=None, templates=None) -> str:
+def render_report(info, runs, ours: BuildTimes | None, plain: BuildTimes | None, profiles, bytes_ours, bytes_plain_home, lh, lh_runs, planner,
+                  first_search=None, ci_time=None, templates=None,
+                  serve: tuple[ServeTimes, ServeTimes] | None = None, cold: tuple[list[float], list[float]] | None = None) -> str:
+    """The report; a section left out of the run (``--only``, ``--skip-*``) is left out of the report,
+    but for the rebuild target, which says it was not measured."""
     lines = [
         "# Benchmark report",
         "",
@@ -570,15 +688,30 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
         "",
     ]
     ratio = median(ours.unchanged) / median(plain.unchanged) if ours else None
-    home_ours = total(bytes_ours[""]["gzip"])
-    home_plain = total(bytes_plain_home["gzip"])
     planner_raw, planner_gzip = (sum(entry[key] for entry in planner.values()) for key in ("raw", "gzip"))
     target_rows = [
-        ("Rebuild with nothing changed ≤ 1.2 × plain Material + i18n", f"{ratio:.2f} ×" if ratio else "not measured in this run (--skip-builds)", bool(ratio) and ratio <= TARGET_REBUILD_RATIO),
-        ("Home page (fr) transfers < plain home page + 10 KiB (gzip)", f"{kib(home_ours)} KiB vs {kib(home_plain)} + 10 KiB", home_ours < home_plain + TARGET_HOME_EXTRA_BYTES),
-        ("Planner's own JS + CSS < 15 KiB before compression", f"{kib(planner_raw)} KiB ({kib(planner_gzip)} KiB gzip)", planner_raw < TARGET_PLANNER_BYTES),
+        ("Rebuild with nothing changed ≤ 1.2 × plain Material + i18n",
+         f"{ratio:.2f} × (load {load_range('build unchanged')})" if ratio else "not measured in this run (`--skip-builds`, or `--only` without `builds`)",
+         bool(ratio) and ratio <= TARGET_REBUILD_RATIO),
     ]
-    for path in bytes_ours:
+    cold_ours, cold_plain = (ours.cold, plain.cold) if ours else cold if cold else (None, None)
+    if cold_ours:
+        before, when = PREVIOUS_COLD_BUILD
+        target_rows.append((f"Clean build, cold cache ≤ half the figure before parallel typesetting ({before:.2f} s, {when})",
+                            f"{median(cold_ours):.2f} s ({median(cold_ours) / before:.2f} ×); {median(cold_ours) / median(cold_plain):.2f} × plain in this run, "
+                            f"{PREVIOUS_COLD_RATIO:.2f} × before (load {load_range('build cold')})", median(cold_ours) <= before / 2))
+    if serve:
+        reload_ratio = median(serve[0].reloaded) / median(serve[1].reloaded)
+        target_rows.append((f"serve: edit one page → page reloaded ≤ {TARGET_SERVE_RELOAD_RATIO:g} × plain",
+                            f"{reload_ratio:.2f} × ({median(serve[0].reloaded):.2f} s against {median(serve[1].reloaded):.2f} s; "
+                            f"load {format_loads(serve[0].load + serve[1].load)})", reload_ratio <= TARGET_SERVE_RELOAD_RATIO))
+    if bytes_ours:
+        home_ours = total(bytes_ours[""]["gzip"])
+        home_plain = total(bytes_plain_home["gzip"])
+        target_rows.append(("Home page (fr) transfers < plain home page + 10 KiB (gzip)", f"{kib(home_ours)} KiB vs {kib(home_plain)} + 10 KiB (load {load_range(f'bytes {SITE_PATH}')})",
+                            home_ours < home_plain + TARGET_HOME_EXTRA_BYTES))
+    target_rows.append(("Planner's own JS + CSS < 15 KiB before compression", f"{kib(planner_raw)} KiB ({kib(planner_gzip)} KiB gzip)", planner_raw < TARGET_PLANNER_BYTES))
+    for path in bytes_ours or {}:
         limit = TARGET_PLANNER_PAGE_BYTES if "planner" in path else TARGET_HOME_BYTES if path in ("", "en/") else None
         if limit:
             sent = total(bytes_ours[path]["gzip"])
@@ -612,7 +745,7 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
         "machine a figure measured under load says more about the load than about the site.",
         "",
     ]
-    if ratio and ratio > TARGET_REBUILD_RATIO:
+    if ratio and ratio > TARGET_REBUILD_RATIO and profiles:
         (_, whole), *hooks = profiles[0][1]
         slowest = ", ".join(f"`{name}` ({seconds / whole:.0%})" for name, seconds in hooks[:4])
         lines += [
@@ -622,8 +755,23 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
             "",
         ]
 
+    if serve:
+        lines += render_serve(*serve)
+    if cold and not ours:
+        lines += [
+            "## Clean build, cold cache",
+            "",
+            "Seconds (wall clock of `mkdocs build`), median of the runs (every run listed), project and plain in turns; "
+            "the generator cache and the site folder are emptied before each run.",
+            "",
+            "| Build | Project | Plain | Ratio | Load |",
+            "|---|---|---|---|---|",
+            f"| Clean, cold cache | {median(cold[0]):.2f} ({', '.join(f'{t:.2f}' for t in cold[0])}) | "
+            f"{median(cold[1]):.2f} ({', '.join(f'{t:.2f}' for t in cold[1])}) | {median(cold[0]) / median(cold[1]):.2f} × | {load_range('build cold')} |",
+            "",
+        ]
     if not ours:
-        lines += ["## Build time", "", "Not measured in this run (`--skip-builds`).", ""]
+        lines += ["## Build time", "", "Not measured in this run (`--skip-builds`, or `--only` without `builds`).", ""]
     else:
         lines += [
             "## Build time",
@@ -654,34 +802,11 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
             lines += [f"| {name} | {seconds:.2f} |" for name, seconds in rows if seconds >= 0.01]
             lines.append("")
 
-    lines += [
-        "## Bytes transferred",
-        "",
-        "One cold load in Chromium (new profile, no cache) until the network is idle, from a local static "
-        "server that gzips text when asked (level 6), as a static host does. *Wire* is what Chromium's "
-        "network log counts as transferred (headers included); *body* is the decoded size. KiB.",
-        "",
-        "| Page | Kind | Requests | Wire, gzip | Wire, no compression | Body |",
-        "|---|---|---|---|---|---|",
-    ]
-
-    def rows_for(label: str, result: dict) -> list[str]:
-        kinds = sorted(set(result["gzip"]) | set(result["identity"]))
-        out = []
-        for kind in kinds:
-            g, i = result["gzip"].get(kind, {"wire": 0, "body": 0, "requests": 0}), result["identity"].get(kind, {"wire": 0, "body": 0, "requests": 0})
-            out.append(f"| {label} | {kind} | {g['requests']} | {kib(g['wire'])} | {kib(i['wire'])} | {kib(g['body'])} |")
-        out.append(f"| {label} | **total** | {sum(e['requests'] for e in result['gzip'].values())} | **{kib(total(result['gzip']))}** | **{kib(total(result['identity']))}** | {kib(total(result['gzip'], 'body'))} |")
-        return out
-
-    for path, result in bytes_ours.items():
-        lines += rows_for(f"/{path}", result)
-    lines += rows_for("/ (plain)", bytes_plain_home)
-    lines += ["", "Load average while each page was measured: " + ", ".join(f"/{path} {load_range(f'bytes {SITE_PATH}{path}')}" for path in bytes_ours) + "."]
-    lines += ["", "Fonts: none (the theme uses the system font stack, `theme.font: false`).", ""]
+    if bytes_ours:
+        lines += render_bytes(bytes_ours, bytes_plain_home)
 
     lines += [
-        "### The planner's own JavaScript and CSS",
+        f"{'###' if bytes_ours else '##'} The planner's own JavaScript and CSS",
         "",
         "Bytes of the source files (they are served as written: no bundler, no minifier), and gzipped at "
         "level 6 one by one, as the static host sends them. Only the planner pages load them.",
@@ -738,6 +863,58 @@ def render_report(info, runs, ours: BuildTimes, plain: BuildTimes, profiles, byt
     return "\n".join(lines) + "\n"
 
 
+def render_serve(ours: ServeTimes, plain: ServeTimes) -> list[str]:
+    def cell(values: list[float]) -> str:
+        return f"{median(values):.2f} ({', '.join(f'{t:.2f}' for t in values)})"
+
+    return [
+        "## Preview (`mkdocs serve`)",
+        "",
+        f"Seconds from saving an edit of `{EDITED_PAGE}` until the served page shows it (the server rebuilt "
+        "and wrote it), median of the edits (every edit listed), project and plain each under its own "
+        "`mkdocs serve`. For the project, also until the served French guide PDF was "
+        "replaced by one typeset from the edited pages (it is typeset in a background process, so the "
+        "page does not wait for it). Each edit starts once the previous one has caught up. "
+        "*Load*: the load average at the project's edits, then at plain's.",
+        "",
+        "| Step | Project | Plain | Ratio | Load |",
+        "|---|---|---|---|---|",
+        f"| serve: edit one page → page reloaded | {cell(ours.reloaded)} | {cell(plain.reloaded)} | "
+        f"{median(ours.reloaded) / median(plain.reloaded):.2f} × | {format_loads(ours.load)}; {format_loads(plain.load)} |",
+        f"| serve: PDF caught up | {cell(ours.pdf_caught_up)} | — | — | {format_loads(ours.load)} |",
+        "",
+    ]
+
+
+def render_bytes(bytes_ours, bytes_plain_home) -> list[str]:
+    lines = [
+        "## Bytes transferred",
+        "",
+        "One cold load in Chromium (new profile, no cache) until the network is idle, from a local static "
+        "server that gzips text when asked (level 6), as a static host does. *Wire* is what Chromium's "
+        "network log counts as transferred (headers included); *body* is the decoded size. KiB.",
+        "",
+        "| Page | Kind | Requests | Wire, gzip | Wire, no compression | Body |",
+        "|---|---|---|---|---|---|",
+    ]
+
+    def rows_for(label: str, result: dict) -> list[str]:
+        kinds = sorted(set(result["gzip"]) | set(result["identity"]))
+        out = []
+        for kind in kinds:
+            g, i = result["gzip"].get(kind, {"wire": 0, "body": 0, "requests": 0}), result["identity"].get(kind, {"wire": 0, "body": 0, "requests": 0})
+            out.append(f"| {label} | {kind} | {g['requests']} | {kib(g['wire'])} | {kib(i['wire'])} | {kib(g['body'])} |")
+        out.append(f"| {label} | **total** | {sum(e['requests'] for e in result['gzip'].values())} | **{kib(total(result['gzip']))}** | **{kib(total(result['identity']))}** | {kib(total(result['gzip'], 'body'))} |")
+        return out
+
+    for path, result in bytes_ours.items():
+        lines += rows_for(f"/{path}", result)
+    lines += rows_for("/ (plain)", bytes_plain_home)
+    lines += ["", "Load average while each page was measured: " + ", ".join(f"/{path} {load_range(f'bytes {SITE_PATH}{path}')}" for path in bytes_ours) + "."]
+    lines += ["", "Fonts: none (the theme uses the system font stack, `theme.font: false`).", ""]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="runs per build measurement (default 7)")
@@ -746,14 +923,25 @@ def main() -> None:
     parser.add_argument("--skip-builds", action="store_true", help="no build timings or profiles: one build of each site, to measure pages")
     parser.add_argument("--mobile-only", action="store_true", help="Lighthouse on the mobile form factor only (the targets are mobile)")
     parser.add_argument("--search-runs", type=int, default=3, help="first-search timings per language (default 3)")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits under mkdocs serve (default 5)")
     parser.add_argument("--ci-time", type=Path, default=CI_TIME, help=f"the suite's wall time from bench/time_ci.py (default {CI_TIME.relative_to(ROOT)})")
     parser.add_argument("--output", type=Path, default=REPORT)
     parser.add_argument("--templates-only", action="store_true", help="print the templates' build cost and stop")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run, among {', '.join(SECTIONS)} (default: all; "
+                        "'cold' alone times only the cold clean build, which 'builds' includes)")
     args = parser.parse_args()
     if args.templates_only:
         print("\n".join(template_rows(template_costs(max(1, min(args.runs, 3))))))
         return
-    if not args.skip_lighthouse and not LIGHTHOUSE.exists():
+    only = set(args.only.split(","))
+    if only - set(SECTIONS):
+        raise SystemExit(f"unknown section(s): {', '.join(sorted(only - set(SECTIONS)))}; choose among {', '.join(SECTIONS)}")
+    if args.skip_lighthouse:
+        only.discard("lighthouse")
+    if args.skip_builds:
+        only.discard("builds")
+    if "lighthouse" in only and not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run (cd bench && npm ci --ignore-scripts) first")
 
     info = machine()
@@ -773,11 +961,8 @@ def main() -> None:
         ours = Build(project, project / "mkdocs.yml", work / "site", dict(base_env, SITE_URL=f"http://127.0.0.1:{ours_port}{SITE_PATH}", WILGUIDE_CACHE_DIR=str(cache)), strict=True)
         plain = Build(plain_project, write_plain_config(plain_project), work / "plain-site", dict(base_env, SITE_URL=f"http://127.0.0.1:{plain_port}{SITE_PATH}"), strict=False)
 
-        ours_times = plain_times = profiles = None
-        if args.skip_builds:
-            if (ROOT / ".cache" / "wilguide").is_dir():  # the generated files need not be measured
-                shutil.copytree(ROOT / ".cache" / "wilguide", cache)
-        else:
+        ours_times = plain_times = profiles = cold = None
+        if "builds" in only:
             print("Timing builds (project and plain, in turns)...", flush=True)
             ours_times, plain_times = time_builds([(ours, cache), (plain, None)], args.runs)
             print("Profiling hooks...", flush=True)
@@ -785,34 +970,54 @@ def main() -> None:
                 ("Rebuild, nothing changed", profile_hooks(ours, None)),
                 ("Rebuild after editing one page", profile_hooks(ours, args.runs + 1)),
             ]
-        ours.run()  # the site that is measured below: current content, warm cache
-        plain.run()
+        elif "cold" in only:
+            print("Timing cold clean builds (project and plain, in turns)...", flush=True)
+            cold = tuple(time_cold_builds([(ours, cache), (plain, None)], args.runs))
+            print(f"  cold: project {cold[0]}, plain {cold[1]} (load {load_range('build cold')})", flush=True)
+        elif (ROOT / ".cache" / "wilguide").is_dir():  # the generated files need not be measured
+            shutil.copytree(ROOT / ".cache" / "wilguide", cache)
 
-        servers = []
-        for site, port in ((ours.site, ours_port), (plain.site, plain_port)):
-            handler = type("Host", (StaticHost,), {"site": site})
-            server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers.append(server)
-        ours_url = f"http://127.0.0.1:{ours_port}{SITE_PATH}"
-        plain_url = f"http://127.0.0.1:{plain_port}{SITE_PATH}"
+        serve = None
+        if "serve" in only:
+            print("Timing edits under mkdocs serve (project, then plain)...", flush=True)
+            serve = (time_serve(ours, args.serve_edits, with_pdf=True), time_serve(plain, args.serve_edits, with_pdf=False))
 
-        print("Measuring bytes...", flush=True)
-        bytes_ours = measure_bytes(ours_url, BYTES_PAGES)
-        bytes_plain_home = measure_bytes(plain_url, [""])[""]
-        print("Timing the first search...", flush=True)
-        first_search = measure_first_search(ours_url, SEARCH_QUERIES, args.search_runs)
-
+        bytes_ours = bytes_plain_home = first_search = None
         lh = {}
-        if not args.skip_lighthouse:
-            print("Running Lighthouse...", flush=True)
-            lh = run_lighthouse(ours_url, LIGHTHOUSE_PAGES, args.lighthouse_runs, ("mobile",) if args.mobile_only else ("mobile", "desktop"))
-        for server in servers:
-            server.shutdown()
+        if {"bytes", "search", "lighthouse"} & only:
+            ours.run()  # the site that is measured below: current content, warm cache
+            plain.run()
+            servers = []
+            for site, port in ((ours.site, ours_port), (plain.site, plain_port)):
+                handler = type("Host", (StaticHost,), {"site": site})
+                server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+                threading.Thread(target=server.serve_forever, daemon=True).start()
+                servers.append(server)
+            ours_url = f"http://127.0.0.1:{ours_port}{SITE_PATH}"
+            plain_url = f"http://127.0.0.1:{plain_port}{SITE_PATH}"
+            try:
+                if "bytes" in only:
+                    print("Measuring bytes...", flush=True)
+                    bytes_ours = measure_bytes(ours_url, BYTES_PAGES)
+                    bytes_plain_home = measure_bytes(plain_url, [""])[""]
+                if "search" in only:
+                    print("Timing the first search...", flush=True)
+                    first_search = measure_first_search(ours_url, SEARCH_QUERIES, args.search_runs)
+                if "lighthouse" in only:
+                    print("Running Lighthouse...", flush=True)
+                    lh = run_lighthouse(ours_url, LIGHTHOUSE_PAGES, args.lighthouse_runs, ("mobile",) if args.mobile_only else ("mobile", "desktop"))
+            finally:
+                for server in servers:
+                    server.shutdown()
 
+        templates = None
+        if "templates" in only:
+            print("Timing the templates...", flush=True)
+            templates = template_costs(3)
+        info["Load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
         args.output.write_text(
             render_report(info, args.runs, ours_times, plain_times, profiles, bytes_ours, bytes_plain_home, lh, args.lighthouse_runs, planner_sizes(),
-                          first_search, read_ci_time(args.ci_time), template_costs(3)),
+                          first_search, read_ci_time(args.ci_time), templates, serve=serve, cold=cold),
             encoding="utf-8",
         )
         print(f"Wrote {args.output}")
