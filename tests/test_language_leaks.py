@@ -37,8 +37,16 @@ ALLOWED = {
     # proper names of organisations, programs, a licence and a file
     "TRAES", "BHER", "EDI", "AIT", "WIL", "MENTOR", "Mentor Canada", "Work-Learn Institute", "Waterloo",
     "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
+    # sources cited by name in both languages (the references pages, the chapters' citations)
+    "CRTC", "CICMH", "CICan", "CNESST", "CREAN", "Coastal Research, Education & Advocacy Network",
+    "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Propel", "SFU",
+    "School of Early Childhood Education, Seneca Polytechnic", "Seneca Polytechnic", "UBC", "UVic",
+    "Université Laval", "Université de Sherbrooke", "Service des stages et du développement professionnel",
+    # a source's own subtitle, quoted on the French references page as published
+    "student work placements",
     # words spelled the same in French and English
     "Navigation", "Collaboration", "Document", "Format", "Phase", "Date", "Licence", "licence", "minutes", "min",
+    "Notes", "Page",
     # file formats
     "PDF", "DOCX", "ZIP", "Word",
 }

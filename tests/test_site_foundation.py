@@ -213,7 +213,10 @@ def search_in_node(site: Path, index: dict, queries: list[str], terms: bool = Fa
 def sections_with(index: dict, word: str, without: str | None = None) -> set[str]:
     """Locations of the index sections whose title or text has this word (and not the other)."""
     def words(doc):
-        return set(re.findall(r"\w+", f"{doc['title']} {doc['text']}".lower()))
+        # A web address is one search token (the separator is spaces, hyphens and apostrophes):
+        # "students" inside https://students.example.ca/ is not a word a reader can find.
+        text = re.sub(r"\bhttps?://\S+", " ", f"{doc['title']} {doc['text']}")
+        return set(re.findall(r"\w+", text.lower()))
     return {doc["location"] for doc in index["docs"] if word in words(doc) and (without is None or without not in words(doc))}
 
 
