@@ -290,13 +290,15 @@ def test_every_page_footer_and_the_home_page_link_to_downloads(built_site):
 COMPARED = ".//p | .//li | .//td | .//th | .//div[contains(@class, 'admonition')] | .//details"
 
 
-def outline_pages(reader: pypdf.PdfReader, items=None) -> list[tuple[str, int]]:
+def outline_pages(reader: pypdf.PdfReader, items=None, depth: int = 0) -> list[tuple[str, int, int]]:
+    """(title, page number, depth) of every bookmark: 0 for a part (and the home page), 1 for a
+    chapter, more for the headings inside a chapter."""
     found = []
     for item in reader.outline if items is None else items:
         if isinstance(item, list):
-            found += outline_pages(reader, item)
+            found += outline_pages(reader, item, depth + 1)
         else:
-            found.append((" ".join(item.title.split()), reader.get_destination_page_number(item)))
+            found.append((" ".join(item.title.split()), reader.get_destination_page_number(item), depth))
     return found
 
 
@@ -304,8 +306,10 @@ def chapter_texts(path: Path, titles: list[str]) -> dict[str, str]:
     """The printed text of each chapter: from its bookmark's page to the next chapter's page."""
     reader = read(path)[0]
     starts = {}
-    for title, number in outline_pages(reader):
-        if title in titles and title not in starts:
+    for title, number, depth in outline_pages(reader):
+        # A chapter's own bookmark, not a heading of the same name inside another chapter
+        # (the mid-placement review has a "Learning plan" section).
+        if depth <= 1 and title in titles and title not in starts:
             starts[title] = number
     assert set(starts) == set(titles), f"chapters without a bookmark: {sorted(set(titles) - set(starts))}"
     ordered = sorted(starts.items(), key=lambda item: item[1])
@@ -339,6 +343,19 @@ def printed_runs(element: lxml.html.HtmlElement) -> list[str]:
     return [run for run in (letters(r) for r in runs) if run]
 
 
+def split_by_a_page_break(run: str, printed: str) -> bool:
+    """True when the run is printed in two pieces: a paragraph that a page break cuts, whose end the
+    PDF's text comes back to after the next page's first lines."""
+    low, high = 0, len(run)
+    while low < high:  # the longest start of the run that is printed
+        middle = (low + high + 1) // 2
+        if run[:middle] in printed:
+            low = middle
+        else:
+            high = middle - 1
+    return low >= 20 and len(run) - low >= 1 and run[low:] in printed
+
+
 def image_draws(path: Path) -> int:
     """Raster images painted in a PDF (see read_pages)."""
     return sum(images for _, _, images in read_pages(path)[1])
@@ -361,7 +378,7 @@ def test_every_printed_page_says_what_the_site_says(built_site, guide):
         for element in page.xpath(COMPARED):
             for run in printed_runs(element):
                 compared += 1
-                if run not in printed:
+                if run not in printed and not split_by_a_page_break(run, printed):
                     missing.append(f"{lang}/{url}: <{element.tag}> {' '.join(element.text_content().split())[:100]!r}")
                     break
     assert compared > 500, f"only {compared} pieces of text compared"
