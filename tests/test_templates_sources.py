@@ -162,7 +162,7 @@ def test_a_broken_example_goal_file_or_template_fails_the_build_at_its_line(proj
     assert result.returncode != 0
     plan_line = next(n for n, line in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "| rempli " in line)
     goal_line = next(n for n, line in enumerate(examples.read_text(encoding="utf-8").splitlines(), 1) if "fr_typo" in line) - 1
-    assert f"docs/fr/toolkit/learning-plan.md:{plan_line}: cells under 'Objectif : ce que votre stagiaire saura faire' stay empty" in result.stderr
+    assert f"docs/fr/toolkit/learning-plan.md:{plan_line}: cells under 'Objectif\u00a0: ce que votre stagiaire saura faire' stay empty" in result.stderr
     assert f"content/example-goals.yml:{goal_line}: field 'software-it', goal 2: 'text' has no 'en' text" in result.stderr
 
 

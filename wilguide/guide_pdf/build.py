@@ -65,7 +65,8 @@ def _inputs(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path
     then costs a hash, not an assembly. Links to site files depend only on which files exist; the
     images are embedded, so their bytes count (a changed image makes a new edition), not where the
     project sits on disk (a copy of the project reuses the cache)."""
-    pages = [str(field) for chapter in chapters for field in _field_values(chapter)]
+    # Pages the PDF leaves out (the editors' translation status changes with every edit) are not inputs.
+    pages = [str(field) for chapter in chapters if chapter.src_path not in contents.LEFT_OUT for field in _field_values(chapter)]
     images = [
         f"{uri}=".encode() + Path(path).read_bytes()
         for uri, path in sorted(assets.items())
