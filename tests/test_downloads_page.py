@@ -33,7 +33,8 @@ NAMES = {
     },
 }
 BUNDLE = {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}
-# Every checklist page published before the files were named after their titles.
+# Every checklist page published before the files were named after their titles (the "When things
+# go wrong" checklist came in the same release as the new names: it never had an old one).
 PUBLISHED_SLUGS = [
     "before-first-day",
     "check-in-agenda",
@@ -43,7 +44,6 @@ PUBLISHED_SLUGS = [
     "inclusive-self-check",
     "mid-placement-review",
     "sel-reflection",
-    "when-things-go-wrong",
 ]
 
 
