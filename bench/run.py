@@ -522,6 +522,9 @@ def planner_sizes() -> dict[str, dict[str, int]]:
 # Lighthouse
 
 
+WATCHED_AUDITS = ("hreflang", "unsized-images")
+
+
 def lighthouse(url: str, form_factor: str) -> dict:
     command = [
         str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
@@ -546,7 +549,11 @@ def lighthouse(url: str, form_factor: str) -> dict:
         }
     )
     metrics = {key: report["audits"][key]["numericValue"] for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
-    return {"scores": scores, "failing": failing, "metrics": metrics}
+    # Issue 16: the hreflang links are read (an audit on a page without them is "not applicable"),
+    # and images carry their size.
+    watched = {audit_id: (report["audits"][audit_id].get("score"), report["audits"][audit_id].get("scoreDisplayMode"))
+               for audit_id in WATCHED_AUDITS if audit_id in report["audits"]}
+    return {"scores": scores, "failing": failing, "metrics": metrics, "watched": watched}
 
 
 def run_lighthouse(base_url: str, pages: list[str], runs: int, form_factors=("mobile", "desktop")) -> dict[str, dict[str, dict]]:
@@ -561,6 +568,7 @@ def run_lighthouse(base_url: str, pages: list[str], runs: int, form_factors=("mo
                 "failing": sorted({item for s in samples for item in s["failing"]}),
                 "metrics": {key: statistics.median(s["metrics"][key] for s in samples) for key in samples[0]["metrics"]},
                 "tbt_runs": [s["metrics"]["total-blocking-time"] for s in samples],
+                "watched": {audit_id: sorted({str(s["watched"].get(audit_id)) for s in samples}) for audit_id in WATCHED_AUDITS},
             }
             print(f"  lighthouse {form_factor:7} /{path}: {results[path][form_factor]['scores']}", flush=True)
     return results
@@ -840,12 +848,14 @@ def render_report(info, runs, ours: BuildTimes | None, plain: BuildTimes | None,
         failing = sorted({item for by_form in lh.values() for result in by_form.values() for item in result["failing"]})
         lines += ["", "Audits below full score in accessibility, best practices or SEO in any run: " + ("none." if not failing else "")]
         lines += [f"- {item}" for item in failing]
+        lines += ["", "Audits watched for issue 16, on every sampled page and run (score, display mode):", ""]
+        for audit_id in WATCHED_AUDITS:
+            seen = sorted({value for by_form in lh.values() for result in by_form.values() for value in result.get("watched", {}).get(audit_id, [])})
+            lines.append(f"- `{audit_id}`: {', '.join(seen) or 'not reported'}")
         lines += [
             "",
-            "Lighthouse's `hreflang` audit only reads links whose `rel` is exactly `alternate`; the site writes "
-            '`rel="alternate "` so that Material does not fetch a `sitemap.xml` next to each of them '
-            "(`wilguide/alternates.py`), so that audit passes without reading them. The foundation tests check "
-            "the hreflang links instead.",
+            "The hreflang links are plain `rel=\"alternate\"` links (with `x-default`): `(1, 'binary')` means the audit read "
+            "them and found them valid; `notApplicable` would mean it found none.",
             "",
         ]
     if templates:
