@@ -104,3 +104,11 @@ test("a right-to-left name is isolated in the event title and place", () => {
   assert.match(text, /^SUMMARY:Check-in – \u2068\u202eAlex\u2069$/m);
   assert.match(text, /^LOCATION:\u2068\u05d7\u05d3\u05e8 2\u2069$/m);
 });
+
+test("two downloads in the same second still raise SEQUENCE, so a quick edit updates the events", () => {
+  const sequence = (text) => Number(text.match(/^SEQUENCE:(\d+)$/m)[1]);
+  const first = sequence(calendar({ now: Date.UTC(2027, 0, 5, 9) }));
+  const second = sequence(calendar({ now: Date.UTC(2027, 0, 5, 9) + 400 }));
+  assert.ok(second > first, `${first} then ${second}`);
+  assert.ok(sequence(calendar({ now: Date.UTC(2027, 0, 5, 10) })) >= first + 3600, "later downloads follow the clock");
+});

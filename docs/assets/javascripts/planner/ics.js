@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545), pure. Wall-clock times in the plan's zone (TZID) with a VTIMEZONE from Intl,
 // so 10:00 stays 10:00 across clock changes. Re-import updates events: a UID stays (plan id + the
-// meeting's place in the plan) and SEQUENCE rises with each download.
+// meeting's place in the plan) and SEQUENCE rises with each download, even within a second.
 import { DAY, fill, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
@@ -73,6 +73,8 @@ export function vtimezone(timeZone, fromDay, toDay) {
   ];
 }
 
+let lastSequence = 0;
+
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
   const { timeZone, now, resolve, planId } = options;
@@ -85,6 +87,7 @@ export function buildCalendar(plan, data, options) {
     `X-WR-CALNAME:${escapeText(s.calendar_name)}`, `X-WR-TIMEZONE:${timeZone}`,
     ...vtimezone(timeZone, Math.min(...days) - 1, Math.max(...days) + 2),
   ];
+  const sequence = lastSequence = Math.max(Math.floor(now / 1000) - 1735689600, lastSequence + 1);
   for (const meeting of plan.meetings) {
     const kind = data.meetings[meeting.kind];
     const description = [withLine(kind, s, student, mentor), kind.withStudent ? "" : s.supervisor_only]
@@ -96,7 +99,7 @@ export function buildCalendar(plan, data, options) {
       "BEGIN:VEVENT",
       `UID:${planId}-${meeting.id}@wil-check-in-planner`,
       `DTSTAMP:${utcStamp(now)}`,
-      `SEQUENCE:${Math.floor(now / 1000) - 1735689600}`, // seconds since 2025: each download is newer
+      `SEQUENCE:${sequence}`,
       `DTSTART;TZID=${timeZone}:${localStamp(meeting.day, meeting.time)}`,
       `DURATION:PT${meeting.length}M`,
       `SUMMARY:${escapeText(summary)}`,

@@ -1,4 +1,4 @@
-// Check-in schedule, pure (page and node tests). Dates are days since 1970-01-01: no zone moves them.
+// Check-in schedule, pure (page and node tests). Dates are days since 1970-01-01 (no zone).
 
 export const DAY = 86400000;
 const STEP = { "twice-weekly": 3.5, weekly: 7, biweekly: 14, monthly: 28 };
