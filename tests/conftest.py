@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import os
 import shutil
 import subprocess
@@ -13,9 +14,11 @@ import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/guide-mentorat/"
@@ -96,15 +99,47 @@ def is_redirect_page(html_file: Path) -> bool:
     return 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8", errors="replace")[:2000]
 
 
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """Run ``make(folder)`` once per test run, even when pytest-xdist splits the run over several
+    worker processes: the first worker to ask makes it under a file lock, the others wait for it and
+    read what it returned (a JSON-able dict), so the site is built once, not once per worker."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, record = shared / name, shared / f"{name}.json"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not record.is_file():
+            folder.mkdir(exist_ok=True)
+            record.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(record.read_text(encoding="utf-8"))
+
+
+def build_record(result: subprocess.CompletedProcess) -> dict:
+    return {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+
+def completed(record: dict) -> subprocess.CompletedProcess:
+    return subprocess.CompletedProcess(record["args"], record["returncode"], record["stdout"], record["stderr"])
+
+
+def copy_generator_cache(target: Path, skip: Callable[[str], bool] = lambda name: False) -> Path:
+    """A copy of the project's generator cache (what the session build generated), for a build that
+    must not touch it. Files still being written by another test's build (*.part) are left out:
+    they vanish when done, and a copy would fail on them."""
+    source = ROOT / ".cache" / "wilguide"
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if n.endswith(".part") or skip(n)])
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole site, built once, strictly. WILGUIDE_TEST_SITE reuses a build (local runs only)."""
+    """The whole site, built once per run, strictly. WILGUIDE_TEST_SITE reuses a build (local runs only)."""
     reuse = os.environ.get("WILGUIDE_TEST_SITE")
     if reuse:
         return Path(reuse)
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-6000:]}"
+    site, record = once_per_run(tmp_path_factory, "site", lambda folder: build_record(mkdocs_build(ROOT, folder)))
+    assert record["returncode"] == 0, f"strict build failed:\n{record['stderr'][-6000:]}"
     return site
 
 
@@ -152,7 +187,17 @@ def broken_build(tmp_path_factory) -> BrokenBuild:
     """One copy of the project with every mistake that must stop the build before any page is
     written, built once: each editor-error test looks for its own file:line message in the output
     (the build reports them all together)."""
-    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
+
+    def make(folder: Path) -> dict:
+        lines = break_early(copy_project(folder / "project"))
+        return {"lines": lines, "result": build_record(mkdocs_build(folder / "project", folder / "site"))}
+
+    _, record = once_per_run(tmp_path_factory, "broken", make)
+    return BrokenBuild(completed(record["result"]), record["lines"])
+
+
+def break_early(project: Path) -> dict[str, int]:
+    """Every mistake that stops the build before any page is written; the line of each, by name."""
     docs = project / "docs"
     (docs / "fr" / "nouvelle-page.md").write_text("---\ndescription: x\n---\n\n# Nouvelle\n", encoding="utf-8")
     lines = {
@@ -169,21 +214,26 @@ def broken_build(tmp_path_factory) -> BrokenBuild:
     kept = [line for line in english.read_text(encoding="utf-8").splitlines(keepends=True) if "{ #coffee }" not in line]
     assert len(kept) < len(english.read_text(encoding="utf-8").splitlines()), "test setup: no coffee item in English"
     english.write_text("".join(kept), encoding="utf-8")
-    return BrokenBuild(mkdocs_build(project, tmp_path_factory.mktemp("broken-site")), lines)
+    return lines
 
 
 @pytest.fixture(scope="session")
 def broken_late_build(tmp_path_factory) -> BrokenBuild:
     """One copy of the project with the mistakes found once the build has its pages (the
     navigation, the planner's data), built once."""
-    project = copy_project(tmp_path_factory.mktemp("broken-late") / "project")
-    replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
-    lines = {
-        "planner": replace_once(
-            project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"
-        ),
-    }
-    return BrokenBuild(mkdocs_build(project, tmp_path_factory.mktemp("broken-late-site")), lines)
+
+    def make(folder: Path) -> dict:
+        project = copy_project(folder / "project")
+        replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
+        lines = {
+            "planner": replace_once(
+                project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"
+            ),
+        }
+        return {"lines": lines, "result": build_record(mkdocs_build(project, folder / "site"))}
+
+    _, record = once_per_run(tmp_path_factory, "broken-late", make)
+    return BrokenBuild(completed(record["result"]), record["lines"])
 
 
 class StaticHostHandler(SimpleHTTPRequestHandler):

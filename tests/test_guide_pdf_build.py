@@ -7,7 +7,6 @@ test_other_base_urls.py.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,19 +18,14 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import ROOT, build_env
+from conftest import build_env, copy_generator_cache
 
 pytestmark = pytest.mark.slow
 LANGUAGES = {"fr": "", "en": "en/"}
 
 
 def seeded_cache(tmp_path: Path) -> Path:
-    target = tmp_path / "cache"
-    source = ROOT / ".cache" / "wilguide"
-    if source.is_dir():
-        shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if n.startswith("guide-pdf")])
-    target.mkdir(exist_ok=True)
-    return target
+    return copy_generator_cache(tmp_path / "cache", skip=lambda name: name.startswith("guide-pdf"))
 
 
 def free_port() -> int:

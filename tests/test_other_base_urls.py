@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
@@ -20,7 +19,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import ROOT, SITE_URL, copy_project, mkdocs_build, replace_once
+from conftest import SITE_URL, copy_generator_cache, copy_project, mkdocs_build, replace_once
 
 pytestmark = pytest.mark.slow
 ROOT_URL = "http://127.0.0.1:8000/"
@@ -47,7 +46,7 @@ def copies_built(built_site, tmp_path_factory):
     French page changed."""
     work = tmp_path_factory.mktemp("copies")
     cache = work / "cache"
-    shutil.copytree(ROOT / ".cache" / "wilguide", cache)
+    copy_generator_cache(cache)
     first_week = (built_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf").read_bytes()
     # (A long-lived cache may also hold the same file under an older key: remove every copy.)
     removed = [path for path in (cache / "checklists-pdf").glob("*.pdf") if path.read_bytes() == first_week]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env, mkdocs_build
+from conftest import ROOT, build_env, copy_generator_cache, mkdocs_build
 from wilguide import workers
 from wilguide.checklists import load_all
 from wilguide.checklists.downloads import start_in_parallel
@@ -33,12 +33,7 @@ def break_checklist(root: Path) -> int:
 
 
 def seeded_cache(tmp_path: Path) -> Path:
-    target = tmp_path / "cache"
-    source = ROOT / ".cache" / "wilguide"
-    if source.is_dir():
-        shutil.copytree(source, target)
-    target.mkdir(exist_ok=True)
-    return target
+    return copy_generator_cache(tmp_path / "cache")
 
 
 def test_a_content_error_keeps_its_file_and_line_across_processes():

@@ -9,7 +9,6 @@ so "the page came back first" does not depend on how busy the machine is.
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import ROOT, build_env
+from conftest import build_env, copy_generator_cache
 
 pytestmark = pytest.mark.slow
 EDIT = "Une phrase ajoutée pendant l'aperçu, numéro 4172."
@@ -71,11 +70,8 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_an_edited_page_reloads_before_the_guide_pdf_which_then_catches_up(project_copy, tmp_path):
-    cache = tmp_path / "cache"
-    source = ROOT / ".cache" / "wilguide"
-    if source.is_dir():  # the checklists are reused; the guide PDF is typeset for this server's address
-        shutil.copytree(source, cache)
-    cache.mkdir(exist_ok=True)
+    # The checklists are reused; the guide PDF is typeset for this server's address.
+    cache = copy_generator_cache(tmp_path / "cache")
     gate = tmp_path / "gate"
     gate.touch()  # open: the first PDF may be typeset
     port = free_port()
