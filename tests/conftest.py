@@ -44,9 +44,31 @@ _running: list = []
 BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build", "broken_late_build"}
 
 
+# The longest tests (a minute or so each), started first so that the two workers finish together
+# instead of one waiting for the other's last long test. Only the order changes.
+LONGEST_FIRST = (
+    "tests/test_serve_preview.py::",
+    "tests/test_crawlers.py::test_browsing_every_page",
+    "tests/test_accessibility.py::test_every_page_passes_axe",
+    "tests/test_other_base_urls.py::",
+    "tests/test_link_check.py::",
+)
+
+
+def _start_rank(item) -> int:
+    return next((rank for rank, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
+
+
+def _has_module_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    return bool(info) and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that build are `slow` (a quick run, -m "not slow", builds nothing); tests of the site
-    built once per session are also `site` (scripts/test-properdocs.sh runs them on a ProperDocs build)."""
+    built once per session are also `site` (scripts/test-properdocs.sh runs them on a ProperDocs build).
+    With pytest-xdist (--dist loadgroup), the tests sharing a module-scoped fixture stay in one
+    worker, so it is made once; every other test goes to whichever worker is free."""
     for item in items:
         function = getattr(item, "function", None)
         source = inspect.getsource(function) if function else ""
@@ -54,6 +76,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
+        if _has_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    items.sort(key=_start_rank)  # stable: the rest keeps its order
 
 
 @pytest.hookimpl(tryfirst=True)

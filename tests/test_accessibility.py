@@ -64,7 +64,7 @@ def axe_violations(page, scheme: str = "light") -> list[str]:
     ]
 
 
-@pytest.fixture(params=list(SCHEMES), scope="module")
+@pytest.fixture(params=list(SCHEMES))
 def scheme(request):
     return request.param
 
