@@ -1,4 +1,4 @@
-"""Checklist pages in Chromium: "Uncheck all" can be undone (exactly, also after a reload), a
+"""Checklist pages in Chromium: "Clear all ticks" can be undone (exactly, also after a reload), a
 Print button prints a page that carries the PDF's name lines and notes areas without the
 toolbar, no heading ends a printed page, and the toolbar says the PDF starts blank."""
 
@@ -21,7 +21,7 @@ PROGRESS = ".wg-checklist-toolbar__progress"
 WORDS = {
     "fr": {"reset": "Tout décocher", "undo": "Annuler", "print": "Imprimer la liste",
            "removed": "Toutes les coches ont été retirées.", "restored": "Vos coches sont rétablies."},
-    "en": {"reset": "Uncheck all", "undo": "Undo", "print": "Print the checklist",
+    "en": {"reset": "Clear all ticks", "undo": "Undo", "print": "Print the checklist",
            "removed": "All ticks were removed.", "restored": "Your ticks are back."},
 }
 
@@ -73,7 +73,7 @@ def test_a_new_tick_after_uncheck_all_ends_the_undo_offer(page, site_server):
     page.goto(site_server + "en/" + AGENDA)
     page.locator(".wg-checklist__box").nth(0).check()
     page.locator(".wg-checklist__box").nth(1).check()
-    page.get_by_role("button", name="Uncheck all").click()
+    page.get_by_role("button", name="Clear all ticks").click()
     assert page.get_by_role("button", name="Undo").is_visible()
     page.locator(".wg-checklist__box").nth(2).check()
     assert not page.get_by_role("button", name="Undo").is_visible()
@@ -188,9 +188,10 @@ def test_no_printed_page_ends_with_a_heading(page, site_server, built_site, lang
 @pytest.mark.parametrize("lang", list(PREFIX))
 def test_toolbar_says_the_pdf_starts_blank_and_is_how_to_share(built_site, lang):
     expected = {
-        "fr": "Le PDF et la version Word, eux, partent vierges\u00a0: pour remettre cette liste à quelqu'un "
-        "ou en garder une copie, téléchargez le PDF et remplissez-le.",
-        "en": "The PDF and Word files start blank: to share this checklist or keep a copy, download the PDF and fill it in.",
+        "fr": "Les fichiers PDF et Word, eux, ne reprennent pas vos coches\u00a0: pour transmettre cette liste ou en "
+        "garder une copie remplie, téléchargez le PDF et remplissez-le.",
+        "en": "The PDF and Word files don't include your ticks: to share this checklist or keep a filled-in copy, "
+        "download the PDF and fill it in.",
     }[lang]
     for slug in checklist_pages(built_site, lang):
         document = lxml.html.parse(str(built_site / PREFIX[lang] / "toolkit" / slug / "index.html")).getroot()

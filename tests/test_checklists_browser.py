@@ -35,25 +35,25 @@ def test_ticks_are_remembered_after_a_reload_and_reset_clears_them(page, site_se
     assert total >= 10
     progress = page.locator(PROGRESS)
     assert progress.get_attribute("aria-live") == "polite"
-    assert progress.text_content() == f"0 sur {total} coché"
+    assert progress.text_content() == f"0 case cochée sur {total}"
     assert page.locator(".wg-checklist-toolbar").is_visible()
     assert page.get_by_role("button", name="Tout décocher").is_disabled()
 
     # Clicking the label ticks its box (labels are tied to boxes).
     page.get_by_text("Commencer par les réussites").click()
     page.get_by_label("Confirmer la date de la prochaine rencontre.").check()
-    assert progress.text_content() == f"2 sur {total} cochés"
+    assert progress.text_content() == f"2 cases cochées sur {total}"
     assert ticked_keys(page) == ["wins", "confirm-next"]
     stored = page.evaluate("localStorage.getItem('wilguide:checklist:fr:check-in-agenda')")
     assert sorted(json.loads(stored)) == ["confirm-next", "wins"]  # a JSON list of keys
 
     page.reload()
     assert ticked_keys(page) == ["wins", "confirm-next"]
-    assert page.locator(PROGRESS).text_content() == f"2 sur {total} cochés"
+    assert page.locator(PROGRESS).text_content() == f"2 cases cochées sur {total}"
 
     page.get_by_role("button", name="Tout décocher").click()
     assert ticked_keys(page) == []
-    assert page.locator(PROGRESS).text_content() == f"0 sur {total} coché"
+    assert page.locator(PROGRESS).text_content() == f"0 case cochée sur {total}"
     assert page.evaluate("localStorage.getItem('wilguide:checklist:fr:check-in-agenda')") is None
     page.reload()
     assert ticked_keys(page) == []
@@ -66,9 +66,9 @@ def test_each_language_and_checklist_keeps_its_own_ticks(page, site_server):
     page.goto(site_server + "en/" + AGENDA)
     total = boxes(page).count()
     assert ticked_keys(page) == []
-    assert page.locator(PROGRESS).text_content() == f"0 of {total} checked"
+    assert page.locator(PROGRESS).text_content() == f"0 of {total} ticked"
     page.get_by_label("Start with wins since the last check-in, small ones included.").check()
-    assert page.locator(PROGRESS).text_content() == f"1 of {total} checked"
+    assert page.locator(PROGRESS).text_content() == f"1 of {total} ticked"
 
     page.goto(site_server + "toolkit/mid-placement-review/")
     assert ticked_keys(page) == []
@@ -88,7 +88,7 @@ def test_keyboard_ticks_a_box_with_a_visible_focus_ring(page, site_server):
     assert page.evaluate("document.activeElement.dataset.key") == boxes(page).nth(1).get_attribute("data-key")
 
     # Reset moves focus to its Undo button, since the reset button becomes disabled.
-    page.get_by_role("button", name="Uncheck all").click()
+    page.get_by_role("button", name="Clear all ticks").click()
     assert page.evaluate("document.activeElement.textContent") == "Undo"
 
 
@@ -100,7 +100,7 @@ def test_stored_garbage_or_unknown_keys_are_ignored(page, site_server):
     page.evaluate("""localStorage.setItem('wilguide:checklist:en:check-in-agenda', '["wins", "gone", 3, "<b>x</b>"]')""")
     page.reload()
     assert ticked_keys(page) == ["wins"]
-    assert re.fullmatch(r"1 of \d+ checked", page.locator(PROGRESS).text_content())
+    assert re.fullmatch(r"1 of \d+ ticked", page.locator(PROGRESS).text_content())
 
 
 @pytest.mark.parametrize("page", [{"java_script_enabled": False}], indirect=True)
@@ -126,15 +126,15 @@ def test_print_shows_the_list_and_fill_in_lines_but_not_the_buttons(page, site_s
 
 def test_when_things_go_wrong_ticks_by_label_and_keeps_them_per_language(page, site_server):
     page.goto(site_server + "toolkit/when-things-go-wrong/")
-    assert page.locator(PROGRESS).text_content() == "0 sur 24 coché"
+    assert page.locator(PROGRESS).text_content() == "0 case cochée sur 24"
     page.get_by_label("Noter deux ou trois faits, avec leur date, avant d'en parler.").check()
     page.get_by_text("En envoyer une copie à la coordination de stage.").click()
     assert ticked_keys(page) == ["facts-ready", "plan-copy"]
-    assert page.locator(PROGRESS).text_content() == "2 sur 24 cochés"
+    assert page.locator(PROGRESS).text_content() == "2 cases cochées sur 24"
     page.reload()
     assert ticked_keys(page) == ["facts-ready", "plan-copy"]
 
     page.goto(site_server + "en/toolkit/when-things-go-wrong/")
     assert ticked_keys(page) == []
     page.get_by_label("Debrief with your manager, HR or another mentor.").check()
-    assert page.locator(PROGRESS).text_content() == "1 of 24 checked"
+    assert page.locator(PROGRESS).text_content() == "1 of 24 ticked"

@@ -49,7 +49,7 @@ PAGE_NUMBER = {"fr": "Page {page} sur {pages}", "en": "Page {page} of {pages}"}
 FIELD_LABELS = {
     "fr": {
         "name": "Nom", "student": "Stagiaire", "supervisor": "Personne qui supervise", "mentor": "Mentor ou mentore",
-        "organization": "Organisation d'accueil", "date": "Date", "next-check-in": "Prochaine rencontre", "notes": "Notes",
+        "organization": "Organisation d'accueil", "date": "Date", "next-check-in": "Prochaine rencontre de suivi", "notes": "Notes",
     },
     "en": {
         "name": "Name", "student": "Student", "supervisor": "Supervisor", "mentor": "Mentor",

@@ -194,7 +194,7 @@ def test_downloads_page_on_a_phone_is_a_list_without_sideways_scrolling(phone, s
     assert size["y"] >= title["y"] + title["height"] - 1
     # Column headers: off screen (a 1 px box), still read by screen readers.
     assert page.locator("table.wilguide-downloads thead").evaluate("h => h.getBoundingClientRect().height <= 1")
-    built = "Produit le" if lang == "fr" else "Built on"
+    built = "Mis à jour le" if lang == "fr" else "Updated"
     label = row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content")
     assert built in label, label
     for link in page.locator(LINKS).all():

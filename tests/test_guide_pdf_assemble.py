@@ -265,7 +265,7 @@ def test_downloads_table_says_when_the_guide_was_not_built():
     built = GuidePdf(Path("/cache/x.pdf"), date(2026, 3, 5), 2_000_000, None)
     row = guide_row("WIL Guide", "en", "en/downloads/wil-guide.pdf", built, None)
     doc = lxml.html.fragment_fromstring(render_downloads([row], "en", "en/downloads/"))
-    assert doc.xpath("//a/@href") == ["wil-guide.pdf"] and "WIL Guide: the whole guide" in doc.text_content()
+    assert doc.xpath("//a/@href") == ["wil-guide.pdf"] and "WIL Guide: complete version" in doc.text_content()
 
 
 def test_the_table_goes_where_the_page_has_the_marker():

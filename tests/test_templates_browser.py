@@ -36,7 +36,7 @@ def test_answers_are_kept_after_a_reload_and_clear_empties_them(page, site_serve
     page.reload()
     assert page.get_by_label("Stagiaire", exact=True).input_value() == "Alex Tremblay"
     assert page.get_by_label("Objectif 2 — Activités pour y arriver").input_value() == "Revue de code\nDeux tickets"
-    assert page.locator(".wg-template-toolbar__status").text_content() == "Vos réponses de la dernière visite sont de retour."
+    assert page.locator(".wg-template-toolbar__status").text_content() == "Les réponses de votre dernière visite ont été récupérées."
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Tout effacer").click()

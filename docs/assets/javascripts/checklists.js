@@ -62,7 +62,7 @@ if (toolbar) {
     reset.disabled = checked === 0;
   };
 
-  // What "Uncheck all" removed: the ticks on the page and the stored entry exactly as it was
+  // What "Clear all ticks" removed: the ticks on the page and the stored entry exactly as it was
   // (it may hold keys of items this version of the page no longer has). Null: nothing to undo.
   let beforeReset = null;
 
