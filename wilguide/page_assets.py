@@ -35,6 +35,8 @@ _CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 
 def needed_assets(html: str) -> tuple[list[str], list[str]]:
     """(stylesheets, scripts) the page's components need, in COMPONENTS order, each once."""
+    if not any(component.class_prefix in html for component in COMPONENTS):
+        return [], []  # most pages: no need to read their class attributes
     classes = {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
     styles: list[str] = []
     scripts: list[str] = []
