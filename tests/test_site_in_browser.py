@@ -92,6 +92,15 @@ def search_box_results(page, site_server, prefix, query):
     page.locator("input.md-search__input").press_sequentially(query, delay=30)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=10_000)
+    # The list first shows the results of a shorter query (the worker answers each key in turn):
+    # read it once it has stopped changing.
+    page.wait_for_function(
+        """() => new Promise((done) => {
+          const list = () => document.querySelector(".md-search-result__list").innerHTML;
+          const before = list();
+          setTimeout(() => done(before === list()), 300);
+        })"""
+    )
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     marks = page.locator(".md-search-result mark").evaluate_all("marks => marks.map(m => m.textContent)")
     return hrefs, [mark.lower() for mark in marks]
