@@ -148,11 +148,12 @@ def completed(record: dict) -> subprocess.CompletedProcess:
 
 def copy_generator_cache(target: Path, skip: Callable[[str], bool] = lambda name: False) -> Path:
     """A copy of the project's generator cache (what the session build generated), for a build that
-    must not touch it. Files still being written by another test's build (*.part) are left out:
-    they vanish when done, and a copy would fail on them."""
+    must not touch it. Files still being written by another test's build (*.part, and Jinja's
+    *.tmp) are left out: they vanish when done, and a copy would fail on them."""
     source = ROOT / ".cache" / "wilguide"
     if source.is_dir():
-        shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if n.endswith(".part") or skip(n)])
+        writing = (".part", ".tmp")
+        shutil.copytree(source, target, ignore=lambda folder, names: [n for n in names if n.endswith(writing) or skip(n)])
     target.mkdir(parents=True, exist_ok=True)
     return target
 
@@ -207,18 +208,25 @@ class BrokenBuild:
         return self.result.stderr
 
 
+def broken_copy_build(tmp_path_factory, name: str, break_copy: Callable[[Path], dict[str, int]]) -> BrokenBuild:
+    """A copy of the project broken by ``break_copy`` (which returns the line of each mistake, by
+    name), built once per run."""
+
+    def make(folder: Path) -> dict:
+        project = copy_project(folder / "project")
+        lines = break_copy(project)
+        return {"lines": lines, "result": build_record(mkdocs_build(project, folder / "site"))}
+
+    _, record = once_per_run(tmp_path_factory, name, make)
+    return BrokenBuild(completed(record["result"]), record["lines"])
+
+
 @pytest.fixture(scope="session")
 def broken_build(tmp_path_factory) -> BrokenBuild:
     """One copy of the project with every mistake that must stop the build before any page is
     written, built once: each editor-error test looks for its own file:line message in the output
     (the build reports them all together)."""
-
-    def make(folder: Path) -> dict:
-        lines = break_early(copy_project(folder / "project"))
-        return {"lines": lines, "result": build_record(mkdocs_build(folder / "project", folder / "site"))}
-
-    _, record = once_per_run(tmp_path_factory, "broken", make)
-    return BrokenBuild(completed(record["result"]), record["lines"])
+    return broken_copy_build(tmp_path_factory, "broken", break_early)
 
 
 def break_early(project: Path) -> dict[str, int]:
@@ -246,19 +254,16 @@ def break_early(project: Path) -> dict[str, int]:
 def broken_late_build(tmp_path_factory) -> BrokenBuild:
     """One copy of the project with the mistakes found once the build has its pages (the
     navigation, the planner's data), built once."""
+    return broken_copy_build(tmp_path_factory, "broken-late", break_late)
 
-    def make(folder: Path) -> dict:
-        project = copy_project(folder / "project")
-        replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
-        lines = {
-            "planner": replace_once(
-                project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"
-            ),
-        }
-        return {"lines": lines, "result": build_record(mkdocs_build(project, folder / "site"))}
 
-    _, record = once_per_run(tmp_path_factory, "broken-late", make)
-    return BrokenBuild(completed(record["result"]), record["lines"])
+def break_late(project: Path) -> dict[str, int]:
+    replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
+    return {
+        "planner": replace_once(
+            project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"
+        ),
+    }
 
 
 class StaticHostHandler(SimpleHTTPRequestHandler):

@@ -46,10 +46,6 @@ ABBREVIATIONS = {
         "CEWIL": "Co-operative Education and Work-Integrated Learning Canada",
     },
 }
-EDI_GUIDE = {
-    "fr": "https://www.bher.ca/fr/centre-ait/creer-des-ait-de-qualite",
-    "en": "https://www.bher.ca/equity-diversity-and-inclusion-strategies-wil",
-}
 # What the contribution page says when no contact address is set.
 NO_CONTACT = {
     "fr": "Transmettez vos suggestions à la personne ou à l'équipe qui vous a fait connaître ce guide",
