@@ -4,10 +4,15 @@ language switcher, open navigation drawer, ticked checklists, a filled planner a
 
 One Chromium for the whole file; each palette gets its own browser context (prefers-color-scheme
 is emulated, and the test checks that Material really switched palette). The dark palette only
-changes colours, so there axe runs its colour-contrast rule alone."""
+changes colours, so there axe runs its colour-contrast rule alone.
+
+The light palette's walk over every page also records every request the pages make, once each
+page's network is idle: a page that asks for a missing file (a 404) or for anything outside the site
+fails test_browsing_every_page_requests_nothing_missing, without browsing the site a second time."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -50,7 +55,8 @@ def axe_violations(page, scheme: str = "light") -> list[str]:
     """Run axe on the page as it is now; one line per violation and element. The dark palette
     changes colours only: there axe checks colour contrast, the light palette runs every rule."""
     page.add_style_tag(content=NO_MOTION)
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof axe !== 'undefined'"):  # the walk's pages load it with the page
+        page.add_script_tag(path=str(AXE))
     only = {"type": "tag", "values": WCAG_TAGS} if scheme == "light" else {"type": "rule", "values": ["color-contrast"]}
     result = page.evaluate(
         """only => axe.run(document, {runOnly: only, resultTypes: ['violations']})""",
@@ -84,18 +90,77 @@ def open_page(page, url: str, scheme: str):
     return response
 
 
+@dataclass
+class Walk:
+    """What a walk over every page of one language, in one palette, found."""
+
+    statuses: dict[str, int] = field(default_factory=dict)  # each page's own status, by URL path
+    problems: list[str] = field(default_factory=list)  # axe violations, one line each
+    missing: list[str] = field(default_factory=list)  # requests answered 404 (or failing), and by which page
+    elsewhere: list[str] = field(default_factory=list)  # requests to another host
+
+
+def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> Walk:
+    """Open every page of a language in one palette and run axe on it; in the light palette (the
+    default), also wait for each page's network to be idle and record its requests."""
+    walk, current, record = Walk(), [""], scheme == "light"
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    # axe is compiled once per page with the page, instead of sent over and injected after load.
+    context.add_init_script(path=str(AXE))
+
+    def on_response(response):
+        expected = response.request.is_navigation_request() and response.url.endswith(MISSING_PAGE)
+        if response.status >= 400 and not expected:
+            walk.missing.append(f"{response.status} {response.url} (from /{current[0]})")
+
+    if record:
+        context.on("response", on_response)
+        context.on("requestfailed", lambda request: walk.missing.append(f"{request.failure} {request.url} (from /{current[0]})"))
+        context.on("request", lambda request: None if request.url.startswith(base) else walk.elsewhere.append(request.url))
+    page = context.new_page()
+    try:
+        for path in language_pages(site, lang):
+            current[0] = path
+            walk.statuses[path] = open_page(page, base + path, scheme).status
+            walk.problems += [f"/{path}: {line}" for line in axe_violations(page, scheme)]
+            if record:
+                page.wait_for_load_state("networkidle")  # every request the page makes is in the log
+    finally:
+        context.close()
+    return walk
+
+
+@pytest.fixture(scope="module")
+def walks(browser, site_server, built_site):
+    """walks(lang, scheme): the walk over every page of a language in a palette, made once."""
+    done: dict[tuple[str, str], Walk] = {}
+
+    def walk(lang: str, scheme: str) -> Walk:
+        if (lang, scheme) not in done:
+            done[lang, scheme] = walk_every_page(browser, site_server, built_site, lang, scheme)
+        return done[lang, scheme]
+
+    return walk
+
+
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_every_page_passes_axe(palette_page, site_server, built_site, lang, scheme):
-    paths = language_pages(built_site, lang)
+def test_every_page_passes_axe(walks, built_site, lang, scheme):
+    walk = walks(lang, scheme)
     # Every Markdown page of the language plus its 404 page.
-    assert len(paths) >= len(list((ROOT / "docs" / lang).rglob("*.md"))) + 1
-    assert LANGUAGES[lang] + MISSING_PAGE in paths
-    problems = []
-    for path in paths:
-        response = open_page(palette_page, site_server + path, scheme)
-        assert response.status == (404 if path.endswith(MISSING_PAGE) else 200), path
-        problems += [f"/{path}: {line}" for line in axe_violations(palette_page, scheme)]
-    assert not problems, f"{len(problems)} accessibility violations ({lang}, {scheme}):\n" + "\n".join(problems)
+    assert len(walk.statuses) >= len(list((ROOT / "docs" / lang).rglob("*.md"))) + 1
+    assert walk.statuses.get(LANGUAGES[lang] + MISSING_PAGE) == 404
+    wrong = {path: status for path, status in walk.statuses.items() if status != 200 and not path.endswith(MISSING_PAGE)}
+    assert not wrong, wrong
+    assert not walk.problems, f"{len(walk.problems)} accessibility violations ({lang}, {scheme}):\n" + "\n".join(walk.problems)
+
+
+def test_browsing_every_page_requests_nothing_missing(walks):
+    """Every page of both languages, as the light palette's walks above opened them."""
+    done = [walks(lang, "light") for lang in LANGUAGES]
+    assert all(len(walk.statuses) >= 20 for walk in done)
+    missing = sorted({line for walk in done for line in walk.missing})
+    elsewhere = sorted({url for walk in done for url in walk.elsewhere})
+    assert not missing + elsewhere, "requested but missing:\n" + "\n".join(missing) + "\nrequests leaving the site:\n" + "\n".join(elsewhere)
 
 
 @pytest.mark.parametrize("lang, query", [("fr", "mentorat"), ("en", "mentoring")])

@@ -1,22 +1,18 @@
 """What search engines, link previews and crawlers read: hreflang alternates (seen by two
-independent HTML parsers), robots.txt, page titles, image sizes, Open Graph cards, and a full
-browse of the site with no 404 in the server's log."""
+independent HTML parsers), robots.txt, page titles, image sizes and Open Graph cards. (The browse
+of every page with no request missing is part of the walk in tests/test_accessibility.py.)"""
 
 from __future__ import annotations
 
-import functools
 import struct
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import html5lib
 import lxml.html
 import pytest
 
 
-from conftest import SITE_URL, StaticHostHandler, is_redirect_page
+from conftest import SITE_URL, is_redirect_page
 
 LANGUAGES = {"fr": "", "en": "en/"}
 SITE_NAMES = {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}
@@ -132,50 +128,3 @@ def test_open_graph_card_in_the_page_language(built_site, lang, other):
         assert image.startswith(SITE_URL), image
         assert png_size(built_site / image.removeprefix(SITE_URL)) == (1200, 630)
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
-
-
-TABS_AT_ONCE = 6
-
-
-class LoggingHandler(StaticHostHandler):
-    """The test server, keeping a log of every request and its status."""
-
-    log: list[tuple[int, str]] = []
-
-    def log_request(self, code="-", size="-"):
-        self.log.append((int(code), self.path))
-
-
-@pytest.mark.browser
-def test_browsing_every_page_requests_nothing_missing(built_site, browser):
-    handler = functools.partial(LoggingHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}{urlsplit(SITE_URL).path}"
-    context = browser.new_context()
-    elsewhere = []
-    context.route(lambda url: not url.startswith(base), lambda route: (elsewhere.append(route.request.url), route.abort()))
-    urls = [base + page_path(built_site, path) for lang in LANGUAGES for path in pages(built_site, lang)]
-    visited = 0
-    try:
-        # A few tabs at a time: each waits for its network to be idle (half a second without a
-        # request) while the others load, instead of one page after another.
-        for start in range(0, len(urls), TABS_AT_ONCE):
-            tabs = []
-            for url in urls[start : start + TABS_AT_ONCE]:
-                tab = context.new_page()
-                tab.goto(url, wait_until="commit")
-                tabs.append(tab)
-            for tab in tabs:
-                tab.wait_for_load_state("networkidle")
-                tab.close()
-                visited += 1
-    finally:
-        context.close()
-        server.shutdown()
-    assert visited >= 40
-    statuses = LoggingHandler.log
-    assert len(statuses) >= visited
-    missing = sorted({path for code, path in statuses if code == 404})
-    assert not missing, "requested but missing:\n" + "\n".join(missing)
-    assert not elsewhere, "requests leaving the site:\n" + "\n".join(sorted(set(elsewhere)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from wilguide.links import external
 from wilguide.links.__main__ import main as links_main
 
 
@@ -54,6 +55,17 @@ def cited_sites():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def no_pause_between_requests(tmp_path, monkeypatch):
+    """The project's LinkChecker settings, except the pause between two requests to the same host
+    (every test site here is the same local host): the tests wait for answers, not for politeness."""
+    settings = external.CONFIG.read_text(encoding="utf-8")
+    assert "\nmaxrequestspersecond=2\n" in settings, "test setup: the settings' request rate moved"
+    local = tmp_path / "linkcheckerrc"
+    local.write_text(settings.replace("\nmaxrequestspersecond=2\n", "\nmaxrequestspersecond=1000\n"), encoding="utf-8")
+    monkeypatch.setattr(external, "CONFIG", local)
 
 
 @pytest.fixture
