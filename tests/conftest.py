@@ -48,8 +48,8 @@ BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build"
 # instead of one waiting for the other's last long test. Only the order changes.
 LONGEST_FIRST = (
     "tests/test_serve_preview.py::",
-    "tests/test_accessibility.py::test_every_page_passes_axe",
-    "tests/test_accessibility.py::test_browsing_every_page",
+    # The walks over every page, and the tests that read them (one module fixture makes them once).
+    ("tests/test_accessibility.py::test_every_page_", "tests/test_accessibility.py::test_browsing_every_page"),
     "tests/test_other_base_urls.py::",
     "tests/test_link_check.py::",
 )

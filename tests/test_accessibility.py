@@ -6,9 +6,11 @@ One Chromium for the whole file; each palette gets its own browser context (pref
 is emulated, and the test checks that Material really switched palette). The dark palette only
 changes colours, so there axe runs its colour-contrast rule alone.
 
-The light palette's walk over every page also records every request the pages make, once each
-page's network is idle: a page that asks for a missing file (a 404) or for anything outside the site
-fails test_browsing_every_page_requests_nothing_missing, without browsing the site a second time."""
+Each page is opened once per palette, and the walks check more than axe, without browsing the site
+again: the light palette's walk (on a desktop) records every request the pages make once each page's
+network is idle, so a page that asks for a missing file (a 404) or for anything outside the site
+fails; the dark palette's walk is made at a small phone's width, 320 CSS pixels, where no page may
+scroll sideways."""
 
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ LANGUAGES = {"fr": "", "en": "en/"}
 # prefers-color-scheme -> the Material scheme mkdocs.yml maps it to
 SCHEMES = {"light": "default", "dark": "slate"}
 MISSING_PAGE = "page-that-does-not-exist/"
+# The light palette's walk is made on a desktop, the dark one at a small phone's width (320 CSS
+# pixels, WCAG 1.4.10 Reflow): colours are checked on both layouts, and every page must fit.
+WALK_VIEWPORTS = {"light": {"width": 1280, "height": 800}, "dark": {"width": 320, "height": 640}}
 # Run after transitions end: axe measures colours, and a half-faded element has wrong ones.
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -98,13 +103,14 @@ class Walk:
     problems: list[str] = field(default_factory=list)  # axe violations, one line each
     missing: list[str] = field(default_factory=list)  # requests answered 404 (or failing), and by which page
     elsewhere: list[str] = field(default_factory=list)  # requests to another host
+    too_wide: dict[str, int] = field(default_factory=dict)  # pages that scroll sideways: their width
 
 
 def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> Walk:
     """Open every page of a language in one palette and run axe on it; in the light palette (the
     default), also wait for each page's network to be idle and record its requests."""
     walk, current, record = Walk(), [""], scheme == "light"
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    context = browser.new_context(color_scheme=scheme, viewport=WALK_VIEWPORTS[scheme])
     # axe is compiled once per page with the page, instead of sent over and injected after load.
     context.add_init_script(path=str(AXE))
 
@@ -123,6 +129,9 @@ def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> W
             current[0] = path
             walk.statuses[path] = open_page(page, base + path, scheme).status
             walk.problems += [f"/{path}: {line}" for line in axe_violations(page, scheme)]
+            width = page.evaluate("document.documentElement.scrollWidth > innerWidth && document.documentElement.scrollWidth")
+            if width:
+                walk.too_wide[path] = width
             if record:
                 page.wait_for_load_state("networkidle")  # every request the page makes is in the log
     finally:
@@ -161,6 +170,14 @@ def test_browsing_every_page_requests_nothing_missing(walks):
     missing = sorted({line for walk in done for line in walk.missing})
     elsewhere = sorted({url for walk in done for url in walk.elsewhere})
     assert not missing + elsewhere, "requested but missing:\n" + "\n".join(missing) + "\nrequests leaving the site:\n" + "\n".join(elsewhere)
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_page_fits_320_px_without_scrolling_sideways(walks, lang):
+    walk = walks(lang, "dark")
+    assert WALK_VIEWPORTS["dark"]["width"] == 320
+    assert LANGUAGES[lang] + "toolkit/planner/" in walk.statuses and len(walk.statuses) >= 20
+    assert walk.too_wide == {}
 
 
 @pytest.mark.parametrize("lang, query", [("fr", "mentorat"), ("en", "mentoring")])

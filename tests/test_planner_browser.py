@@ -13,7 +13,6 @@ import icalendar
 import pypdf
 import pytest
 
-from conftest import is_redirect_page
 
 pytestmark = pytest.mark.browser
 
@@ -308,26 +307,6 @@ def test_the_planner_fits_a_phone_without_sideways_scrolling(browser, site_serve
         assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
     finally:
         context.close()
-
-
-def test_every_page_fits_320_px_in_both_languages(browser, site_server, built_site):
-    pages = sorted(
-        str(path.parent.relative_to(built_site)) + "/"
-        for path in Path(built_site).rglob("index.html")
-        if "assets" not in path.parts and "search" not in path.parts and not is_redirect_page(path)
-    )
-    assert len(pages) > 20 and "en/toolkit/planner/" in pages and "toolkit/planner/" in pages
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    wide = []
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(site_server + ("" if path == "./" else path))
-            if not no_sideways_scroll(page):
-                wide.append((path, page.evaluate("document.documentElement.scrollWidth")))
-    finally:
-        context.close()
-    assert wide == []
 
 
 def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_server):
