@@ -4,6 +4,7 @@ serves it the way a static host does, and Debian's Chromium driven by Playwright
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
 import json
 import os
@@ -11,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -19,6 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
+
+from pdf_pages import PdfPage, extract_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/guide-mentorat/"
@@ -167,6 +170,23 @@ def built_site(tmp_path_factory) -> Path:
     site, record = once_per_run(tmp_path_factory, "site", lambda folder: build_record(mkdocs_build(ROOT, folder)))
     assert record["returncode"] == 0, f"strict build failed:\n{record['stderr'][-6000:]}"
     return site
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(tmp_path_factory) -> Callable[[Path], list[PdfPage]]:
+    """pdf_pages(path): the PDF's pages (tests/pdf_pages.py), read once per run for all workers."""
+
+    @functools.lru_cache(maxsize=None)
+    def read(path: Path, size: int, mtime: int) -> list[PdfPage]:
+        name = "pdf-pages-" + hashlib.sha256(f"{path}|{size}|{mtime}".encode()).hexdigest()[:16]
+        _, record = once_per_run(tmp_path_factory, name, lambda folder: {"pages": [asdict(page) for page in extract_pages(path)]})
+        return [PdfPage(**page) for page in record["pages"]]
+
+    def pages(path: Path) -> list[PdfPage]:
+        path = Path(path).resolve()
+        return read(path, path.stat().st_size, path.stat().st_mtime_ns)
+
+    return pages
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -103,6 +104,7 @@ class Walk:
     problems: list[str] = field(default_factory=list)  # axe violations, one line each
     missing: list[str] = field(default_factory=list)  # requests answered 404 (or failing), and by which page
     elsewhere: list[str] = field(default_factory=list)  # requests to another host
+    requested: set[str] = field(default_factory=set)  # every URL requested
     too_wide: dict[str, int] = field(default_factory=dict)  # pages that scroll sideways: their width
 
 
@@ -122,6 +124,7 @@ def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> W
     if record:
         context.on("response", on_response)
         context.on("requestfailed", lambda request: walk.missing.append(f"{request.failure} {request.url} (from /{current[0]})"))
+        context.on("request", lambda request: walk.requested.add(request.url))
         context.on("request", lambda request: None if request.url.startswith(base) else walk.elsewhere.append(request.url))
     page = context.new_page()
     try:
@@ -167,6 +170,13 @@ def test_browsing_every_page_requests_nothing_missing(walks):
     """Every page of both languages, as the light palette's walks above opened them."""
     done = [walks(lang, "light") for lang in LANGUAGES]
     assert all(len(walk.statuses) >= 20 for walk in done)
+    # The listener saw what the pages load, not only the pages themselves: stylesheets, scripts,
+    # the planner's module; so an empty list of outside requests means something.
+    paths = {urlsplit(url).path for walk in done for url in walk.requested}
+    assert any(path.endswith(".css") for path in paths) and any(path.endswith(".js") for path in paths), paths
+    assert any(path.endswith("/assets/javascripts/planner/planner.js") for path in paths), paths
+    # Material's alternate integration would fetch sitemap.xml next to each hreflang link.
+    assert not [path for path in paths if path.endswith("sitemap.xml")]
     missing = sorted({line for walk in done for line in walk.missing})
     elsewhere = sorted({url for walk in done for url in walk.elsewhere})
     assert not missing + elsewhere, "requested but missing:\n" + "\n".join(missing) + "\nrequests leaving the site:\n" + "\n".join(elsewhere)

@@ -6,10 +6,10 @@ the content freely: the PDF must always say what the site says.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin
 
 import lxml.html
@@ -18,6 +18,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import is_redirect_page
+from pdf_pages import PdfPage
 
 from wilguide.guide_pdf.contents import LEFT_OUT, ONLINE_ONLY
 
@@ -93,48 +94,21 @@ def guide_link(site: Path, lang: str) -> tuple[lxml.html.HtmlElement, Path]:
     return rows[0], (page.parent / unquote(hrefs[0])).resolve()
 
 
-# The text area of a printed page (Letter, 0.85 in top and bottom margins, in PDF points from the
-# bottom): running headers and footers sit outside it and would split a paragraph that turns the page.
-BODY_BOTTOM, BODY_TOP = 0.85 * 72, 792 - 0.85 * 72
-
-
-@functools.lru_cache(maxsize=None)
-def read_pages(path: Path) -> tuple[pypdf.PdfReader, list[tuple[str, str, int]]]:
-    """Each page read once: its whole text, the letters of its text area in drawing order, and the
-    raster images it paints (`Do` operators whose XObject is an image; WeasyPrint lists an image in
-    the resources of every page but paints it once, and draws SVG as paths, not XObjects)."""
-    reader = pypdf.PdfReader(path)
-    pages = []
-    for page in reader.pages:
-        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
-        body, images = [], []
-
-        def keep(text, cm, tm, font, size):
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if BODY_BOTTOM < y < BODY_TOP:
-                body.append(text)
-
-        def paint(operator, operands, cm, tm):
-            if operator == b"Do" and operands and operands[0] in xobjects:
-                images.append(xobjects[operands[0]].get_object().get("/Subtype") == "/Image")
-
-        text = page.extract_text(visitor_text=keep, visitor_operand_before=paint)
-        pages.append((text, letters("".join(body)), sum(images)))
-    return reader, pages
-
-
-def read(path: Path) -> tuple[pypdf.PdfReader, str]:
-    reader, pages = read_pages(path)
-    return reader, "\n".join(text for text, _, _ in pages)
+class Guide(NamedTuple):
+    lang: str
+    reader: pypdf.PdfReader
+    text: str  # every page's text
+    pdf: Path
+    pages: list[PdfPage]
 
 
 @pytest.fixture(scope="module", params=list(LANGUAGES))
-def guide(request, built_site) -> tuple[str, pypdf.PdfReader, str, Path]:
+def guide(request, built_site, pdf_pages) -> Guide:
     lang = request.param
     _, pdf = guide_link(built_site, lang)
     assert pdf.is_file(), f"the downloads page links to {pdf}, which was not built"
-    reader, text = read(pdf)
-    return lang, reader, text, pdf
+    pages = pdf_pages(pdf)
+    return Guide(lang, pypdf.PdfReader(pdf), "\n".join(page.text for page in pages), pdf, pages)
 
 
 def outline_titles(items) -> list[str]:
@@ -145,7 +119,7 @@ def outline_titles(items) -> list[str]:
 
 
 def test_downloads_page_gives_size_and_date_of_the_guide(built_site, guide):
-    lang, reader, _, pdf = guide
+    lang, reader, _, pdf, _ = guide
     row, _ = guide_link(built_site, lang)
     assert pdf.parent == (built_site / LANGUAGES[lang] / "downloads").resolve()
     built = row.xpath(".//time/@datetime")
@@ -171,13 +145,13 @@ def test_downloads_page_lists_the_guide_the_checklists_and_their_bundle(built_si
 
 
 def test_page_count_is_plausible(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, reader, _, _, _ = guide
     chapters = len(printed_pages(built_site, lang))
     assert chapters + 2 <= len(reader.pages) <= chapters * 12, f"{len(reader.pages)} pages for {chapters} chapters"
 
 
 def test_every_chapter_title_is_in_the_outline(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, reader, _, _, _ = guide
     outline = {" ".join(title.split()) for title in outline_titles(reader.outline)}
     for url, page in printed_pages(built_site, lang).items():
         heading = article(page).xpath(".//h1")
@@ -187,7 +161,7 @@ def test_every_chapter_title_is_in_the_outline(built_site, guide):
 
 
 def test_the_downloads_page_is_not_a_chapter(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, reader, _, _, _ = guide
     outline = outline_titles(reader.outline)
     for path in LEFT_OUT:
         title = article(site_pages(built_site, lang)[url_of(path)]).xpath(".//h1")[0].text_content().strip()
@@ -195,7 +169,7 @@ def test_the_downloads_page_is_not_a_chapter(built_site, guide):
 
 
 def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, reader, _, _, _ = guide
     assert reader.metadata.title == site_name(lang) == {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}[lang]
     assert reader.metadata.author == None  # no publisher by default: no author, never a stand-in
     assert reader.metadata.subject, "the subject is the site description"
@@ -205,7 +179,7 @@ def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, gui
 
 
 def test_each_language_has_its_own_text(built_site, guide):
-    lang, _, text, _ = guide
+    lang, _, text, _, _ = guide
     printed = letters(text)
     for other in LANGUAGES:
         page = site_pages(built_site, other)["why-mentoring/"]
@@ -220,7 +194,7 @@ def test_each_language_has_its_own_text(built_site, guide):
 
 
 def test_accented_letters_are_printed_not_replaced(built_site, guide):
-    lang, _, text, _ = guide
+    lang, _, text, _, _ = guide
     assert "\ufffd" not in text, "a replacement character means a glyph is missing"
     if lang != "fr":
         return
@@ -234,7 +208,7 @@ def test_accented_letters_are_printed_not_replaced(built_site, guide):
 
 
 def test_fonts_are_embedded(guide):
-    _, reader, _, _ = guide
+    _, reader, _, _, _ = guide
     for page in reader.pages[:8]:
         for font in (page.get("/Resources", {}).get("/Font") or {}).values():
             font = font.get_object()
@@ -245,7 +219,7 @@ def test_fonts_are_embedded(guide):
 
 
 def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
-    lang, reader, _, _ = guide
+    lang, reader, _, _, _ = guide
     links = [
         annotation.get_object()
         for page in reader.pages
@@ -266,7 +240,7 @@ def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
 
 
 def test_interactive_pages_are_a_note_pointing_to_the_web(built_site, guide):
-    lang, _, text, _ = guide
+    lang, _, text, _, _ = guide
     for path in ONLINE_ONLY:
         address = urljoin("https://example.org/guide-mentorat/", LANGUAGES[lang] + url_of(path))
         assert letters(address) in letters(text), f"the PDF should give the address of {path}"
@@ -302,18 +276,17 @@ def outline_pages(reader: pypdf.PdfReader, items=None, depth: int = 0) -> list[t
     return found
 
 
-def chapter_texts(path: Path, titles: list[str]) -> dict[str, str]:
+def chapter_texts(guide: Guide, titles: list[str]) -> dict[str, str]:
     """The printed text of each chapter: from its bookmark's page to the next chapter's page."""
-    reader = read(path)[0]
     starts = {}
-    for title, number, depth in outline_pages(reader):
+    for title, number, depth in outline_pages(guide.reader):
         # A chapter's own bookmark, not a heading of the same name inside another chapter
         # (the mid-placement review has a "Learning plan" section).
         if depth <= 1 and title in titles and title not in starts:
             starts[title] = number
     assert set(starts) == set(titles), f"chapters without a bookmark: {sorted(set(titles) - set(starts))}"
     ordered = sorted(starts.items(), key=lambda item: item[1])
-    pages = [body for _, body, _ in read_pages(path)[1]]
+    pages = [letters(page.body) for page in guide.pages]
     texts = {}
     for index, (title, first) in enumerate(ordered):
         last = ordered[index + 1][1] if index + 1 < len(ordered) else len(pages) - 1
@@ -356,20 +329,15 @@ def split_by_a_page_break(run: str, printed: str) -> bool:
     return low >= 20 and len(run) - low >= 1 and run[low:] in printed
 
 
-def image_draws(path: Path) -> int:
-    """Raster images painted in a PDF (see read_pages)."""
-    return sum(images for _, _, images in read_pages(path)[1])
-
-
 def test_every_printed_page_says_what_the_site_says(built_site, guide):
     """Each paragraph, list item, table cell and admonition of every printed page, in the chapter
     that prints it; the only differences allowed are the documented ones (screen-only parts left
     out, a note after links, pages that are a note pointing to the web)."""
-    lang, _, _, pdf = guide
+    lang = guide.lang
     online_only = {url_of(path) for path in ONLINE_ONLY}
     pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
     titles = {url: " ".join(page.xpath(".//h1")[0].text_content().split()) for url, page in pages.items()}
-    texts = chapter_texts(pdf, list(titles.values()))
+    texts = chapter_texts(guide, list(titles.values()))
     missing, compared = [], 0
     for url, page in pages.items():
         if url in online_only:
@@ -387,23 +355,23 @@ def test_every_printed_page_says_what_the_site_says(built_site, guide):
 
 def test_the_roles_table_is_printed_cell_by_cell(built_site, guide):
     """A sample the comparison above must see: the table of the roles page, in both languages."""
-    lang, _, _, pdf = guide
+    lang = guide.lang
     pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
     titles = [" ".join(page.xpath(".//h1")[0].text_content().split()) for page in pages.values()]
     page = pages["roles/"]
     cells = page.xpath(".//table//td")
     assert len(cells) >= 6, "the roles page has a table"
-    printed = chapter_texts(pdf, titles)[" ".join(page.xpath(".//h1")[0].text_content().split())]
+    printed = chapter_texts(guide, titles)[" ".join(page.xpath(".//h1")[0].text_content().split())]
     for cell in cells:
         for run in printed_runs(cell):
             assert run in printed, cell.text_content()
 
 
 def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
-    lang, _, _, pdf = guide
+    lang = guide.lang
     expected = 0
     for url, page in printed_pages(built_site, lang).items():
         if url not in {url_of(path) for path in ONLINE_ONLY}:
             expected += len([src for src in article(page).xpath(".//img/@src") if not src.lower().endswith(".svg")])
-    drawn = image_draws(pdf)
+    drawn = sum(page.images for page in guide.pages)  # raster images painted (tests/pdf_pages.py)
     assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"

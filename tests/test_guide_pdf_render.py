@@ -136,7 +136,7 @@ def test_raster_images_are_drawn_where_the_pages_have_them(cache_dir, tmp_path):
     out of the document, draws nothing."""
     from PIL import Image
 
-    from test_guide_pdf import image_draws
+    from pdf_pages import image_draws
 
     Image.new("RGB", (8, 8), (200, 30, 30)).save(tmp_path / "dot.png")
     Image.new("RGB", (8, 8), (30, 30, 200)).save(tmp_path / "square.png")

@@ -136,7 +136,7 @@ def test_mentoring_agreement_word_file_has_every_box_and_the_signature_table(bui
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_templates_are_in_the_zip_the_downloads_page_and_the_guide_pdf(built_site, lang):
+def test_templates_are_in_the_zip_the_downloads_page_and_the_guide_pdf(built_site, lang, pdf_pages):
     prefix = "" if lang == "fr" else "en/"
     names = zipfile.ZipFile(built_site / prefix / "toolkit" / "downloads" / f"checklists-{lang}.zip").namelist()
     for stem in (FILES[(lang, "learning-plan")], FILES[(lang, "mentoring-agreement")]):
@@ -145,7 +145,7 @@ def test_templates_are_in_the_zip_the_downloads_page_and_the_guide_pdf(built_sit
     hrefs = " ".join(a.get("href") for a in page.xpath("//article//a[@href]"))
     assert FILES[(lang, "learning-plan")] + ".docx" in hrefs and FILES[(lang, "mentoring-agreement")] + ".pdf" in hrefs
     guide = next((built_site / prefix / "downloads").glob("*.pdf"))
-    text = plain(" ".join(p.extract_text() for p in PdfReader(guide).pages[-40:]))
+    text = plain(" ".join(printed.text for printed in pdf_pages(guide)[-40:]))
     titles = {"fr": ("Plan d'apprentissage", "Entente de mentorat"), "en": ("Learning plan", "Mentoring agreement")}[lang]
     example = {"fr": "Dresser une liste à jour de dix ressources locales", "en": "Compile an up-to-date list of ten local resources"}[lang]
     for title in titles:

@@ -74,11 +74,11 @@ def test_chapter_is_in_its_language_search_index_only(built_site, lang):
     assert not any(doc["title"] == CHAPTER_TITLE[other] for doc in index["docs"])
 
 
-def guide_pdf_text(site: Path, lang: str) -> tuple[pypdf.PdfReader, str]:
+def guide_pdf_text(site: Path, lang: str, pdf_pages) -> tuple[pypdf.PdfReader, str]:
     page = site / PREFIX[lang] / "downloads" / "index.html"
     href = lxml.html.parse(str(page)).getroot().xpath("//tr[@data-download='guide']//a/@href")[0]
-    reader = pypdf.PdfReader((page.parent / href).resolve())
-    return reader, folded(" ".join(p.extract_text() for p in reader.pages))
+    pdf = (page.parent / href).resolve()
+    return pypdf.PdfReader(pdf), folded(" ".join(printed.text for printed in pdf_pages(pdf)))
 
 
 def outline_titles(items) -> list[str]:
@@ -89,8 +89,8 @@ def outline_titles(items) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang):
-    reader, text = guide_pdf_text(built_site, lang)
+def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang, pdf_pages):
+    reader, text = guide_pdf_text(built_site, lang, pdf_pages)
     # The chapter, and the checklist in the toolkit appendix.
     outline = outline_titles(reader.outline)
     assert CHAPTER_TITLE[lang] in outline and CHECKLIST_TITLE[lang] in outline

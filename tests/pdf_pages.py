@@ -1,0 +1,49 @@
+"""A PDF's pages read back with pypdf: each page's text, the text of its body (running headers and
+footers left out) and the raster images it paints. Reading a 120-page guide takes seconds, so the
+tests read each guide once per run (the ``pdf_pages`` fixture in conftest.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+
+# The text area of a printed page (Letter, 0.85 in top and bottom margins, in PDF points from the
+# bottom): running headers and footers sit outside it and would split a paragraph that turns the page.
+BODY_BOTTOM, BODY_TOP = 0.85 * 72, 792 - 0.85 * 72
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    text: str  # the page's whole text
+    body: str  # the text of its text area, in drawing order
+    images: int  # raster images painted
+
+
+def extract_pages(path: Path) -> list[PdfPage]:
+    """Each page's text, body and painted images (`Do` operators whose XObject is an image;
+    WeasyPrint lists an image in the resources of every page but paints it once, and draws SVG as
+    paths, not XObjects)."""
+    pages = []
+    for page in pypdf.PdfReader(path).pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        body, images = [], []
+
+        def keep(text, cm, tm, font, size):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if BODY_BOTTOM < y < BODY_TOP:
+                body.append(text)
+
+        def paint(operator, operands, cm, tm):
+            if operator == b"Do" and operands and operands[0] in xobjects:
+                images.append(xobjects[operands[0]].get_object().get("/Subtype") == "/Image")
+
+        text = page.extract_text(visitor_text=keep, visitor_operand_before=paint)
+        pages.append(PdfPage(text, "".join(body), sum(images)))
+    return pages
+
+
+def image_draws(path: Path) -> int:
+    """Raster images painted in a PDF."""
+    return sum(page.images for page in extract_pages(path))
