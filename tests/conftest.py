@@ -315,11 +315,20 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         return None
 
 
+class SiteServer(ThreadingHTTPServer):
+    """The test server. A browser that leaves a page while a file is still coming resets the
+    connection: normal for a reader, so not printed as an error in the middle of the test run."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """Base URL (ending in the site path) of a local server for the built site."""
     handler = functools.partial(StaticHostHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{SITE_PATH}"
