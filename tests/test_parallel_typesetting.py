@@ -8,6 +8,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,31 @@ def test_a_rebuild_with_everything_cached_starts_no_worker_and_does_not_import_w
     assert (tmp_path / "site2" / "downloads" / "guide-de-mentorat-en-ait.pdf").read_bytes() == (
         tmp_path / "site1" / "downloads" / "guide-de-mentorat-en-ait.pdf"
     ).read_bytes()
+
+
+def process_state(pid: int) -> str:
+    """R, S, Z...: a process's state from /proc, or "gone"."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "gone"
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed():
+    """`mkdocs serve` stopped with SIGKILL (or SIGTERM, which Python does not clean up after)
+    must not leave its typesetting workers behind, waiting for ever."""
+    script = ("import os, time; from wilguide import workers; workers.submit(os.getpid).result(); "
+              "print(*workers._pool[0]._processes, flush=True); time.sleep(120)")
+    build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(pid) for pid in build.stdout.readline().split()]
+        assert pids  # (the pool starts its processes as jobs come)
+        assert all(process_state(pid) not in ("gone", "Z") for pid in pids)
+    finally:
+        build.kill()
+        build.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(process_state(pid) not in ("gone", "Z") for pid in pids):
+        time.sleep(0.2)
+    left = {pid: process_state(pid) for pid in pids if process_state(pid) not in ("gone", "Z")}
+    assert not left, f"workers still running after their parent was killed: {left}"

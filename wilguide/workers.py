@@ -29,6 +29,21 @@ def worker_count() -> int:
     return (os.cpu_count() or 1) + 1
 
 
+def exit_with_parent(parent: int) -> None:
+    """In each worker: end the worker once the process that started it is gone. A pool worker
+    waits on a queue whose other end it holds itself, so when `mkdocs serve` is stopped with
+    SIGTERM or SIGKILL (by an editor's IDE, say) its workers would otherwise wait for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def submit(function: Callable, *args) -> Future:
     """Run ``function(*args)`` in a worker process (module-level function, picklable arguments)."""
     if not _pool:
@@ -36,7 +51,8 @@ def submit(function: Callable, *args) -> Future:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        _pool.append(ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("spawn")))
+        _pool.append(ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=exit_with_parent, initargs=(os.getpid(),)))
         started_count[0] += 1
     return _pool[0].submit(function, *args)
 
