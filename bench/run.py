@@ -761,7 +761,10 @@ def render_report(info, runs, ours: BuildTimes | None, plain: BuildTimes | None,
     if ci_time:
         target_rows.append(("Full test suite (`.ci/run`) wall time, for the record (issue 18)",
                             f"{ci_time['seconds'] / 60:.1f} min, {'passed' if ci_time['passed'] else 'FAILED'} (measured {ci_time['date']} at {ci_time['commit']}, "
-                            f"load {ci_time['load_start']:.1f} at start, {ci_time['load_end']:.1f} at end)", ci_time["passed"]))
+                            f"load {ci_time['load_start']:.1f} at start, {ci_time['load_end']:.1f} at end"
+                            + (f"; {ci_time['cpu_seconds']:.0f} s of CPU on {ci_time['cores']} cores, so at least "
+                               f"{ci_time['cpu_seconds'] / ci_time['cores'] / 60:.1f} min" if "cpu_seconds" in ci_time else "") + ")",
+                            ci_time["passed"]))
     else:
         target_rows.append(("Full test suite (`.ci/run`) wall time, for the record (issue 18)", "not measured: run `bench/time_ci.py` first", False))
     lines += ["| Target | Measured | |", "|---|---|---|", *[f"| {t} | {m} | {mark(ok)} |" for t, m, ok in target_rows], ""]
