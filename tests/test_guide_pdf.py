@@ -119,7 +119,7 @@ def outline_titles(items) -> list[str]:
 
 
 def test_downloads_page_gives_size_and_date_of_the_guide(built_site, guide):
-    lang, reader, _, pdf, _ = guide
+    lang, reader, pdf = guide.lang, guide.reader, guide.pdf
     row, _ = guide_link(built_site, lang)
     assert pdf.parent == (built_site / LANGUAGES[lang] / "downloads").resolve()
     built = row.xpath(".//time/@datetime")
@@ -145,13 +145,13 @@ def test_downloads_page_lists_the_guide_the_checklists_and_their_bundle(built_si
 
 
 def test_page_count_is_plausible(built_site, guide):
-    lang, reader, _, _, _ = guide
+    lang, reader = guide.lang, guide.reader
     chapters = len(printed_pages(built_site, lang))
     assert chapters + 2 <= len(reader.pages) <= chapters * 12, f"{len(reader.pages)} pages for {chapters} chapters"
 
 
 def test_every_chapter_title_is_in_the_outline(built_site, guide):
-    lang, reader, _, _, _ = guide
+    lang, reader = guide.lang, guide.reader
     outline = {" ".join(title.split()) for title in outline_titles(reader.outline)}
     for url, page in printed_pages(built_site, lang).items():
         heading = article(page).xpath(".//h1")
@@ -161,7 +161,7 @@ def test_every_chapter_title_is_in_the_outline(built_site, guide):
 
 
 def test_the_downloads_page_is_not_a_chapter(built_site, guide):
-    lang, reader, _, _, _ = guide
+    lang, reader = guide.lang, guide.reader
     outline = outline_titles(reader.outline)
     for path in LEFT_OUT:
         title = article(site_pages(built_site, lang)[url_of(path)]).xpath(".//h1")[0].text_content().strip()
@@ -169,7 +169,7 @@ def test_the_downloads_page_is_not_a_chapter(built_site, guide):
 
 
 def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, guide):
-    lang, reader, _, _, _ = guide
+    lang, reader = guide.lang, guide.reader
     assert reader.metadata.title == site_name(lang) == {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}[lang]
     assert reader.metadata.author == None  # no publisher by default: no author, never a stand-in
     assert reader.metadata.subject, "the subject is the site description"
@@ -179,7 +179,7 @@ def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, gui
 
 
 def test_each_language_has_its_own_text(built_site, guide):
-    lang, _, text, _, _ = guide
+    lang, text = guide.lang, guide.text
     printed = letters(text)
     for other in LANGUAGES:
         page = site_pages(built_site, other)["why-mentoring/"]
@@ -194,7 +194,7 @@ def test_each_language_has_its_own_text(built_site, guide):
 
 
 def test_accented_letters_are_printed_not_replaced(built_site, guide):
-    lang, _, text, _, _ = guide
+    lang, text = guide.lang, guide.text
     assert "\ufffd" not in text, "a replacement character means a glyph is missing"
     if lang != "fr":
         return
@@ -208,7 +208,7 @@ def test_accented_letters_are_printed_not_replaced(built_site, guide):
 
 
 def test_fonts_are_embedded(guide):
-    _, reader, _, _, _ = guide
+    reader = guide.reader
     for page in reader.pages[:8]:
         for font in (page.get("/Resources", {}).get("/Font") or {}).values():
             font = font.get_object()
@@ -219,7 +219,7 @@ def test_fonts_are_embedded(guide):
 
 
 def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
-    lang, reader, _, _, _ = guide
+    lang, reader = guide.lang, guide.reader
     links = [
         annotation.get_object()
         for page in reader.pages
@@ -240,7 +240,7 @@ def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
 
 
 def test_interactive_pages_are_a_note_pointing_to_the_web(built_site, guide):
-    lang, _, text, _, _ = guide
+    lang, text = guide.lang, guide.text
     for path in ONLINE_ONLY:
         address = urljoin("https://example.org/guide-mentorat/", LANGUAGES[lang] + url_of(path))
         assert letters(address) in letters(text), f"the PDF should give the address of {path}"
