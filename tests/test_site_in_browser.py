@@ -5,6 +5,7 @@ by the walk over every page in tests/test_accessibility.py.)"""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,7 +15,7 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(page, site_server)
     page.goto(site_server + "practices/feedback/")
     page.locator(".md-header .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: urlsplit(url).path.startswith(urlsplit(site_server).path + "en/"))
     assert page.url == site_server + "en/practices/feedback/"
     assert page.locator("html").get_attribute("lang") == "en"
 
@@ -112,6 +113,10 @@ def test_search_without_accents_highlights_the_accented_word_on_the_page_opened(
     """Material passes the matched terms (?h=) to the page opened, which marks them literally."""
     search_box_results(page, site_server, "", "retroaction")
     page.locator(".md-search-result__item a").first.click()
-    page.wait_for_load_state()
-    marks = page.locator("article mark[data-md-highlight]").evaluate_all("marks => marks.map(m => m.textContent)")
+    page.wait_for_url(lambda url: "h=" in urlsplit(url).query)
+    # Material marks the words once the page has fetched and loaded the search index, after the
+    # page's own load: wait for its marks (it places them all in one pass), then read them.
+    marked = page.locator("article mark[data-md-highlight]")
+    marked.first.wait_for(timeout=10_000)
+    marks = marked.evaluate_all("marks => marks.map(m => m.textContent)")
     assert "rétroaction" in [mark.lower() for mark in marks], (page.url, marks[:20])
