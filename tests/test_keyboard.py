@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from page_waits import count_search_answers, wait_for_search_answer
+
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -99,18 +101,6 @@ def tab_to(page, selector: str, limit: int = 40) -> dict:
     raise AssertionError(f"{selector} not reached in {limit} tab stops")
 
 
-def wait_for_search_results(page):
-    """Wait until results are shown and stop changing (each keystroke re-renders the list)."""
-    page.locator(".md-search-result__item a").first.wait_for()
-    page.wait_for_function(
-        """() => new Promise((done) => {
-          const list = () => document.querySelector(".md-search-result__list").innerHTML;
-          const before = list();
-          setTimeout(() => done(before === list()), 300);
-        })"""
-    )
-
-
 def focus_problems(state: dict) -> list[str]:
     problems = []
     if not state["ring"]:
@@ -195,12 +185,14 @@ def test_language_switcher_works_with_the_keyboard(keyboard_page, site_server, p
 @pytest.mark.parametrize("prefix, query", [("", "mentorat"), ("en/", "feedback")])
 def test_search_opens_and_reaches_a_result_with_the_keyboard(keyboard_page, site_server, viewport, prefix, query):
     keyboard_page.set_viewport_size(viewport)
+    count_search_answers(keyboard_page)
     open_page(keyboard_page, site_server + prefix)
     state = tab_to(keyboard_page, "input.md-search__input")
-    assert keyboard_page.locator("#__search").is_checked(), "focusing the field opens search"
+    # Focusing the field opens search (Material does it from a timer the focus starts).
+    keyboard_page.locator("#__search:checked").wait_for(state="attached", timeout=5_000)
     assert not focus_problems(state), state
     keyboard_page.keyboard.type(query)
-    wait_for_search_results(keyboard_page)
+    wait_for_search_answer(keyboard_page, query)  # each keystroke re-renders the results
     state = tab(keyboard_page, "ArrowDown")
     assert keyboard_page.evaluate("!!document.activeElement.closest('.md-search-result__item')"), state
     assert not focus_problems({**state, "inOrder": True}), state

@@ -13,6 +13,8 @@ import icalendar
 import pypdf
 import pytest
 
+from page_waits import announced
+
 
 pytestmark = pytest.mark.browser
 
@@ -158,7 +160,7 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     page.goto(f"{site_server}toolkit/planner/")  # same browser, no link: the last plan comes back
     page.wait_for_selector("#planner-result:not([hidden])")
     assert page.inner_text("#planner-timeline") == timeline
-    assert "rétabli" in page.inner_text("#planner-status")
+    assert "rétabli" in announced(page.locator("#planner-status"))
     page.click("#planner-forget")
     assert one(page.locator("#planner-result")).is_hidden()
     page.goto(f"{site_server}toolkit/planner/")

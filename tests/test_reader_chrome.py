@@ -12,6 +12,7 @@ import lxml.html
 import pytest
 
 from conftest import SITE_URL, is_redirect_page
+from page_waits import count_search_answers, wait_for_search_answer
 from wilguide.guide_pdf.labels import long_date
 from wilguide.search_keywords import KeywordsError, page_keywords
 
@@ -113,7 +114,11 @@ def test_switching_language_keeps_the_section(page, site_server, start, target):
     assert page.evaluate("document.documentElement.lang") == lang
     # A section reached after the page opened is kept too.
     page.goto(site_server + start + "#why-it-matters")
-    page.evaluate("location.hash = '#tools'")
+    # The page updates its links on "hashchange", an event of its own: return once it has run.
+    page.evaluate("""() => new Promise((done) => {
+      addEventListener("hashchange", () => done(), { once: true });
+      location.hash = "#tools";
+    })""")
     href = page.locator(f'a.md-select__link[hreflang="{lang}"]').get_attribute("href")
     assert href.endswith("#tools")
 
@@ -160,19 +165,13 @@ def test_search_keywords_are_checked_for_editors():
 
 def search_results(page, site_server, prefix, query) -> list[str]:
     page.set_viewport_size({"width": 1280, "height": 800})
+    count_search_answers(page)
     page.goto(site_server + prefix)
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    # Each keystroke re-renders the results: read those of the whole query.
+    wait_for_search_answer(page, query)
     results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    # Each keystroke re-renders the results: read them once they stop changing.
-    page.wait_for_function(
-        """() => new Promise((done) => {
-          const list = () => document.querySelector(".md-search-result__list").innerHTML;
-          const before = list();
-          setTimeout(() => done(before === list()), 500);
-        })"""
-    )
     return [urlsplit(href).path.removeprefix(SITE_PATH) for href in results.evaluate_all("links => links.map(a => a.href)")]
 
 

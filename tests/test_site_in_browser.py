@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from page_waits import count_search_answers, wait_for_search_answer
+
 pytestmark = pytest.mark.browser
 
 def test_switcher_goes_to_the_same_page_in_the_other_language(page, site_server):
@@ -65,20 +67,13 @@ def test_french_search_matches_stems_and_elided_words(page, site_server, built_s
 def search_box_results(page, site_server, prefix, query):
     """Type a query into Material's search box; the result links and the highlighted words."""
     page.set_viewport_size({"width": 1280, "height": 800})
+    count_search_answers(page)
     page.goto(site_server + prefix)
     page.keyboard.press("/")  # Material's keyboard shortcut opens search
     page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    # The list first shows the results of shorter queries (the worker answers each key in turn).
+    wait_for_search_answer(page, query)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    # The list first shows the results of a shorter query (the worker answers each key in turn):
-    # read it once it has stopped changing.
-    page.wait_for_function(
-        """() => new Promise((done) => {
-          const list = () => document.querySelector(".md-search-result__list").innerHTML;
-          const before = list();
-          setTimeout(() => done(before === list()), 300);
-        })"""
-    )
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     marks = page.locator(".md-search-result mark").evaluate_all("marks => marks.map(m => m.textContent)")
     return hrefs, [mark.lower() for mark in marks]

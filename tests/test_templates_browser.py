@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from page_waits import announced
 from test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,7 @@ def test_answers_are_kept_after_a_reload_and_clear_empties_them(page, site_serve
     page.reload()
     assert page.get_by_label("Stagiaire", exact=True).input_value() == "Alex Tremblay"
     assert page.get_by_label("Objectif 2 — Activités pour y arriver").input_value() == "Revue de code\nDeux tickets"
-    assert page.locator(".wg-template-toolbar__status").text_content() == "Les réponses de votre dernière visite ont été récupérées."
+    assert announced(page.locator(".wg-template-toolbar__status")) == "Les réponses de votre dernière visite ont été récupérées."
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Tout effacer").click()
@@ -66,7 +67,7 @@ def test_the_picker_inserts_an_example_into_the_chosen_goal_row(page, site_serve
     goal = page.get_by_label("Goal 3 — Goal: what the student will be able to do")
     assert goal.input_value() == example
     assert goal.evaluate("el => el === document.activeElement")  # ready to edit
-    assert page.locator(".wg-example-picker__status").text_content() == "Example inserted into Goal 3. Edit it to fit your placement."
+    assert announced(page.locator(".wg-example-picker__status")) == "Example inserted into Goal 3. Edit it to fit your placement."
     goal.press("End")
     goal.type(" By week 10.")
     page.reload()
@@ -90,7 +91,7 @@ def test_typed_text_never_becomes_html(page, site_server):
     assert page.get_by_label("Objectif 2 — Objectif : ce que votre stagiaire saura faire").input_value() == HOSTILE
     assert page.locator(".md-content img[src='x']").count() == 0
     assert page.evaluate("window.__pwned") is None
-    status = page.locator(".wg-example-picker__status").text_content()
+    status = announced(page.locator(".wg-example-picker__status"))
     assert status.startswith("Exemple") and "<" not in status
 
 
