@@ -37,6 +37,17 @@ def count_search_answers(page) -> None:
     page.add_init_script(_COUNT_SEARCH_ANSWERS)
 
 
+def type_search_query(page, query: str) -> None:
+    """Type `query` into the open search box key by key, as a reader does.
+
+    Material reads the box on each key released. Playwright types a character its keyboard layout
+    lacks ("é") as inserted text, with no key event, so a query ending in one would never be sent
+    whole; a reader's keyboard releases a key for it. Releasing Shift, which the box ignores, does.
+    """
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    page.keyboard.press("Shift")
+
+
 def wait_for_search_answer(page, query: str, timeout: float = 10_000) -> None:
     """Wait until Material's worker has answered `query`, the text in the box, and nothing after it."""
     page.wait_for_function(

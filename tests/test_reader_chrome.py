@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from conftest import SITE_URL, is_redirect_page
-from page_waits import count_search_answers, wait_for_search_answer
+from page_waits import count_search_answers, type_search_query, wait_for_search_answer
 from wilguide.guide_pdf.labels import long_date
 from wilguide.search_keywords import KeywordsError, page_keywords
 
@@ -168,7 +168,7 @@ def search_results(page, site_server, prefix, query) -> list[str]:
     count_search_answers(page)
     page.goto(site_server + prefix)
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    type_search_query(page, query)
     # Each keystroke re-renders the results: read those of the whole query.
     wait_for_search_answer(page, query)
     results = page.locator(".md-search-result__item > a")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from page_waits import count_search_answers, wait_for_search_answer
+from page_waits import count_search_answers, type_search_query, wait_for_search_answer
 
 pytestmark = pytest.mark.browser
 
@@ -70,7 +70,7 @@ def search_box_results(page, site_server, prefix, query):
     count_search_answers(page)
     page.goto(site_server + prefix)
     page.keyboard.press("/")  # Material's keyboard shortcut opens search
-    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    type_search_query(page, query)
     # The list first shows the results of shorter queries (the worker answers each key in turn).
     wait_for_search_answer(page, query)
     results = page.locator(".md-search-result__item a")
