@@ -54,10 +54,3 @@ def status_markdown(project: Project, lang: str, statuses: list[PairStatus] | No
 
 
 STATUS_MARKER = "<!-- translation-status -->"
-
-
-def status_page_markdown(root, lang: str) -> str:
-    """The status table for the editors' page, computed from the project at ``root``."""
-    from .project import load_project  # loading mkdocs.yml again is only needed on this one page
-
-    return status_markdown(load_project(root), lang)
