@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import is_redirect_page
+from page_layout import sideways_overflow
 from page_waits import count_search_answers, wait_for_search_answer
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ class Walk:
     problems: list[str] = field(default_factory=list)  # axe violations, one line each
     missing: list[str] = field(default_factory=list)  # requests answered 404 (or failing), and by which page
     requested: set[str] = field(default_factory=set)  # every URL requested
-    too_wide: dict[str, int] = field(default_factory=dict)  # pages that scroll sideways: their width
+    too_wide: dict[str, int] = field(default_factory=dict)  # pages that scroll sideways: by how many pixels
 
 
 def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> Walk:
@@ -131,9 +132,9 @@ def walk_every_page(browser, base: str, site: Path, lang: str, scheme: str) -> W
             current[0] = path
             walk.statuses[path] = open_page(page, base + path, scheme).status
             walk.problems += [f"/{path}: {line}" for line in axe_violations(page, scheme)]
-            width = page.evaluate("document.documentElement.scrollWidth > innerWidth && document.documentElement.scrollWidth")
-            if width:
-                walk.too_wide[path] = width
+            overflow = sideways_overflow(page)
+            if overflow:
+                walk.too_wide[path] = overflow
             if record:
                 page.wait_for_load_state("networkidle")  # every request the page makes is in the log
     finally:

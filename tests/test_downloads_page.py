@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import lxml.html
 import pytest
 
+from page_layout import sideways_overflow
 from test_accessibility import SCHEMES, axe_violations
 
 PREFIX = {"fr": "", "en": "en/"}
@@ -183,8 +184,7 @@ def test_each_download_link_names_its_document_and_its_format(desktop, site_serv
 def test_downloads_page_on_a_phone_is_a_list_without_sideways_scrolling(phone, site_server, lang):
     page, scheme = phone
     open_downloads(page, site_server, lang, scheme)
-    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"the page scrolls sideways on a phone: {widths}"
+    assert sideways_overflow(page) == 0, "the page scrolls sideways on a phone"
     table = page.locator("table.wilguide-downloads")
     assert table.evaluate("t => t.scrollWidth <= t.clientWidth")
     # One card per file: its format, size and date sit under its title, not in columns beside it.
@@ -197,9 +197,10 @@ def test_downloads_page_on_a_phone_is_a_list_without_sideways_scrolling(phone, s
     built = "Mis à jour le" if lang == "fr" else "Updated"
     label = row.locator("td").nth(3).evaluate("td => getComputedStyle(td, '::before').content")
     assert built in label, label
+    window = page.evaluate("document.documentElement.clientWidth")
     for link in page.locator(LINKS).all():
         box = link.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= widths[1]
+        assert box["x"] >= 0 and box["x"] + box["width"] <= window
     assert not axe_violations(page)
 
 
@@ -216,5 +217,5 @@ def test_downloads_table_is_styled_on_a_desktop_and_passes_axe(desktop, site_ser
     border = page.locator("table.wilguide-downloads tbody td").nth(1).evaluate("td => getComputedStyle(td).borderBottomStyle")
     assert border == "solid", "rows are not separated"
     assert page.locator("table.wilguide-downloads thead").is_visible()
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert sideways_overflow(page) == 0
     assert not axe_violations(page)

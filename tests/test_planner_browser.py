@@ -13,6 +13,7 @@ import icalendar
 import pypdf
 import pytest
 
+from page_layout import sideways_overflow
 from page_waits import announced
 
 
@@ -237,10 +238,6 @@ def link_to(site_server, lang, fragment):
     return f"{site_server}{'' if lang == 'fr' else 'en/'}toolkit/planner/#plan&{fragment}"
 
 
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-
-
 @pytest.mark.parametrize(
     "page, lang, fragment, field, message",
     [
@@ -302,13 +299,13 @@ def test_the_planner_fits_a_phone_without_sideways_scrolling(browser, site_serve
     try:
         page = context.new_page()
         open_planner(page, site_server, lang)
-        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+        assert sideways_overflow(page) == 0
         create(page, start="2026-09-08", end="2026-12-08", student="Alexandrine-Marguerite", place="https://example.org/visio/salle-de-reunion-principale")
         page.wait_for_selector("#planner-result:not([hidden])")
-        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+        assert sideways_overflow(page) == 0
         create(page, start="2026-02-30")
         page.locator("#planner-errors").wait_for(state="visible")
-        assert no_sideways_scroll(page), page.evaluate("document.documentElement.scrollWidth")
+        assert sideways_overflow(page) == 0
     finally:
         context.close()
 
