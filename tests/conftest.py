@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from filelock import FileLock
 
+from browser_pool import BrowserPool
 from pdf_pages import PdfPage, extract_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -358,11 +359,17 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def browser_pool(browser):
+    """Browser contexts lent to one test at a time and emptied in between (tests/browser_pool.py)."""
+    pool = BrowserPool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def page(browser, request):
-    """A fresh browser page; tests may pass locale/timezone through indirect parametrization."""
-    options = getattr(request, "param", None) or {}
-    context = browser.new_context(**options)
-    page = context.new_page()
-    yield page
-    context.close()
+def page(browser_pool, request):
+    """A new browser page with nothing stored; tests may pass context options (locale, timezone)
+    through indirect parametrization."""
+    with browser_pool.page(**(getattr(request, "param", None) or {})) as page:
+        yield page

@@ -84,11 +84,9 @@ def scheme(request):
 
 
 @pytest.fixture
-def palette_page(browser, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+def palette_page(browser_pool, scheme):
+    with browser_pool.page(color_scheme=scheme, viewport={"width": 1280, "height": 800}) as page:
+        yield page
 
 
 def open_page(page, url: str, scheme: str):

@@ -201,16 +201,12 @@ def test_toolbar_says_the_pdf_starts_blank_and_is_how_to_share(built_site, lang)
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", list(PREFIX))
-def test_toolbar_offering_undo_passes_axe(browser, site_server, lang, scheme):
+def test_toolbar_offering_undo_passes_axe(browser_pool, site_server, lang, scheme):
     from test_accessibility import axe_violations
 
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    try:
+    with browser_pool.page(color_scheme=scheme, viewport={"width": 375, "height": 800}) as page:
         page.goto(site_server + PREFIX[lang] + AGENDA)
         page.locator(".wg-checklist__box").first.check()
         page.get_by_role("button", name=WORDS[lang]["reset"]).click()
         assert page.get_by_role("button", name=WORDS[lang]["undo"]).is_visible()
         assert not axe_violations(page)
-    finally:
-        context.close()

@@ -137,20 +137,16 @@ KIND_WORDS = {
 
 
 @pytest.fixture(params=[("light", 320), ("dark", 320), ("light", 375)], ids=["light-320", "dark-320", "light-375"])
-def phone(browser, request):
+def phone(browser_pool, request):
     scheme, width = request.param
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 640})
-    page = context.new_page()
-    yield page, scheme
-    context.close()
+    with browser_pool.page(color_scheme=scheme, viewport={"width": width, "height": 640}) as page:
+        yield page, scheme
 
 
 @pytest.fixture(params=list(SCHEMES))
-def desktop(browser, request):
-    context = browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page, request.param
-    context.close()
+def desktop(browser_pool, request):
+    with browser_pool.page(color_scheme=request.param, viewport={"width": 1280, "height": 800}) as page:
+        yield page, request.param
 
 
 def open_downloads(page, site_server, lang, scheme):

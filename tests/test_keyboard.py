@@ -76,11 +76,9 @@ FOCUS_STATE = """async () => {
 
 
 @pytest.fixture(params=["light", "dark"])
-def keyboard_page(browser, request):
-    context = browser.new_context(color_scheme=request.param, viewport=DESKTOP)
-    page = context.new_page()
-    yield page
-    context.close()
+def keyboard_page(browser_pool, request):
+    with browser_pool.page(color_scheme=request.param, viewport=DESKTOP) as page:
+        yield page
 
 
 def open_page(page, url: str):

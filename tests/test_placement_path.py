@@ -103,10 +103,8 @@ def test_fifteen_minute_path_and_planner_point_to_the_step_by_step_page(built_si
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_first_screen_on_a_phone_leads_to_the_step_by_step_page(browser, site_server, lang):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
+def test_home_first_screen_on_a_phone_leads_to_the_step_by_step_page(browser_pool, site_server, lang):
+    with browser_pool.page(viewport=PHONE, is_mobile=True, has_touch=True) as page:
         page.goto(site_server + LANGUAGES[lang])
         title = page.locator("article h1")
         assert SPELLED_OUT[lang] in title.inner_text()
@@ -118,23 +116,17 @@ def test_home_first_screen_on_a_phone_leads_to_the_step_by_step_page(browser, si
         start.click()
         page.wait_for_url("**/" + LANGUAGES[lang] + SPINE)
         assert page.locator("article h1").evaluate("h => h.firstChild.textContent").strip() == TITLES[lang]
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_step_by_step_page_and_phone_home_pass_axe(browser, site_server, lang):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
+def test_step_by_step_page_and_phone_home_pass_axe(browser_pool, site_server, lang):
+    with browser_pool.page(viewport=PHONE) as page:
         problems = []
         for url in (SPINE, ""):
             page.goto(site_server + LANGUAGES[lang] + url)
             problems += [f"/{LANGUAGES[lang]}{url}: {line}" for line in axe_violations(page)]
         assert not problems, "\n".join(problems)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -294,10 +294,8 @@ def test_a_huge_link_is_refused_quickly_with_a_message(page, site_server):
 
 @pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_planner_fits_a_phone_without_sideways_scrolling(browser, site_server, width, lang):
-    context = browser.new_context(viewport={"width": width, "height": 740}, locale="fr-CA" if lang == "fr" else "en-CA", **TORONTO)
-    try:
-        page = context.new_page()
+def test_the_planner_fits_a_phone_without_sideways_scrolling(browser_pool, site_server, width, lang):
+    with browser_pool.page(viewport={"width": width, "height": 740}, locale="fr-CA" if lang == "fr" else "en-CA", **TORONTO) as page:
         open_planner(page, site_server, lang)
         assert sideways_overflow(page) == 0
         create(page, start="2026-09-08", end="2026-12-08", student="Alexandrine-Marguerite", place="https://example.org/visio/salle-de-reunion-principale")
@@ -306,8 +304,6 @@ def test_the_planner_fits_a_phone_without_sideways_scrolling(browser, site_serve
         create(page, start="2026-02-30")
         page.locator("#planner-errors").wait_for(state="visible")
         assert sideways_overflow(page) == 0
-    finally:
-        context.close()
 
 
 def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_server):

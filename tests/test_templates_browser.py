@@ -111,17 +111,15 @@ def test_the_print_view_shows_the_form_and_what_was_typed_only(page, site_server
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [PLAN, "en/" + PLAN, AGREEMENT, "en/" + AGREEMENT])
-def test_templates_pass_axe_empty_and_filled(browser, site_server, path, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(site_server + path)
-    problems = axe_violations(page)
-    for index, box in enumerate(page.locator(".wg-field__input").all()[:6]):
-        box.fill(f"Texte {index}")
-    if page.locator(".wg-example-picker__insert").count():
-        page.locator(".wg-example-picker__insert").click()
-    problems += axe_violations(page)
-    context.close()
+def test_templates_pass_axe_empty_and_filled(browser_pool, site_server, path, scheme):
+    with browser_pool.page(color_scheme=scheme) as page:
+        page.goto(site_server + path)
+        problems = axe_violations(page)
+        for index, box in enumerate(page.locator(".wg-field__input").all()[:6]):
+            box.fill(f"Texte {index}")
+        if page.locator(".wg-example-picker__insert").count():
+            page.locator(".wg-example-picker__insert").click()
+        problems += axe_violations(page)
     assert problems == []
 
 

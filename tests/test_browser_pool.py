@@ -1,0 +1,102 @@
+"""The browser contexts lent to tests (tests/browser_pool.py): a context is lent again only once
+what the previous test stored is gone, and two pages asked for at once come from two contexts."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from browser_pool import BrowserPool
+
+pytestmark = pytest.mark.browser
+
+LEAVE_EVERYTHING = """async () => {
+  localStorage.setItem("left", "1");
+  sessionStorage.setItem("left", "1");
+  document.cookie = "left=1; path=/";
+  await new Promise((done) => {
+    const open = indexedDB.open("left", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("things");
+    open.onsuccess = () => { open.result.close(); done(); };
+  });
+  await (await caches.open("left")).put("/left", new Response("1"));
+}"""
+WHAT_IS_LEFT = """async () => ({
+  local: Object.keys(localStorage),
+  session: Object.keys(sessionStorage),
+  cookies: document.cookie,
+  databases: (await indexedDB.databases()).map((database) => database.name),
+  caches: await caches.keys(),
+  geolocation: (await navigator.permissions.query({name: "geolocation"})).state,
+})"""
+NOTHING_LEFT = {"local": [], "session": [], "cookies": "", "databases": [], "caches": [], "geolocation": "prompt"}
+
+
+class _Page(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"<!doctype html><title>A page that stores things</title>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def two_origins():
+    servers = [ThreadingHTTPServer(("127.0.0.1", 0), _Page) for _ in range(2)]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield [f"http://127.0.0.1:{server.server_port}/" for server in servers]
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture
+def pool(browser):
+    pool = BrowserPool(browser)
+    yield pool
+    pool.close()
+
+
+def test_a_context_is_lent_again_with_nothing_the_last_test_stored(pool, two_origins):
+    with pool.page(locale="fr-CA") as first:
+        first.context.grant_permissions(["geolocation"])
+        for origin in two_origins:
+            first.goto(origin)
+            first.evaluate(LEAVE_EVERYTHING)
+            assert first.evaluate(WHAT_IS_LEFT) != NOTHING_LEFT  # stored, and seen by the check
+        first_context = first.context
+
+    with pool.page(locale="fr-CA") as again:
+        assert again.context is first_context  # kept, not made again
+        assert again.context.pages == [first_context.pages[0], again]  # the idle page and this one
+        for origin in two_origins:
+            again.goto(origin)
+            assert again.evaluate(WHAT_IS_LEFT) == NOTHING_LEFT, origin
+
+
+def test_two_pages_at_once_come_from_two_contexts_and_other_options_from_another(pool, two_origins):
+    with pool.page() as one, pool.page() as other:
+        assert one.context is not other.context
+        one.goto(two_origins[0])
+        one.evaluate(LEAVE_EVERYTHING)
+        other.goto(two_origins[0])
+        assert other.evaluate(WHAT_IS_LEFT) == NOTHING_LEFT  # a second visitor
+    with pool.page(color_scheme="dark") as dark:
+        assert dark.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+
+
+def test_a_context_whose_idle_page_was_closed_is_not_lent_again(pool, two_origins):
+    with pool.page() as first:
+        first.context.pages[0].close()  # the idle page: as if its renderer had crashed
+        first_context = first.context
+    with pool.page() as again:
+        assert again.context is not first_context
+        again.goto(two_origins[0])
+        assert again.evaluate(WHAT_IS_LEFT) == NOTHING_LEFT
