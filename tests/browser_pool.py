@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -94,8 +94,9 @@ class BrowserPool:
         finally:
             try:
                 kept.empty()
-            except Exception:
-                kept.context.close()  # a crashed page or renderer: start afresh next time
+            except Exception:  # a crashed page or renderer: start afresh next time
+                with suppress(Exception):  # the browser may be gone too; its fixture reports that
+                    kept.context.close()
             else:
                 idle.append(kept)
 
