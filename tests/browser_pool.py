@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 
 class _EmptyPage(BaseHTTPRequestHandler):
+    """The same small HTML page at every address."""
+
     def do_GET(self):
         body = b"<!doctype html><title>idle</title>"
         self.send_response(200)
@@ -40,6 +42,13 @@ class _EmptyPage(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def serve_empty_pages() -> ThreadingHTTPServer:
+    """A server at 127.0.0.1, on a port of its own, giving a small HTML page at every address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _EmptyPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 class _KeptContext:
@@ -77,8 +86,7 @@ class BrowserPool:
     def __init__(self, browser):
         self.browser = browser
         self._idle: dict[str, list[_KeptContext]] = {}
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _EmptyPage)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve_empty_pages()
         self._idle_url = f"http://127.0.0.1:{self._server.server_port}/"
 
     @contextmanager

@@ -3,12 +3,9 @@ what the previous test stored is gone, and two pages asked for at once come from
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from browser_pool import BrowserPool
+from browser_pool import BrowserPool, serve_empty_pages
 
 pytestmark = pytest.mark.browser
 
@@ -34,24 +31,9 @@ WHAT_IS_LEFT = """async () => ({
 NOTHING_LEFT = {"local": [], "session": [], "cookies": "", "databases": [], "caches": [], "geolocation": "prompt"}
 
 
-class _Page(BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = b"<!doctype html><title>A page that stores things</title>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def two_origins():
-    servers = [ThreadingHTTPServer(("127.0.0.1", 0), _Page) for _ in range(2)]
-    for server in servers:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    servers = [serve_empty_pages() for _ in range(2)]
     yield [f"http://127.0.0.1:{server.server_port}/" for server in servers]
     for server in servers:
         server.shutdown()
