@@ -8,7 +8,8 @@ What a test can leave behind, and how the pool removes it before lending the con
 - the pages it opened: all closed;
 - what pages store (local and session storage, cookies, IndexedDB, Cache Storage, service
   workers): cleared for every origin the context navigated to;
-- permissions granted: cleared.
+- permissions granted: cleared;
+- a fake clock (``page.clock``, which is the context's): the context is closed, not lent again.
 Page-level settings (window size, emulated media, init scripts, routes, listeners) go with the
 page. Only the HTTP cache and the compiled code are kept: the served site does not change during a
 run. A test that changes the context itself (its init scripts, routes or options) makes its own
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
@@ -51,6 +53,12 @@ def serve_empty_pages() -> ThreadingHTTPServer:
     return server
 
 
+# Playwright's clock (page.clock) belongs to the whole context, and nothing takes it out again: a
+# context whose pages see it (Playwright's injected clock, or a time far from the real one) is
+# closed instead of lent again.
+_FAKE_CLOCK = "now => typeof globalThis.__pwClock !== 'undefined' || Math.abs(Date.now() - now) > 60000"
+
+
 class _KeptContext:
     def __init__(self, browser, options: dict, idle_url: str):
         self.context = browser.new_context(**options)
@@ -70,6 +78,8 @@ class _KeptContext:
         """Close the test's pages and clear what they stored; raises if the context is unusable."""
         if self.idle_page.is_closed():
             raise RuntimeError("the idle page is gone")
+        if self.idle_page.evaluate(_FAKE_CLOCK, time.time() * 1000):
+            raise RuntimeError("the test set a fake clock (page.clock), which stays with the context")
         for page in self.context.pages:
             if page is not self.idle_page:
                 page.close()

@@ -3,6 +3,8 @@ what the previous test stored is gone, and two pages asked for at once come from
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from browser_pool import BrowserPool, serve_empty_pages
@@ -82,3 +84,15 @@ def test_a_context_whose_idle_page_was_closed_is_not_lent_again(pool, two_origin
         assert again.context is not first_context
         again.goto(two_origins[0])
         assert again.evaluate(WHAT_IS_LEFT) == NOTHING_LEFT
+
+
+def test_a_context_given_a_fake_clock_is_not_lent_again(pool, two_origins):
+    with pool.page() as first:
+        first.clock.set_fixed_time("2026-09-10T12:00:00")  # page.clock is the whole context's
+        first.goto(two_origins[0])
+        assert first.evaluate("new Date().getFullYear()") == 2026 and first.evaluate("new Date().getMonth()") == 8
+        first_context = first.context
+    with pool.page() as again:
+        assert again.context is not first_context
+        again.goto(two_origins[0])
+        assert abs(again.evaluate("Date.now()") / 1000 - time.time()) < 60
