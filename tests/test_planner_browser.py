@@ -138,7 +138,7 @@ def test_hostile_text_is_shown_as_text(page, site_server):
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)
-def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, browser):
+def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, browser_pool):
     open_planner(page, site_server)
     create(page, start="2026-09-08", end="2027-04-30", student="Léa", format="hybrid", cadence="biweekly", weekday="4", time="14:00")
     page.wait_for_selector("#planner-result:not([hidden])")
@@ -146,17 +146,13 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     link = page.input_value("#planner-share")
     assert "#plan&" in link and "Léa" not in link.split("#")[0]
 
-    other = browser.new_context(**FR)  # a new visitor: nothing stored
-    try:
-        shared = other.new_page()
+    with browser_pool.page(**FR) as shared:  # a second context while the test holds one: a new visitor
         shared.goto(link)
         shared.wait_for_selector("#planner-result:not([hidden])")
         assert shared.inner_text("#planner-timeline") == timeline
         assert shared.input_value("#planner-student") == "Léa"
         assert shared.is_checked("#planner-format-hybrid")
         assert shared.input_value("#planner-cadence") == "biweekly"
-    finally:
-        other.close()
 
     page.goto(f"{site_server}toolkit/planner/")  # same browser, no link: the last plan comes back
     page.wait_for_selector("#planner-result:not([hidden])")
@@ -306,11 +302,8 @@ def test_the_planner_fits_a_phone_without_sideways_scrolling(browser_pool, site_
         assert sideways_overflow(page) == 0
 
 
-def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_server):
-    toronto = browser.new_context(**EN)
-    vancouver = browser.new_context(locale="en-CA", **VANCOUVER)
-    try:
-        page = toronto.new_page()
+def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, site_server):
+    with browser_pool.page(**EN) as page, browser_pool.page(locale="en-CA", **VANCOUVER) as there:
         open_planner(page, site_server, "en")
         assert page.input_value("#planner-zone") == "America/Toronto"  # the device's, by default
         create(page, start="2026-09-08", end="2026-12-18", time="10:00")
@@ -318,7 +311,6 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_se
         assert "Your time" not in page.inner_text("#planner-timeline")  # same zone: one time
         link = page.input_value("#planner-share")
 
-        there = vancouver.new_page()
         there.goto(link)
         there.wait_for_selector("#planner-result:not([hidden])")
         assert there.input_value("#planner-zone") == "America/Toronto"
@@ -337,9 +329,6 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser, site_se
         there.wait_for_function("!document.getElementById('planner-timeline').textContent.includes('Your time')")
         _, events = download_calendar(there)
         assert {str(local_start(e).tzinfo) for e in events} == {"America/Vancouver"}
-    finally:
-        toronto.close()
-        vancouver.close()
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)
@@ -487,10 +476,9 @@ def test_a_right_to_left_mark_in_a_name_does_not_reverse_the_sentence(page, site
     assert positions == sorted(positions), positions  # read left to right: Avec, Alex, et, Sam
 
 
-def test_two_unnamed_plans_get_their_own_uids_and_an_edit_updates_them(browser, site_server):
-    contexts = [browser.new_context(**EN) for _ in range(2)]
-    try:
-        pages = [context.new_page() for context in contexts]
+def test_two_unnamed_plans_get_their_own_uids_and_an_edit_updates_them(browser_pool, site_server):
+    with browser_pool.page(**EN) as visitor, browser_pool.page(**EN) as other_visitor:
+        pages = [visitor, other_visitor]
         calendars = []
         for page in pages:
             open_planner(page, site_server, "en")
@@ -508,9 +496,6 @@ def test_two_unnamed_plans_get_their_own_uids_and_an_edit_updates_them(browser, 
         before = {str(e["UID"]): e.decoded("SEQUENCE") for e in calendars[0]}
         assert all(e.decoded("SEQUENCE") > before[str(e["UID"])] for e in edited)
         assert all(local_start(e).hour == 14 for e in edited)
-    finally:
-        for context in contexts:
-            context.close()
 
 
 def test_switching_language_keeps_the_plan_without_storage(browser, site_server):

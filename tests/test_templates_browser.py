@@ -141,18 +141,16 @@ def test_keyboard_reaches_the_fields_and_the_picker(page, site_server):
     assert first.startswith("Produce drawings of a small part")
 
 
-def test_without_javascript_the_blank_template_reads_as_a_document(browser, site_server):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_server + "en/" + PLAN)
-    assert page.get_by_role("heading", level=1, name="Learning plan").count() == 1
-    assert not page.locator(".wg-template-toolbar").is_visible()
-    assert not page.locator(".wg-example-picker").is_visible()
-    headers = page.locator(".wg-field-table").first.locator("thead th").all_text_contents()
-    assert headers == ["Goal: what the student will be able to do", "Activities that serve it", "Support and resources", "Evidence of progress", "Target date"]
-    assert page.locator(".wg-field-table").first.get_by_role("rowheader", name="Goal 5").count() == 1
-    assert page.get_by_label("Student", exact=True).is_visible()
-    # The example goals are listed, by field.
-    page.get_by_text("Software and IT", exact=True).click()
-    assert page.get_by_text("Fix three reported bugs in the team's code").is_visible()
-    context.close()
+def test_without_javascript_the_blank_template_reads_as_a_document(browser_pool, site_server):
+    with browser_pool.page(java_script_enabled=False) as page:
+        page.goto(site_server + "en/" + PLAN)
+        assert page.get_by_role("heading", level=1, name="Learning plan").count() == 1
+        assert not page.locator(".wg-template-toolbar").is_visible()
+        assert not page.locator(".wg-example-picker").is_visible()
+        headers = page.locator(".wg-field-table").first.locator("thead th").all_text_contents()
+        assert headers == ["Goal: what the student will be able to do", "Activities that serve it", "Support and resources", "Evidence of progress", "Target date"]
+        assert page.locator(".wg-field-table").first.get_by_role("rowheader", name="Goal 5").count() == 1
+        assert page.get_by_label("Student", exact=True).is_visible()
+        # The example goals are listed, by field.
+        page.get_by_text("Software and IT", exact=True).click()
+        assert page.get_by_text("Fix three reported bugs in the team's code").is_visible()
