@@ -12,8 +12,8 @@ What a test can leave behind, and how the pool removes it before lending the con
 - a fake clock (``page.clock``, which is the context's): the context is closed, not lent again.
 Page-level settings (window size, emulated media, init scripts, routes, listeners) go with the
 page. Only the HTTP cache and the compiled code are kept: the served site does not change during a
-run. A test that changes the context itself (its init scripts, routes or options) makes its own
-context with ``browser.new_context`` instead.
+run. A test that changes the context itself (``page.context``: its init scripts, routes, headers,
+offline mode or geolocation) makes its own context with ``browser.new_context`` instead.
 
 Each kept context holds one idle page on a server of its own at 127.0.0.1. Chromium gives pages of
 the same site one renderer process, and ports do not count in a site, so the test's pages join that
