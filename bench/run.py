@@ -342,13 +342,17 @@ def profile_hooks(build: Build, edit_run: int | None) -> list[tuple[str, float]]
     return [("whole build (profiled)", whole), *rows]
 
 
-def time_cold_builds(builds: list[tuple[Build, Path | None]], runs: int) -> list[list[float]]:
-    """Only the clean build with an empty generator cache, each build in turn (the loads go where
-    time_builds puts its cold runs', so the report reads them the same way)."""
+def time_cold_builds(builds: list[tuple[Build, Path | None]], runs: int,
+                     also_cold: list[tuple[Build, Path | None, list[float]]] = ()) -> list[list[float]]:
+    """Only the clean build with an empty generator cache, each build in turn, ``also_cold`` as in
+    time_builds (the loads go where time_builds puts its cold runs', so the report reads them the
+    same way)."""
     times: list[list[float]] = [[] for _ in builds]
     for _ in range(runs):
         note_load("build cold")
         for (build, cache), measured in zip(builds, times):
+            measured.append(run_cold(build, cache))
+        for build, cache, measured in also_cold:
             measured.append(run_cold(build, cache))
     return times
 
@@ -717,6 +721,11 @@ def machine() -> dict[str, str]:
     }
 
 
+def seconds_cell(values: list[float]) -> str:
+    """The median, then every run: '2.95 (2.74, 3.17, ...)'."""
+    return f"{median(values):.2f} ({', '.join(f'{t:.2f}' for t in values)})"
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -844,8 +853,7 @@ def render_report(info, runs, ours: BuildTimes | None, plain: BuildTimes | None,
         for label, key in (("Clean, cold cache", "cold"), ("Clean, warm cache", "clean"), ("Rebuild, nothing changed", "unchanged"), ("Rebuild after editing one page", "edited")):
             mine, base = getattr(ours, key), getattr(plain, key)
             lines.append(
-                f"| {label} | {median(mine):.2f} ({', '.join(f'{t:.2f}' for t in mine)}) | "
-                f"{median(base):.2f} ({', '.join(f'{t:.2f}' for t in base)}) | {median(mine) / median(base):.2f} × | {load_range(f'build {key}')} |"
+                f"| {label} | {seconds_cell(mine)} | {seconds_cell(base)} | {median(mine) / median(base):.2f} × | {load_range(f'build {key}')} |"
             )
         lines += ["", "### Where the project's build time goes", "",
                   "Cumulative seconds in each hook function during one profiled build, and in importing each hook "
@@ -922,9 +930,6 @@ def render_report(info, runs, ours: BuildTimes | None, plain: BuildTimes | None,
 
 
 def render_cold(ours: list[float], plain: list[float], baselines: ColdBaselines) -> list[str]:
-    def cell(values: list[float]) -> str:
-        return f"{median(values):.2f} ({', '.join(f'{t:.2f}' for t in values)})"
-
     return [
         "## Clean build, cold cache",
         "",
@@ -932,23 +937,20 @@ def render_cold(ours: list[float], plain: list[float], baselines: ColdBaselines)
         "run by run, and the generator cache and the site folder are emptied before each run. *Before* is commit "
         f"`{BEFORE_PARALLEL_COMMIT}`, the last one that typeset every PDF in the build's own process, exported from git "
         "and built with today's packages. *One worker* is today's project with `WILGUIDE_WORKERS=1`: the same work, "
-        "typeset one document at a time beside the build. *Words*: the Markdown of both languages, which the guide PDFs "
-        "typeset.",
+        "typeset one document at a time beside the build. *Words*: all the Markdown pages of both languages, a measure "
+        "of what the guide PDFs typeset.",
         "",
         "| Build | Seconds | Ratio to the project | Words | Load |",
         "|---|---|---|---|---|",
-        f"| Project | {cell(ours)} | 1.00 × | {baselines.words_now:,} | {load_range('build cold')} |",
-        f"| Project, one worker | {cell(baselines.one_worker)} | {median(baselines.one_worker) / median(ours):.2f} × | {baselines.words_now:,} | |",
-        f"| Before ({BEFORE_PARALLEL_COMMIT}) | {cell(baselines.before)} | {median(baselines.before) / median(ours):.2f} × | {baselines.words_before:,} | |",
-        f"| Plain Material + i18n | {cell(plain)} | {median(plain) / median(ours):.2f} × | {baselines.words_now:,} | |",
+        f"| Project | {seconds_cell(ours)} | 1.00 × | {baselines.words_now:,} | {load_range('build cold')} |",
+        f"| Project, one worker | {seconds_cell(baselines.one_worker)} | {median(baselines.one_worker) / median(ours):.2f} × | {baselines.words_now:,} | |",
+        f"| Before ({BEFORE_PARALLEL_COMMIT}) | {seconds_cell(baselines.before)} | {median(baselines.before) / median(ours):.2f} × | {baselines.words_before:,} | |",
+        f"| Plain Material + i18n | {seconds_cell(plain)} | {median(plain) / median(ours):.2f} × | {baselines.words_now:,} | |",
         "",
     ]
 
 
 def render_serve(ours: ServeTimes, plain: ServeTimes) -> list[str]:
-    def cell(values: list[float]) -> str:
-        return f"{median(values):.2f} ({', '.join(f'{t:.2f}' for t in values)})"
-
     return [
         "## Preview (`mkdocs serve`)",
         "",
@@ -961,9 +963,9 @@ def render_serve(ours: ServeTimes, plain: ServeTimes) -> list[str]:
         "",
         "| Step | Project | Plain | Ratio | Load |",
         "|---|---|---|---|---|",
-        f"| serve: edit one page → page reloaded | {cell(ours.reloaded)} | {cell(plain.reloaded)} | "
+        f"| serve: edit one page → page reloaded | {seconds_cell(ours.reloaded)} | {seconds_cell(plain.reloaded)} | "
         f"{median(ours.reloaded) / median(plain.reloaded):.2f} × | {format_loads(ours.load)}; {format_loads(plain.load)} |",
-        f"| serve: PDF caught up | {cell(ours.pdf_caught_up)} | — | — | {format_loads(ours.load)} |",
+        f"| serve: PDF caught up | {seconds_cell(ours.pdf_caught_up)} | — | — | {format_loads(ours.load)} |",
         "",
     ]
 
@@ -1063,9 +1065,7 @@ def main() -> None:
             ]
         elif "cold" in only:
             print("Timing cold clean builds (project, plain, before, one worker, in turns)...", flush=True)
-            ours_cold, plain_cold, baselines.before, baselines.one_worker = time_cold_builds(
-                [(ours, cache), (plain, None), *((build, build_cache) for build, build_cache, _ in also_cold)], args.runs)
-            cold = (ours_cold, plain_cold)
+            cold = tuple(time_cold_builds([(ours, cache), (plain, None)], args.runs, also_cold))
             print(f"  cold: project {cold[0]}, plain {cold[1]}, before {baselines.before}, one worker {baselines.one_worker} "
                   f"(load {load_range('build cold')})", flush=True)
         elif (ROOT / ".cache" / "wilguide").is_dir():  # the generated files need not be measured
