@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import json
 import os
 import shutil
@@ -22,6 +21,8 @@ import pytest
 from filelock import FileLock
 
 from browser_pool import BrowserPool
+# A hook, found by pytest under this name: it marks and orders the collected tests.
+from collection_order import pytest_collection_modifyitems  # noqa: F401
 from pdf_pages import PdfPage, extract_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,46 +44,6 @@ BUILD_TIMEOUT = 600
 # The test being run: a build checks that its test is marked slow, so `pytest -m "not slow"` never
 # builds the site (tests that read the session's build are marked slow automatically, below).
 _running: list = []
-
-
-BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build", "broken_late_build"}
-
-
-# The longest tests (a minute or so each), started first so that the two workers finish together
-# instead of one waiting for the other's last long test. Only the order changes.
-LONGEST_FIRST = (
-    "tests/test_serve_preview.py::",
-    # The walks over every page, and the tests that read them (one module fixture makes them once).
-    ("tests/test_accessibility.py::test_every_page_", "tests/test_accessibility.py::test_browsing_every_page"),
-    "tests/test_other_base_urls.py::",
-    "tests/test_link_check.py::",
-)
-
-
-def _start_rank(item) -> int:
-    return next((rank for rank, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(LONGEST_FIRST))
-
-
-def _has_module_fixture(item) -> bool:
-    info = getattr(item, "_fixtureinfo", None)
-    return bool(info) and any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Tests that build are `slow` (a quick run, -m "not slow", builds nothing); tests of the site
-    built once per session are also `site` (scripts/test-properdocs.sh runs them on a ProperDocs build).
-    With pytest-xdist (--dist loadgroup), the tests sharing a module-scoped fixture stay in one
-    worker, so it is made once; every other test goes to whichever worker is free."""
-    for item in items:
-        function = getattr(item, "function", None)
-        source = inspect.getsource(function) if function else ""
-        if BUILDING_FIXTURES & set(item.fixturenames) or "mkdocs_build(" in source:
-            item.add_marker(pytest.mark.slow)
-        if "built_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.site)
-        if _has_module_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    items.sort(key=_start_rank)  # stable: the rest keeps its order
 
 
 @pytest.hookimpl(tryfirst=True)
