@@ -8,17 +8,12 @@ import re
 
 import pytest
 
+from locators import one
+
 pytestmark = pytest.mark.browser
 
 AGENDA = "toolkit/check-in-agenda/"
 PROGRESS = ".wg-checklist-toolbar__progress"
-
-
-def one(locator):
-    """The locator, once it is known to match exactly one element (a check that something is
-    hidden passes on nothing at all)."""
-    assert locator.count() == 1, f"{locator} matches {locator.count()} elements"
-    return locator
 
 
 def boxes(page):

@@ -13,6 +13,7 @@ import icalendar
 import pypdf
 import pytest
 
+from locators import one
 from page_layout import sideways_overflow
 from page_waits import announced
 
@@ -23,13 +24,6 @@ TORONTO = {"timezone_id": "America/Toronto"}
 FR = {"locale": "fr-CA", **TORONTO}
 EN = {"locale": "en-CA", **TORONTO}
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-def one(locator):
-    """The locator, once it is known to match exactly one element (a check that something is
-    hidden passes on nothing at all)."""
-    assert locator.count() == 1, f"{locator} matches {locator.count()} elements"
-    return locator
 
 
 def open_planner(page, site_server, lang="fr", fragment=""):
@@ -256,7 +250,7 @@ def test_a_shared_link_with_bad_values_is_answered_like_create(page, site_server
     summary = page.locator("#planner-errors")
     assert summary.is_visible() and message in summary.inner_text()
     assert ("n'a pas été créé" if lang == "fr" else "was not created") in summary.inner_text()
-    assert page.locator("#planner-result").is_hidden()
+    assert one(page.locator("#planner-result")).is_hidden()
     for name, value in (pair.split("=") for pair in fragment.split("&") if pair):
         if name in ("start", "end"):  # the link's text stays in the form, to be corrected
             assert page.input_value(f"#planner-{name}") == value
@@ -285,7 +279,7 @@ def test_a_huge_link_is_refused_quickly_with_a_message(page, site_server):
     # measure the machine's load; the planner's speed is the bench's to report.)
     page.wait_for_function("document.getElementById('planner-status').textContent.includes('too long')", timeout=10_000)
     assert page.input_value("#planner-student") == ""
-    assert page.locator("#planner-result").is_hidden()
+    assert one(page.locator("#planner-result")).is_hidden()
 
 
 @pytest.mark.parametrize("width", [320, 375])
@@ -385,7 +379,7 @@ def test_dates_typed_on_a_phone_keypad_without_a_dash(page, site_server):
     error = page.locator("#planner-end-error")
     error.wait_for(state="visible")
     assert error.inner_text() == "Écrivez l'année, le mois, puis le jour, par exemple 2026-09-08."
-    assert page.locator("#planner-start-error").is_hidden()  # 20250902 is a date, in a usual form
+    assert one(page.locator("#planner-start-error")).is_hidden()  # 20250902 is a date, in a usual form
     assert page.input_value("#planner-end") == "08/12/2026"
 
 
