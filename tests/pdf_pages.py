@@ -1,5 +1,6 @@
 """A PDF's pages read back with pypdf: each page's text, the text of its body (running headers and
-footers left out) and the raster images it paints. Reading a 120-page guide takes seconds, so the
+footers left out), where each piece of text is drawn, its links to other places in the PDF and the
+raster images it paints. Reading a 120-page guide takes seconds, so the
 tests read each guide once per run (the ``pdf_pages`` fixture in conftest.py)."""
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ class PdfPage:
     text: str  # the page's whole text
     body: str  # the text of its text area, in drawing order
     images: int  # raster images painted
+    runs: list  # [x, y, text] of each piece of text drawn, in drawing order (points from the bottom left)
+    links: list  # [left, bottom, right, top, name] of each link to a named place in the same PDF
 
 
 def extract_pages(path: Path) -> list[PdfPage]:
@@ -28,19 +31,28 @@ def extract_pages(path: Path) -> list[PdfPage]:
     pages = []
     for page in pypdf.PdfReader(path).pages:
         xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
-        body, images = [], []
+        body, images, runs = [], [], []
 
         def keep(text, cm, tm, font, size):
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if BODY_BOTTOM < y < BODY_TOP:
                 body.append(text)
+            if text.strip():
+                runs.append([x, y, text])
 
         def paint(operator, operands, cm, tm):
             if operator == b"Do" and operands and operands[0] in xobjects:
                 images.append(xobjects[operands[0]].get_object().get("/Subtype") == "/Image")
 
         text = page.extract_text(visitor_text=keep, visitor_operand_before=paint)
-        pages.append(PdfPage(text, "".join(body), sum(images)))
+        links = []
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                x0, y0, x1, y1 = (float(value) for value in annotation["/Rect"])
+                links.append([min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), str(annotation["/Dest"])])
+        pages.append(PdfPage(text, "".join(body), sum(images), runs, links))
     return pages
 
 

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import is_redirect_page
-from pdf_pages import PdfPage
+from pdf_pages import BODY_BOTTOM, BODY_TOP, PdfPage
 
 from wilguide.guide_pdf.contents import LEFT_OUT, ONLINE_ONLY
 
@@ -375,3 +375,43 @@ def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
             expected += len([src for src in article(page).xpath(".//img/@src") if not src.lower().endswith(".svg")])
     drawn = sum(page.images for page in guide.pages)  # raster images painted (tests/pdf_pages.py)
     assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"
+
+
+PAGE_REFERENCE = re.compile(r"\s*\(p\.\s*(\d+)\)\s*")  # " (p. 24)", printed after a link to another chapter
+
+
+def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide):
+    """Each number in the table of contents and each "(p. N)" after a link is the number printed at
+    the foot of the page that the link's destination is on: read from the PDF's own link
+    annotations and footers, not from the stylesheet that asked for the numbers."""
+    lang = guide.lang
+    destinations = {name: guide.reader.get_destination_page_number(place) for name, place in guide.reader.named_destinations.items()}
+
+    def printed_number(index: int) -> int | None:
+        footer = [text.strip() for _, y, text in guide.pages[index].runs if y < BODY_BOTTOM and text.strip().isdigit()]
+        return int(footer[-1]) if footer else None
+
+    def link_at(page: PdfPage, x: float, y: float) -> str | None:
+        names = [name for left, bottom, right, top, name in page.links if left - 0.5 <= x <= right and bottom <= y <= top]
+        return names[-1] if names else None
+
+    wrong, references, contents_lines = [], 0, 0
+    for index, page in enumerate(guide.pages):
+        for position, (x, y, text) in enumerate(page.runs):
+            reference = PAGE_REFERENCE.fullmatch(text)
+            # A line of the contents: the title, a dotted leader, then the number, all one link.
+            in_contents = text.strip().isdigit() and BODY_BOTTOM < y < BODY_TOP and page.runs[position - 1][2] == "."
+            if not (reference or in_contents):
+                continue
+            before = page.runs[position - 1]
+            name = link_at(page, before[0], before[1]) if reference else link_at(page, x, y)
+            number = int(reference[1] if reference else text)
+            references += bool(reference)
+            contents_lines += bool(in_contents)
+            expected = printed_number(destinations[name]) if name in destinations else None
+            if expected != number:
+                wrong.append(f"page {printed_number(index)}: {text.strip()!r} after a link to {name!r}, which is on page {expected}")
+    printed_anywhere = sum(len(re.findall(r"\(p\.\s*\d+\)", page.text)) for page in guide.pages)
+    assert references == printed_anywhere, f"{printed_anywhere - references} of the {lang} PDF's page references were not read"
+    assert contents_lines >= len(printed_pages(built_site, lang)), f"the {lang} contents number only {contents_lines} lines"
+    assert references > 0 and not wrong, f"{len(wrong)} wrong page numbers in the {lang} PDF:\n" + "\n".join(wrong[:20])
