@@ -391,26 +391,27 @@ def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide)
         footer = [text.strip() for _, y, text in guide.pages[index].runs if y < BODY_BOTTOM and text.strip().isdigit()]
         return int(footer[-1]) if footer else None
 
-    def link_at(page: PdfPage, x: float, y: float) -> str | None:
-        names = [name for left, bottom, right, top, name in page.links if left - 0.5 <= x <= right and bottom <= y <= top]
+    def link_at(index: int, x: float, y: float) -> str | None:
+        names = [name for left, bottom, right, top, name in guide.pages[index].links if left - 0.5 <= x <= right and bottom <= y <= top]
         return names[-1] if names else None
 
+    # The text of every page's text area in drawing order, running headers and footers left out,
+    # so that a "(p. N)" starting a page follows its link at the end of the page before.
+    runs = [(index, x, y, text) for index, page in enumerate(guide.pages) for x, y, text in page.runs if BODY_BOTTOM < y < BODY_TOP]
     wrong, references, contents_lines = [], 0, 0
-    for index, page in enumerate(guide.pages):
-        for position, (x, y, text) in enumerate(page.runs):
-            reference = PAGE_REFERENCE.fullmatch(text)
-            # A line of the contents: the title, a dotted leader, then the number, all one link.
-            in_contents = text.strip().isdigit() and BODY_BOTTOM < y < BODY_TOP and page.runs[position - 1][2] == "."
-            if not (reference or in_contents):
-                continue
-            before = page.runs[position - 1]
-            name = link_at(page, before[0], before[1]) if reference else link_at(page, x, y)
-            number = int(reference[1] if reference else text)
-            references += bool(reference)
-            contents_lines += bool(in_contents)
-            expected = printed_number(destinations[name]) if name in destinations else None
-            if expected != number:
-                wrong.append(f"page {printed_number(index)}: {text.strip()!r} after a link to {name!r}, which is on page {expected}")
+    for before, (index, x, y, text) in zip(runs, runs[1:]):
+        reference = PAGE_REFERENCE.fullmatch(text)
+        # A line of the contents: the title, a dotted leader, then the number, all one link.
+        in_contents = text.strip().isdigit() and before[3] == "."
+        if not (reference or in_contents):
+            continue
+        name = link_at(*before[:3]) if reference else link_at(index, x, y)
+        number = int(reference[1] if reference else text)
+        references += bool(reference)
+        contents_lines += bool(in_contents)
+        expected = printed_number(destinations[name]) if name in destinations else None
+        if expected != number:
+            wrong.append(f"page {printed_number(index)}: {text.strip()!r} after a link to {name!r}, which is on page {expected}")
     printed_anywhere = sum(len(re.findall(r"\(p\.\s*\d+\)", page.text)) for page in guide.pages)
     assert references == printed_anywhere, f"{printed_anywhere - references} of the {lang} PDF's page references were not read"
     assert contents_lines >= len(printed_pages(built_site, lang)), f"the {lang} contents number only {contents_lines} lines"
