@@ -12,6 +12,7 @@ from typing import Callable
 from .. import cache
 from ..findings import Finding
 from .figures import figures_on_references
+from .french_spacing import french_spacing
 from .house_terms import house_terms
 from .links import links_and_anchors
 from .practice_names import practice_names
@@ -36,6 +37,7 @@ ALL_RULES: dict[str, Rule] = {
     "house-terms": house_terms,
     "figures": figures_on_references,
     "practice-names": practice_names,
+    "french-spacing": french_spacing,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
