@@ -196,6 +196,7 @@ def test_french_spacing_before_a_colon_and_inside_guillemets(tmp_path):
         f'docs/fr/guide.md:10: an ordinary space next to ":": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "«": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "»": {advice}',
+        f'docs/fr/guide.md:12: an ordinary space next to ":": {advice}',
     ]
 
 

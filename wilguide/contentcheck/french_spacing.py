@@ -10,9 +10,9 @@ import re
 from ..findings import Finding
 from .project import Project
 
-# An ordinary space between a word and ":" or "»" (the colon of a sentence, not of an emoji code
-# such as ":material-download:"), or right after "«".
-ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:\s|$)|»)|(?<=«) ", re.M)
+# An ordinary space between a word and ":" or "»", or right after "«". The colon is a sentence's
+# or a label's ("Date :", "**Auteur :**"), not one of an icon's code such as ":material-download:".
+ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:[\s*_]|$)|»)|(?<=«) ", re.M)
 CHECKLIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
 
 
