@@ -32,7 +32,7 @@ PREPARATION = {
         ("toolkit/before-first-day.md", "Commencez cette liste deux semaines avant la date d'arrivée"),
     ],
     "en": [
-        ("practices/check-in.md", "| Prepare | 2 weeks before the start date |"),
+        ("practices/check-in.md", "| Preparation | 2 weeks before the start date |"),
         ("toolkit/before-first-day.md", "Start this list two weeks before the first day"),
     ],
 }

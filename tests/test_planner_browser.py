@@ -163,7 +163,7 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     "page, lang, fields, field, message",
     [
         (FR, "fr", {"start": "2026-09-08", "end": "2026-09-01"}, "end", "La date de fin doit venir après la date de début."),
-        (FR, "fr", {"start": "2026-02-30", "end": "2026-06-01"}, "start", "Cette date n'existe pas."),
+        (FR, "fr", {"start": "2026-02-30", "end": "2026-06-01"}, "start", "Cette date n'existe pas\u00a0: vérifiez le jour et le mois."),
         (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16 mois"),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "3", "cadence": "monthly"}, "cadence", "no check-in falls"),
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2027-01-15"}, "midterm", "within the placement"),
@@ -234,8 +234,8 @@ def link_to(site_server, lang, fragment):
         (FR, "fr", "start=2026-09-08&end=2026-09-01", "end", "La date de fin doit venir après la date de début."),
         (FR, "fr", "start=2026-09-08&end=&weeks=0", "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
         (EN, "en", "start=2026-09-08&end=&weeks=500", "weeks", "Enter a whole number of weeks, from 2 to 69."),
-        (FR, "fr", "start=2026-02-30&end=2026-06-01", "start", "Cette date n'existe pas."),
-        (EN, "en", "start=2026-09-08&end=2026-12-18&time=25:00", "time", "Enter a time in the format HH:MM."),
+        (FR, "fr", "start=2026-02-30&end=2026-06-01", "start", "Cette date n'existe pas\u00a0: vérifiez le jour et le mois."),
+        (EN, "en", "start=2026-09-08&end=2026-12-18&time=25:00", "time", "Enter the meeting time (hours and minutes)."),
         (FR, "fr", "start=hier&end=2026-12-18", "start", "Écrivez l'année, le mois, puis le jour, par exemple 2026-09-08."),
         (EN, "en", "", "start", "Enter a start date."),
     ],
@@ -438,7 +438,7 @@ def test_the_plan_adds_up_the_mentors_meeting_time_by_phase(page, site_server):
     page.wait_for_selector("#planner-result:not([hidden])")
     shown = {}
     for phase in page.locator(".planner-phase").all():
-        minutes = sum(int(m) for m in re.findall(r"· (\d+) min", phase.inner_text()))
+        minutes = sum(int(m) for m in re.findall(rf"· (\d+){NBSP}min", phase.inner_text()))
         shown[phase.locator("h4").inner_text()] = minutes
     rows = {
         row.locator("th").inner_text(): row.locator("td").inner_text()
@@ -446,9 +446,9 @@ def test_the_plan_adds_up_the_mentors_meeting_time_by_phase(page, site_server):
     }
     assert list(rows) == [*shown, "Total"]
     for name, minutes in shown.items():
-        assert rows[name] == f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + " h", name
-    assert rows["Total"] == f"{sum(shown.values()) / 60:.2f}".rstrip("0").rstrip(".") + " h"
-    assert rows["Welcome week"] == "2 h"  # 15 + 3 × 15 + 60 minutes
+        assert rows[name] == f"{minutes / 60:.2f}".rstrip("0").rstrip(".") + f"{NBSP}h", name
+    assert rows["Total"] == f"{sum(shown.values()) / 60:.2f}".rstrip("0").rstrip(".") + f"{NBSP}h"
+    assert rows["Welcome week"] == f"2{NBSP}h"  # 15 + 3 × 15 + 60 minutes
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)

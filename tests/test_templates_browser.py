@@ -59,7 +59,7 @@ def test_clear_asks_first_and_keeps_everything_when_refused(page, site_server):
 
 def test_the_picker_inserts_an_example_into_the_chosen_goal_row(page, site_server):
     page.goto(site_server + "en/" + PLAN)
-    page.get_by_label("Field", exact=True).select_option(label="Health")
+    page.get_by_label("Field of work", exact=True).select_option(label="Health")
     example = "Attend the weekly interprofessional team meeting, and present a case summary at one meeting before the placement ends."
     page.get_by_label("Example goal").select_option(label=example)
     page.get_by_label("Insert into").select_option(label="Goal 3")
