@@ -42,8 +42,8 @@ def test_two_titles_making_one_file_name_stop_the_build_at_the_title_line():
 
 
 def test_a_title_making_the_bundle_name_stops_the_build():
-    with pytest.raises(ContentError, match=r"docs/en/toolkit/all\.md:7: .*'all-checklists', as the ZIP"):
-        check_unique_names([checklist("all", "All checklists", "en")], "en")
+    with pytest.raises(ContentError, match=r"docs/en/toolkit/all\.md:7: .*'all-checklists-and-templates', as the ZIP"):
+        check_unique_names([checklist("all", "All checklists and templates", "en")], "en")
 
 
 def test_a_title_reusing_a_former_file_name_stops_the_build():

@@ -67,5 +67,5 @@ def test_clean_cache_generates_all_then_nothing_then_only_the_changed_checklist(
     assert changed == {
         "toolkit/downloads/first-week-welcome-and-onboarding.pdf",
         "toolkit/downloads/first-week-welcome-and-onboarding.docx",
-        "toolkit/downloads/all-checklists.zip",
+        "toolkit/downloads/all-checklists-and-templates.zip",
     }

@@ -194,4 +194,8 @@ def test_generated_files_are_only_the_expected_ones(built_site):
         expected = set(every_file(lang)) | {bundle_name(lang)}
         # Copies at the addresses the checklists' files had before they were named from their titles.
         former = {f"checklist-{slug}-{lang}{s}" for slug in PUBLISHED_UNDER_SLUG_RULE for s in (".pdf", ".docx")}
-        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | {f"checklists-{lang}.zip"}
+        # and at the ZIP's two earlier names
+        zips = {f"checklists-{lang}.zip", {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}[lang]}
+        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | zips
+        current = (download_dir(built_site, lang) / bundle_name(lang)).read_bytes()
+        assert all((download_dir(built_site, lang) / name).read_bytes() == current for name in zips), zips

@@ -33,7 +33,7 @@ NAMES = {
         "first-week": "first-week-welcome-and-onboarding",
     },
 }
-BUNDLE = {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}
+BUNDLE = {"fr": "toutes-les-listes-de-verification-et-tous-les-modeles.zip", "en": "all-checklists-and-templates.zip"}
 # Every checklist page published before the files were named after their titles (the "When things
 # go wrong" checklist came in the same release as the new names: it never had an old one).
 PUBLISHED_SLUGS = [
@@ -78,12 +78,14 @@ def test_checklist_files_are_named_after_their_title_in_the_page_language(built_
             assert f"{stem}{ext}" in on_downloads_page
     assert BUNDLE[lang] in on_downloads_page and (folder / BUNDLE[lang]).is_file()
     assert BUNDLE[lang] in download_hrefs(built_site, lang, "toolkit")
-    # No link anywhere in this language leads to a slug-rule name or says "sel".
+    # No link anywhere in this language leads to a former name (the slug rule, the ZIP's first
+    # readable name) or says "sel".
+    former = r"(^|/)(checklist-[a-z-]+-(fr|en)\.(pdf|docx)|checklists-(fr|en)\.zip|all-checklists\.zip|toutes-les-listes-de-verification\.zip)$"
     for html in (built_site / PREFIX[lang] or built_site).rglob("index.html"):
         if lang == "fr" and html.is_relative_to(built_site / "en"):
             continue
         links = lxml.html.parse(str(html)).getroot().xpath("//a/@href")
-        assert not [h for h in links if "toolkit/downloads/" in h and re.search(r"checklists?-|\bsel\b|-(fr|en)\.", h)], html
+        assert not [h for h in links if "toolkit/downloads/" in h and re.search(rf"{former}|\bsel\b", h)], html
 
 
 def test_the_french_before_first_day_file_has_its_french_name(built_site):

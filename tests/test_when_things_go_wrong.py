@@ -48,7 +48,7 @@ def folded(text: str) -> str:
 
 # Files are named from the checklist's title in each language.
 FILE = {"fr": "quand-ca-se-passe-mal-les-etapes", "en": "when-things-go-wrong-the-steps"}
-ZIP = {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}
+ZIP = {"fr": "toutes-les-listes-de-verification-et-tous-les-modeles.zip", "en": "all-checklists-and-templates.zip"}
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_chapter_is_built_and_in_the_menu(built_site, lang):

@@ -46,8 +46,9 @@ def file_name(checklist: Checklist, suffix: str) -> str:
 
 
 def bundle_name(lang: str) -> str:
-    """The ZIP of a language's checklists, named after its title (toutes-les-listes-de-verification.zip)."""
-    return file_stem(strings.text(lang, "bundle.title"), "checklists") + ".zip"
+    """The ZIP of a language's checklists and templates, named after what it holds
+    (all-checklists-and-templates.zip). Renaming it: keep the old name working in former_names.py."""
+    return file_stem(strings.text(lang, "bundle.title.templates"), "checklists") + ".zip"
 
 
 def check_unique_names(checklists: list[Checklist], lang: str) -> None:

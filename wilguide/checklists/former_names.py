@@ -2,7 +2,8 @@
 
 Until December 2026 a checklist's files were named from its page's slug and language
 (``checklist-before-first-day-fr.pdf``, ``checklists-fr.zip``). Links to those addresses live on in
-e-mails, intranets and bookmarks, so each one still serves the current file.
+e-mails, intranets and bookmarks, so each one still serves the current file. The same goes for
+the ZIP's first readable name (``all-checklists.zip``), kept until it was named after all it holds.
 
 Why a copy and not a redirect: the site is published on GitHub Pages, a static host with no
 server-side redirects (a ``_redirects`` map is read by some hosts only), and an HTML redirect page
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from ..findings import ContentError, Finding, relative
+from ..file_names import file_stem
 from .downloads import DOWNLOAD_DIR, bundle_name, file_name
 from .model import Checklist
 
@@ -46,6 +48,16 @@ def slug_rule_bundle_name(lang: str) -> str:
     return f"checklists-{lang}.zip"
 
 
+# From the rename until December 2, 2026, the ZIP was named after "All checklists", although it
+# also held the templates.
+FORMER_BUNDLE_TITLES = {"fr": "Toutes les listes de vérification", "en": "All checklists"}
+
+
+def title_rule_bundle_name(lang: str) -> str | None:
+    title = FORMER_BUNDLE_TITLES.get(lang)
+    return file_stem(title, "checklists") + ".zip" if title else None
+
+
 class FormerAddress(NamedTuple):
     url: str  # relative to the language's docs root: toolkit/downloads/checklist-x-fr.pdf
     current: str  # the current file's URL, same root
@@ -64,7 +76,9 @@ def former_addresses(checklists: Iterable[Checklist], lang: str) -> list[FormerA
                     f"{DOWNLOAD_DIR}/{file_name(checklist, suffix)}",
                 )
             )
-    addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{slug_rule_bundle_name(lang)}", f"{DOWNLOAD_DIR}/{bundle_name(lang)}"))
+    for former in (slug_rule_bundle_name(lang), title_rule_bundle_name(lang)):
+        if former and former != bundle_name(lang):
+            addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{former}", f"{DOWNLOAD_DIR}/{bundle_name(lang)}"))
     return addresses
 
 
