@@ -48,7 +48,7 @@ def file_name(checklist: Checklist, suffix: str) -> str:
 def bundle_name(lang: str) -> str:
     """The ZIP of a language's checklists and templates, named after what it holds
     (all-checklists-and-templates.zip). Renaming it: keep the old name working in former_names.py."""
-    return file_stem(strings.text(lang, "bundle.title.templates"), "checklists") + ".zip"
+    return file_stem(strings.text(lang, "bundle.title"), "checklists") + ".zip"
 
 
 def check_unique_names(checklists: list[Checklist], lang: str) -> None:
@@ -58,7 +58,7 @@ def check_unique_names(checklists: list[Checklist], lang: str) -> None:
     for checklist in checklists:
         name = file_name(checklist, "")
         if name + ".zip" == bundle_name(lang) or name in seen:
-            other = f"the title of {relative(seen[name].path)}" if name in seen else "the ZIP of all checklists"
+            other = f"the title of {relative(seen[name].path)}" if name in seen else "the ZIP of all checklists and templates"
             findings.append(
                 Finding(
                     relative(checklist.path),
@@ -210,12 +210,11 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
             members.append((name, path))
             downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path))
 
-    bundle_title = "bundle.title.templates" if any(c.kind == "template" for c in checklists) else "bundle.title"
     if members:
         # The ZIP writer is this module: its code is part of the key, with every member's content.
         zip_key = [lang, Path(__file__).read_text(encoding="utf-8"), *(f"{name}:{_file_digest(path)}" for name, path in members)]
         bundle = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
         downloads.append(
-            Download(strings.text(lang, bundle_title), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
+            Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
         )
     return downloads

@@ -22,7 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "download.pdf": "PDF à remplir",
         "download.docx": "Version Word modifiable",
         "download.group": "Télécharger cette liste",
-        "bundle.title": "Toutes les listes de vérification",
+        "bundle.title": "Toutes les listes de vérification et tous les modèles",
         "bundle.button": "Toutes les listes et tous les modèles (PDF et Word)",
         "progress.one": "{checked} case cochée sur {total}",
         "progress.other": "{checked} cases cochées sur {total}",
@@ -51,7 +51,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.insert": "Insérer l'exemple",
         "picker.inserted": "Exemple inséré à la ligne «\u00a0{row}\u00a0». Modifiez-le pour l'adapter à votre stage.",
         "picker.appended": "La ligne «\u00a0{row}\u00a0» contenait déjà du texte\u00a0: l'exemple a été ajouté à la suite.",
-        "bundle.title.templates": "Toutes les listes de vérification et tous les modèles",
     },
     "en": {
         "field.name": "Name",
@@ -69,7 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "download.pdf": "Fillable PDF",
         "download.docx": "Editable Word version",
         "download.group": "Download this checklist",
-        "bundle.title": "All checklists",
+        "bundle.title": "All checklists and templates",
         "bundle.button": "All checklists and templates (PDF and Word)",
         "progress.one": "{checked} of {total} ticked",
         "progress.other": "{checked} of {total} ticked",
@@ -98,7 +97,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "picker.insert": "Insert the example",
         "picker.inserted": "Example inserted into {row}. Edit it to fit your placement.",
         "picker.appended": "{row} already had text: the example was added after it.",
-        "bundle.title.templates": "All checklists and templates",
     },
 }
 
