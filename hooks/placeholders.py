@@ -1,5 +1,6 @@
-"""Replace {{ setting }} placeholders in pages with the values from mkdocs.yml (extra.guide), and
-give each language's pages the publisher as their author (or none when it is not set)."""
+"""Replace {{ setting }} placeholders in pages with the values from mkdocs.yml (extra.guide), give
+each language's pages the publisher as their author (or none when it is not set), and leave out
+the edit links when no repository is set."""
 
 from mkdocs.exceptions import PluginError
 
@@ -7,6 +8,14 @@ from wilguide.findings import ContentError, relative
 from wilguide.i18n_state import current_language
 from wilguide.placeholders import find_misused, find_unknown, substitute
 from wilguide.settings import OPTIONAL, guide_settings
+
+
+def on_config(config):
+    # Edit links are made from the repository's address: without one, MkDocs would make them
+    # relative to the site, where they lead nowhere.
+    if not config.repo_url:
+        config.edit_uri = None
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):

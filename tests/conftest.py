@@ -26,8 +26,12 @@ from collection_order import pytest_collection_modifyitems  # noqa: F401
 from pdf_pages import PdfPage, extract_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = "https://example.org/guide-mentorat/"
+# The test builds are a published site, as the Pages workflow deploys it: an address a reader
+# could visit (not the default stand-in on example.org) and a repository for the edit links.
+# tests/test_other_base_urls.py builds once with neither, as a fresh clone does.
+SITE_URL = "https://example-org.github.io/wil-mentoring-guide/"
 SITE_PATH = urlsplit(SITE_URL).path
+REPO_URL = "https://github.com/example-org/wil-mentoring-guide"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The site generator the builds run: MkDocs, or ProperDocs, its maintained fork, which
 # scripts/test-properdocs.sh tests as the way off MkDocs (MAINTAINERS.md).
@@ -52,7 +56,7 @@ def pytest_runtest_setup(item):
 
 
 def build_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, REPO_URL=REPO_URL)
     # Generated files (PDF, Word) are cached by content hash: share the project's cache.
     env.setdefault("WILGUIDE_CACHE_DIR", str(ROOT / ".cache" / "wilguide"))
     env.update(extra)

@@ -39,6 +39,7 @@ AFFECTED = {
     "wilguide/guide_pdf/fonts.py": {GUIDE_PDF},
     "wilguide/guide_pdf/labels.py": {GUIDE_PDF},
     "wilguide/guide_pdf/render.py": {GUIDE_PDF},
+    "wilguide/site_address.py": {GUIDE_PDF},
     # Fonts: the checklists use Liberation Sans, the guide every face it declares.
     "fonts/LiberationSans-Regular.ttf": FONTS_OF_BOTH,
     "fonts/LiberationSans-Bold.ttf": FONTS_OF_BOTH,

@@ -43,6 +43,7 @@ def test_main_is_deployed_to_github_pages_with_its_url():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     build_step = next(step for step in build["steps"] if step.get("run", "").startswith("bash scripts/build.sh"))
     assert build_step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert build_step["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
     assert "actions/upload-pages-artifact@v3" in commands(build)
     assert deploy["needs"] == "build" and commands(deploy) == ["actions/deploy-pages@v4"]
 

@@ -74,7 +74,7 @@ def test_alternates_are_plain_rel_tokens(built_site):
 def test_robots_txt_names_the_absolute_sitemap(built_site):
     lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert "User-agent: *" in lines
-    assert "Sitemap: https://example.org/guide-mentorat/sitemap.xml" in lines
+    assert "Sitemap: https://example-org.github.io/wil-mentoring-guide/sitemap.xml" in lines
     assert (built_site / "sitemap.xml").exists()
 
 

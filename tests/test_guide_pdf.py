@@ -234,7 +234,7 @@ def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
         destination = annotation.get("/Dest") or annotation["/A"]["/D"]
         if isinstance(destination, str):
             assert destination in names, f"internal link to a missing destination {destination}"
-    site_url = "https://example.org/guide-mentorat/"
+    site_url = "https://example-org.github.io/wil-mentoring-guide/"
     assert any(uri.startswith("http") for uri in external)
     assert urljoin(site_url, LANGUAGES[lang]) in external, "the cover links to the online version"
 
@@ -242,7 +242,7 @@ def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
 def test_interactive_pages_are_a_note_pointing_to_the_web(built_site, guide):
     lang, text = guide.lang, guide.text
     for path in ONLINE_ONLY:
-        address = urljoin("https://example.org/guide-mentorat/", LANGUAGES[lang] + url_of(path))
+        address = urljoin("https://example-org.github.io/wil-mentoring-guide/", LANGUAGES[lang] + url_of(path))
         assert letters(address) in letters(text), f"the PDF should give the address of {path}"
 
 

@@ -31,7 +31,7 @@ EDITION = Edition(
     subtitle="Un sous-titre",
     publisher="Organisation Exemple",
     day=date(2026, 3, 5),
-    site_url="https://example.org/guide/",
+    site_url="https://example-org.github.io/guide/",
     licence="CC BY 4.0",
 )
 
@@ -108,9 +108,9 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
     assert href["practices-check-in--a1"].get("href") == "#practices-check-in--what-to-do"
     assert href["practices-check-in--a2"].get("href") == "#roles"
     assert href["practices-check-in--a3"].get("href") == "#references--statcan-2020"
-    assert href["practices-check-in--a4"].get("href") == "https://example.org/guide/downloads/"
+    assert href["practices-check-in--a4"].get("href") == "https://example-org.github.io/guide/downloads/"
     assert href["practices-check-in--a5"].get("href") == "https://www.example.com/page"
-    assert href["practices-check-in--a6"].get("href") == "https://example.org/guide/assets/files/x.docx"
+    assert href["practices-check-in--a6"].get("href") == "https://example-org.github.io/guide/assets/files/x.docx"
     assert href["practices-check-in--a8"].get("href") == "#toolkit-planner", "the planner's note is in the appendix"
     # Print shows where external links go, and on which page internal ones land.
     def note_after(link_id):
@@ -129,7 +129,7 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
 
 
 def test_english_pages_resolve_links_under_the_language_prefix():
-    edition = Edition("en", "Guide", "Sub", "Org", date(2026, 1, 1), "https://example.org/guide/", home="en/")
+    edition = Edition("en", "Guide", "Sub", "Org", date(2026, 1, 1), "https://example-org.github.io/guide/", home="en/")
     doc, _ = document(
         [
             chapter("index.md", '<h1>Home</h1><a id="x" href="roles/">roles</a><a id="y" href="../roles/">fr</a>', url="en/"),
@@ -138,7 +138,7 @@ def test_english_pages_resolve_links_under_the_language_prefix():
         edition=edition,
     )
     assert doc.get_element_by_id("index--x").get("href") == "#roles"
-    assert doc.get_element_by_id("index--y").get("href") == "https://example.org/guide/roles/", "other language: web"
+    assert doc.get_element_by_id("index--y").get("href") == "https://example-org.github.io/guide/roles/", "other language: web"
     assert doc.xpath("//html/@lang") == ["en-CA"]
 
 
@@ -187,7 +187,7 @@ def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     )
     section = doc.get_element_by_id("toolkit-planner")
     assert section.xpath(".//h2")[0].text_content() == "Planificateur"
-    assert section.xpath(".//a/@href") == ["https://example.org/guide/toolkit/planner/"]
+    assert section.xpath(".//a/@href") == ["https://example-org.github.io/guide/toolkit/planner/"]
     assert not section.xpath(".//form")
 
 
@@ -209,7 +209,7 @@ def test_cover_and_metadata_come_from_the_settings():
     assert doc.xpath("//meta[@name='author']/@content") == ["Organisation Exemple"]
     assert doc.xpath("//meta[@name='description']/@content") == ["Un sous-titre"]
     cover = doc.xpath("//section[@class='cover']")[0].text_content()
-    assert "Organisation Exemple" in cover and "5 mars 2026" in cover and "https://example.org/guide/" in cover
+    assert "Organisation Exemple" in cover and "5 mars 2026" in cover and "https://example-org.github.io/guide/" in cover
 
 
 def test_downloads_table_lists_files_with_format_size_and_date():
@@ -285,3 +285,41 @@ def test_only_serve_may_skip_the_pdf(command, value, skipped):
 def test_file_name_is_the_guide_name_in_ascii():
     assert file_name("Guide de mentorat en AIT") == "guide-de-mentorat-en-ait.pdf"
     assert file_name("Guía: Éducation & travail!") == "guia-education-travail.pdf"
+
+
+def test_a_stand_in_site_address_is_never_printed():
+    """mkdocs.yml's default address is on example.org, reserved for examples: a PDF built with it
+    names no address of the site, on the cover or after a link, and links nowhere on it."""
+    stand_in = Edition(
+        "fr", "Guide d'essai", "Un sous-titre", "", date(2026, 3, 5), "https://example.org/guide-mentorat/", licence="CC BY 4.0"
+    )
+    html = (
+        '<h1>Suivi</h1><p><a id="a1" href="../../downloads/">la page Téléchargements</a>, '
+        '<a id="a2" href="../../roles/">les rôles</a>, <a id="a3" href="../../assets/files/x.docx">le modèle</a> '
+        'et <a id="a4" href="https://www.example.com/page">une source</a>.</p>'
+    )
+    doc, problems = document(
+        [
+            chapter("practices/check-in.md", html, "Les pratiques"),
+            chapter("roles.md", "<h1>Rôles</h1>", "Le guide"),
+            chapter("toolkit/planner.md", "<h1>Planificateur</h1><form>…</form>", "Boîte à outils"),
+        ],
+        assets={"assets/files/x.docx": Path("/tmp/x.docx")},
+        edition=stand_in,
+    )
+    assert problems == []
+    printed = " ".join(doc.text_content().split())
+    assert "example.org" not in printed and "Version en ligne" not in printed
+    assert "example.org" not in " ".join(doc.xpath("//a/@href"))
+    # The words of a link to the site stay, without the link; other links are untouched.
+    paragraph = " ".join(doc.xpath("//section[@id='practices-check-in']//p")[0].text_content().split())
+    assert paragraph.startswith("la page Téléchargements, les rôles")
+    assert "le modèle et une source (www.example.com/page)." in paragraph
+    assert [a.get("id") for a in doc.xpath("//section[@id='practices-check-in']//p//a")] == [
+        "practices-check-in--a2", "practices-check-in--a4"
+    ], "the links to the downloads page and to a file of the site are gone"
+    assert doc.get_element_by_id("practices-check-in--a2").get("href") == "#roles"
+    assert doc.get_element_by_id("practices-check-in--a4").get("href") == "https://www.example.com/page"
+    note = doc.xpath("//p[@class='online-only']")[0]
+    assert note.text_content().strip() == "Cet outil est interactif\u00a0: utilisez-le sur le site Web du guide."
+    assert not note.xpath(".//a")

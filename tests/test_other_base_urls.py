@@ -41,7 +41,7 @@ def guide_pdf(site: Path, lang: str) -> Path:
 @pytest.fixture(scope="module")
 def copies_built(built_site, tmp_path_factory):
     """Two copies built with a copy of the session build's cache, from which one checklist PDF was
-    removed: the first at the root URL, without the guide PDF (the address is printed on its cover,
+    removed: the first at the root URL with no repository set, without the guide PDF (the address is printed on its cover,
     so a new address means typesetting both languages); the second at the session's URL after a
     French page changed."""
     work = tmp_path_factory.mktemp("copies")
@@ -57,7 +57,8 @@ def copies_built(built_site, tmp_path_factory):
 
     root_copy = copy_project(work / "root-url")
     replace_once(root_copy / "mkdocs.yml", "  - hooks/guide_pdf.py\n", "")
-    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, WILGUIDE_CACHE_DIR=str(cache))
+    # No repository, as in a fresh clone's mkdocs.yml: the session build has one (conftest.REPO_URL).
+    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, REPO_URL="", WILGUIDE_CACHE_DIR=str(cache))
     after_root_url = cached_files(cache)
 
     changed_copy = copy_project(work / "changed")
@@ -172,3 +173,24 @@ def test_every_link_lands_at_a_root_url(copies_built):
 def test_every_link_lands_at_a_sub_path(built_site):
     problems = broken_links(built_site, SITE_URL) + sitemap_problems(built_site, SITE_URL)
     assert not problems, f"{len(problems)} broken links:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("lang, edit, repository, propose", [
+    ("fr", "Modifier cette page", "Aller au dépôt", "Proposer une modification"),
+    ("en", "Edit this page", "Go to repository", "Propose a change"),
+])
+def test_without_a_repository_no_page_offers_to_edit_or_fork(copies_built, lang, edit, repository, propose):
+    """With repo_url left empty (mkdocs.yml's default), readers see no edit link, no repository link
+    and no "propose a change" section, never a link to a stand-in repository."""
+    assert copies_built.root_url.returncode == 0, copies_built.root_url.stderr[-4000:]
+    site = copies_built.root_url_site / LANGUAGES[lang]
+    for name in ("roles", "contribute"):
+        document = lxml.html.parse(str(site / name / "index.html")).getroot()
+        names = [" ".join(a.text_content().split()) for a in document.xpath("//a[@href]")]
+        assert edit not in names and repository not in names, (lang, name)
+        assert not document.xpath("//a[@rel='edit'] | //a[contains(@href, 'github.com/example-org')]"), (lang, name)
+    contribute = lxml.html.parse(str(site / "contribute" / "index.html")).getroot()
+    headings = [" ".join(h.text_content().replace("¶", "").split()) for h in contribute.xpath("//article//h2")]
+    assert propose not in headings and len(headings) == 3, headings
+    assert not contribute.xpath("//article//a[contains(@href, 'CONTRIBUTING')]")
+    assert contribute.xpath("//article//a[@href='../translation-status/']"), "the translation status is still linked"

@@ -1,7 +1,8 @@
 """Site settings an adopting organisation changes in mkdocs.yml (``extra.guide``).
 
 A setting is either one value for every language or a mapping ``{fr: …, en: …}``. An optional
-setting may be left out or empty: pages then leave out the sentences that use it.
+setting may be left out or empty: pages then leave out the sentences that use it. The repository
+address (``repo_url``) is not under ``extra.guide`` but is optional in the same way.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 REQUIRED = ("edi_guide_url",)
-OPTIONAL = ("publisher", "contact_email")
+OPTIONAL = ("publisher", "contact_email", "repo_url")
 
 
 def localized(value: Any, lang: str) -> Any:

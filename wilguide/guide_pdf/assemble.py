@@ -3,7 +3,8 @@
 Each page keeps the HTML MkDocs produced; we only adapt what a book needs:
 - every ID gets the page's prefix, so two pages may both have ``#why-it-matters``;
 - links to pages of the guide become links inside the document, other site links become absolute
-  web addresses, and images point at their source files;
+  web addresses (or plain text when the site's address is a stand-in, such as the default
+  example.org), and images point at their source files;
 - screen-only widgets become their printed form: tabs are laid out one after the other, collapsible
   blocks are opened, check boxes become empty boxes to tick with a pen;
 - headings of pages inside a part go one level down, so the outline nests part > page > section.
@@ -23,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from lxml.html import HtmlElement
 
 from ..findings import Finding
+from ..site_address import is_stand_in
 from .contents import Chapter, Part
 from .labels import labels, long_date
 
@@ -54,6 +56,11 @@ class Edition:
     def language_tag(self) -> str:
         return f"{self.lang}-CA"  # Canadian French and English: also picks the hyphenation rules
 
+    @property
+    def published(self) -> bool:
+        """False while the site's address is a stand-in: the PDF then prints no address of the site."""
+        return not is_stand_in(self.site_url)
+
     def online_url(self, url: str) -> str:
         return urljoin(self.site_url, url)
 
@@ -79,7 +86,8 @@ class _Links:
         self.edition = edition
 
     def resolve(self, chapter: Chapter, href: str, for_image: bool) -> tuple[str, str]:
-        """(new address, kind) with kind one of: same, internal, external, asset, missing."""
+        """(new address, kind) with kind one of: same, internal, external, asset, missing, and
+        unlinked for a page or file of the site while its address is a stand-in."""
         if href.startswith("#"):
             return "#" + anchor(chapter.slug, unquote(href[1:])), "same"
         parts = urlsplit(href)
@@ -96,9 +104,15 @@ class _Links:
         if unquote(path) in self.assets:
             if for_image:
                 return Path(self.assets[unquote(path)]).resolve().as_uri(), "asset"
-            return self.edition.online_url(path), "external"
-        online = self.edition.online_url(path) + (f"#{target.fragment}" if target.fragment else "")
-        return online, "missing" if for_image else "external"
+            return self._on_site(path)
+        if for_image:
+            return self.edition.online_url(path), "missing"
+        return self._on_site(path + (f"#{target.fragment}" if target.fragment else ""))
+
+    def _on_site(self, path: str) -> tuple[str, str]:
+        if not self.edition.published:
+            return "", "unlinked"
+        return self.edition.online_url(path), "external"
 
 
 def _class(name: str) -> str:
@@ -214,13 +228,16 @@ def prepare_chapter(
         root.append(_element("h1", title))
         if chapter.description:
             root.append(_element("p", chapter.description))
-        online = edition.online_url(chapter.url)
         note = _element("p", class_="online-only")
-        before, _, after = labels(edition.lang)["online_only"].partition("{url}")
-        note.text = before
-        link = _element("a", online, href=online)
-        link.tail = after
-        note.append(link)
+        if edition.published:
+            online = edition.online_url(chapter.url)
+            before, _, after = labels(edition.lang)["online_only"].partition("{url}")
+            note.text = before
+            link = _element("a", online, href=online)
+            link.tail = after
+            note.append(link)
+        else:
+            note.text = labels(edition.lang)["online_only_unpublished"]
         root.append(note)
     _open_details(root)
     _unfold_tabs(root)
@@ -245,6 +262,9 @@ def prepare_chapter(
 
     for link in root.xpath("//a[@href]"):
         href, kind = links.resolve(chapter, link.get("href"), for_image=False)
+        if kind == "unlinked":
+            link.drop_tag()  # its words stay, without a link to a site that is not online
+            continue
         link.set("href", href)
         link.attrib.pop("target", None)
         shown = " ".join(link.text_content().split())

@@ -11,7 +11,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Mapping
 
-from .. import cache
+from .. import cache, site_address
 from ..file_names import file_stem
 from ..findings import ContentError
 from . import assemble, contents, fonts, labels, render
@@ -112,7 +112,7 @@ def plan_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[st
         *_inputs(chapters, edition, assets),
         stylesheet,
         fonts.fonts_identity(font_files),
-        cache.source_of(assemble, contents, fonts, labels, render, sys.modules[__name__]),
+        cache.source_of(assemble, contents, fonts, labels, render, site_address, sys.modules[__name__]),
         *(template.read_text(encoding="utf-8") for template in sorted(assemble.TEMPLATES.iterdir())),
         version("weasyprint"),  # not imported: see render.typeset
     ]

@@ -1,0 +1,26 @@
+"""Whether the site's address (``site_url``) is one a reader could visit.
+
+mkdocs.yml's default address is on example.org, a name reserved for examples (RFC 2606), so that
+a build made without ``SITE_URL`` still has the absolute address the sitemap and the language
+links need. Files meant for readers (the guide PDF) must not send them there: they leave such an
+address out rather than print it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+# RFC 2606 reserves these second-level names and top-level domains for documentation and tests
+# (RFC 6761 confirms them); none of them can ever be a published site.
+RESERVED_NAMES = ("example.com", "example.net", "example.org")
+RESERVED_TOP_LEVEL = ("example", "test", "invalid")
+
+
+def is_stand_in(url: str) -> bool:
+    """True when ``url`` is empty or on a name reserved for examples, at any depth."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".").lower()
+    if not host:
+        return True
+    return host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVEL or any(
+        host == name or host.endswith("." + name) for name in RESERVED_NAMES
+    )
