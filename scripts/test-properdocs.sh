@@ -14,6 +14,8 @@ if python -c "import mkdocs" 2>/dev/null; then
 fi
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
-SITE_URL=https://example.org/guide-mentorat/ properdocs build --strict -d "$site"
+# The addresses the tests expect (SITE_URL and REPO_URL in tests/conftest.py).
+SITE_URL=https://example-org.github.io/wil-mentoring-guide/ REPO_URL=https://github.com/example-org/wil-mentoring-guide \
+  properdocs build --strict -d "$site"
 grep -q 'content="mkdocs-ProperDocs' "$site/index.html" || { echo "error: the site was not built by ProperDocs" >&2; exit 1; }
 WILGUIDE_TEST_SITE="$site" python -m pytest -m site "$@"

@@ -18,7 +18,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import build_env, copy_generator_cache
+from conftest import SITE_PATH, build_env, copy_generator_cache
 
 pytestmark = pytest.mark.slow
 LANGUAGES = {"fr": "", "en": "en/"}
@@ -55,7 +55,7 @@ def test_serve_can_skip_the_guide_pdf_and_the_downloads_page_says_so(project_cop
             stderr=subprocess.STDOUT,
         )
     try:
-        base = f"http://127.0.0.1:{port}/guide-mentorat/"
+        base = f"http://127.0.0.1:{port}{SITE_PATH}"  # mkdocs serve keeps the path of site_url
         deadline = time.monotonic() + 240
         status = None
         while time.monotonic() < deadline:

@@ -21,7 +21,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import build_env, copy_generator_cache
+from conftest import SITE_PATH, build_env, copy_generator_cache
 
 pytestmark = pytest.mark.slow
 EDIT = "Une phrase ajoutée pendant l'aperçu, numéro 4172."
@@ -103,7 +103,7 @@ def test_an_edited_page_reloads_before_the_guide_pdf_which_then_catches_up(proje
             stderr=subprocess.STDOUT,
         )
     try:
-        base = f"http://127.0.0.1:{port}/guide-mentorat/"
+        base = f"http://127.0.0.1:{port}{SITE_PATH}"  # mkdocs serve keeps the path of site_url
 
         def pdf_ready():
             row = guide_row(base)
