@@ -191,9 +191,11 @@ def test_different_fields_in_the_two_languages(docs):
         ("- [x] Confirmer les dates. { #confirm-dates }", "item is ticked: items start unticked, as in '- [ ] text { #key }'"),
         ("- Confirmer les dates. { #confirm-dates }", "list item is not a task: write it as '- [ ] text { #key }'"),
         ("- Confirmer les dates.", "list item is not a task: write it as '- [ ] text { #key }'"),
-        ("* [ ] Confirmer les **dates**. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)"),
-        ("- [ ] Confirmer les <b>dates</b>. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)"),
-        ("- [ ] Voir [la page](x.md). { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)"),
+        ("* [ ] Confirmer les **dates**. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
+        ("- [ ] Confirmer les <b>dates</b>. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
+        ("- [ ] Voir [la page](x.md). { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
+        ("- [ ] Expliquer la *Loi sur les stagiaires*. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
+        ("- [ ] Expliquer la _Loi_. { #confirm-dates }", "item 'confirm-dates' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
     ],
 )
 def test_a_malformed_item_is_reported_at_its_line(docs, line, message):
@@ -293,3 +295,10 @@ def test_printed_text_gets_settings_and_french_spacing(docs):
 def test_compare_translations_of_identical_checklists_finds_nothing(docs):
     fr = load_checklist(docs, "fr", "sample")
     assert compare_translations(fr, load_checklist(docs, "en", "sample")) == []
+
+
+@pytest.mark.parametrize("text", ["Prévoir 5 * 3 minutes, en_tête compris", "Une note * en fin de ligne", "Le fichier plan_final.docx"])
+def test_asterisks_and_underscores_that_open_no_word_are_plain_text(docs, text):
+    write(docs, "fr", edited(FR, "- [ ] Confirmer les dates. { #confirm-dates }", f"- [ ] {text}. {{ #confirm-dates }}"))
+    checklist = load_checklist(docs, "fr", "sample")
+    assert f"{text}." in [item.text for item in checklist.items]

@@ -308,3 +308,24 @@ def test_search_ignores_accents_in_both_languages(built_site):
     assert set(found["Québec"]) == set(found["quebec"]) >= sections_with(english, "quebec")
     assert sections_with(english, "feedback") <= set(found["feedback"]) & set(found["feedb"])
     assert sections_with(english, "supervisor") <= set(found["supervisor"])
+
+
+# Markdown that was not converted: emphasis or bold markers around words, a link's "](", or a
+# heading's hashes at the start of a paragraph. Any of them in a page's text means some path
+# (a checklist, a template, a placeholder, an include) passed Markdown through as plain text.
+UNCONVERTED_MARKDOWN = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<![\w_])_{1,2}(?=[^\s_])|\]\(|^#{1,6} ")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_markdown_syntax_shows_in_the_pages(built_site, lang):
+    problems = []
+    for page in source_pages(lang):
+        article = parse(built_path(built_site, lang, page)).find(".//article")
+        for element in article.iter():
+            if not isinstance(element.tag, str) or element.tag in ("code", "pre", "script", "style"):
+                continue
+            for text in (element.text, element.tail):
+                words = re.sub(r"https?://\S+", "", text or "").strip()  # web addresses may hold _ and *
+                if UNCONVERTED_MARKDOWN.search(words):
+                    problems.append(f"docs/{lang}/{page}: {text.strip()[:100]!r}")
+    assert not problems, "\n".join(problems)

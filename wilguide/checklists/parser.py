@@ -61,8 +61,9 @@ ID_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}[ \t]*$")
 ANY_MARKER = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
 VALID_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-# Items are plain text in every format, so Markdown or HTML formatting would show up literally.
-FORMATTING = re.compile(r"<[A-Za-z/!]|`|\*\*|__|\]\(")
+# Items are plain text in every format, so Markdown or HTML formatting would show up literally:
+# tags, code, bold, links, and italics (a * or _ that opens a word, as in *Loi* or _Act_).
+FORMATTING = re.compile(r"<[A-Za-z/!]|`|\*\*|__|\]\(|(?<![\w*])\*(?=[^\s*])|(?<!\w)_(?=[^\s_])")
 
 FIELD_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)(?:[ \t]+lines=([^}\s]*))?[ \t]*\}[ \t]*$")
 TABLE_LINE = re.compile(r"^ {0,3}\|")
@@ -174,7 +175,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             report(start, f"item '{key}' has no text")
             return
         if FORMATTING.search(text):
-            report(start, f"item '{key}' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)")
+            report(start, f"item '{key}' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)")
         if key in key_lines:
             report(start, f"duplicate item key '{key}' (already used on line {key_lines[key]})")
             return
@@ -209,7 +210,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             report(start, f"text field '{key}' has no label: write it before the marker")
             return
         if FORMATTING.search(label):
-            report(start, f"text field '{key}' must be plain text: remove Markdown or HTML formatting (**, `, links, tags)")
+            report(start, f"text field '{key}' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)")
         if not claim_key(key, start, "field"):
             return
         field_ = TextField(key=key, label=label, line=line, lines=read_lines(marker.group(2), start, 3))
