@@ -310,10 +310,13 @@ def test_search_ignores_accents_in_both_languages(built_site):
     assert sections_with(english, "supervisor") <= set(found["supervisor"])
 
 
-# Markdown that was not converted: emphasis or bold markers around words, a link's "](", or a
-# heading's hashes at the start of a paragraph. Any of them in a page's text means some path
-# (a checklist, a template, a placeholder, an include) passed Markdown through as plain text.
-UNCONVERTED_MARKDOWN = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<![\w_])_{1,2}(?=[^\s_])|\]\(|^#{1,6} ")
+# Markdown that was not converted: emphasis or bold markers around words, a link's "](", a
+# heading's hashes or an admonition's marks at the start of a paragraph, an attribute or key
+# marker such as { #key }. Any of them in a page's text means some path (a checklist, a template,
+# a placeholder, an include) passed Markdown through as plain text.
+UNCONVERTED_MARKDOWN = re.compile(
+    r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<![\w_])_{1,2}(?=[^\s_])|\]\(|^#{1,6} |^!!! |^\?\?\?\+? |\{\s*[#.:][\w-]"
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
