@@ -47,12 +47,14 @@ def test_page_missing_in_one_language(tmp_path):
     ]
 
 
-def test_front_matter_malformed_or_without_description(tmp_path):
+def test_front_matter_malformed_without_description_or_with_formatting(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "front-matter")) == [
         "docs/en/guide.md:1: the page has no front matter: start it with three lines: `---`, `description: <one sentence>`, `---`",
         "docs/en/index.md:3: the front matter lacks `description:`: add it above this line: one sentence that says what the "
         "page offers; search engines and the PDF show it",
         "docs/en/references.md:1: the front matter is not closed: add a line `---` after its last line",
+        "docs/en/toolkit/checklist.md:2: `description:` is shown as plain text (search results, the PDF's contents): remove "
+        "Markdown or HTML formatting (*, **, `, links, tags)",
         "docs/fr/guide.md:3: the front matter is not valid YAML (mapping values are not allowed in this context): write `key: value` "
         "lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
         "docs/fr/index.md:2: `description:` is empty: write one sentence that says what the page offers; search engines "

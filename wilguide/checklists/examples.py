@@ -17,7 +17,8 @@ import yaml
 
 from ..findings import ContentError, Finding, relative
 from ..planner.yamllines import LineDict, LineList, load_with_lines
-from .parser import FORMATTING, VALID_KEY
+from ..plain_text import FORMATTING
+from .parser import VALID_KEY
 
 EXAMPLES_FILE = Path(__file__).resolve().parents[2] / "content" / "example-goals.yml"
 # Goals that start with these words describe a wish, not something anyone can observe.

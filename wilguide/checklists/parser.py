@@ -50,6 +50,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import ContentError, Finding, relative
+from ..plain_text import FORMATTING
 from ..yamlload import safe_load
 from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Section, TextField
 
@@ -61,9 +62,7 @@ ID_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}[ \t]*$")
 ANY_MARKER = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
 VALID_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-# Items are plain text in every format, so Markdown or HTML formatting would show up literally:
-# tags, code, bold, links, and italics (a * or _ that opens a word, as in *Loi* or _Act_).
-FORMATTING = re.compile(r"<[A-Za-z/!]|`|\*\*|__|\]\(|(?<![\w*])\*(?=[^\s*])|(?<!\w)_(?=[^\s_])")
+# Items are plain text in every format (FORMATTING: wilguide/plain_text.py).
 
 FIELD_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)(?:[ \t]+lines=([^}\s]*))?[ \t]*\}[ \t]*$")
 TABLE_LINE = re.compile(r"^ {0,3}\|")

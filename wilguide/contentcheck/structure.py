@@ -10,6 +10,7 @@ import yaml
 from ..findings import ContentError, Finding
 from ..parity import missing_pages
 from ..placeholders import find_misused, find_unknown
+from ..plain_text import has_formatting
 from ..settings import OPTIONAL
 from ..yamlload import safe_load
 from . import markdown_text
@@ -59,13 +60,16 @@ def _front_matter_of(page: Page) -> list[Finding]:
     closing_line = page.line(span[1] - 1)
     for key, purpose in REQUIRED_KEYS.items():
         value = data.get(key)
+        key_line = next((n for n, text in enumerate(raw.split("\n"), start=2) if re.match(rf"{re.escape(key)}\s*:", text)), 2)
         if key not in data:
             findings.append(Finding(where, closing_line, f"the front matter lacks `{key}:`: add it above this line: {purpose}"))
         elif not isinstance(value, str) or not value.strip():
-            key_line = next(
-                (n for n, text in enumerate(raw.split("\n"), start=2) if re.match(rf"{re.escape(key)}\s*:", text)), 2
-            )
             findings.append(Finding(where, key_line, f"`{key}:` is empty: write {purpose}"))
+        elif has_formatting(value):
+            findings.append(
+                Finding(where, key_line, f"`{key}:` is shown as plain text (search results, the PDF's contents): "
+                        "remove Markdown or HTML formatting (*, **, `, links, tags)")
+            )
     return findings
 
 
