@@ -83,6 +83,14 @@ def test_missing_translation_is_reported_at_its_line(tmp_path):
     assert findings_of(broken) == [f"{broken}:{line}: phase 'ramp-up': 'name' has no 'en' text"]
 
 
+def test_interface_text_with_formatting_is_reported_at_its_line(tmp_path):
+    broken = broken_copy(tmp_path, 'name: {fr: "Démarrage", en: "Ramp-up"}', 'name: {fr: "*Démarrage*", en: "Ramp-up"}')
+    line = line_of(broken, 'name: {fr: "*Démarrage*"')
+    assert findings_of(broken) == [
+        f"{broken}:{line}: phase 'ramp-up': 'name' in 'fr' is shown as plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"
+    ]
+
+
 def test_placeholders_must_match_between_languages(tmp_path):
     broken = broken_copy(tmp_path, 'en: "{count} meetings from {first} to {last}."', 'en: "{count} meetings until {end}."')
     [finding] = findings_of(broken)
