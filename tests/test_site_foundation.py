@@ -322,7 +322,8 @@ UNCONVERTED_MARKDOWN = re.compile(
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_markdown_syntax_shows_in_the_pages(built_site, lang):
     problems = []
-    for page in source_pages(lang):
+    # The translation status shows pending changes as their Markdown source, on purpose.
+    for page in (page for page in source_pages(lang) if page != "translation-status.md"):
         article = parse(built_path(built_site, lang, page)).find(".//article")
         for element in article.iter():
             if not isinstance(element.tag, str) or element.tag in ("code", "pre", "script", "style"):
