@@ -42,6 +42,8 @@ ALLOWED = {
     "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Propel", "SFU",
     "School of Early Childhood Education, Seneca Polytechnic", "Seneca Polytechnic", "UBC", "UVic",
     "Université Laval", "Université de Sherbrooke", "Service des stages et du développement professionnel",
+    "Cégep régional de Lanaudière à Joliette",
+    "Commission des normes, de l'équité, de la santé et de la sécurité du travail",  # CNESST's own name, French only
     # a source's own subtitle, quoted on the French references page as published
     "student work placements",
     # words spelled the same in French and English
