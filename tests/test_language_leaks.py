@@ -35,7 +35,9 @@ NOT_TEXT = {"script", "style", "svg", "template"}
 # Allowed in both languages, as whole words (case-sensitive):
 ALLOWED = {
     # proper names of organisations, programs, a licence and a file
-    "TRAES", "BHER", "EDI", "AIT", "WIL", "MENTOR", "Mentor Canada", "Work-Learn Institute", "Waterloo",
+    "TRAES", "BHER", "EDI", "AIT", "WIL", "MENTOR",
+    # BHER's name in each language: the glossary's abbreviations table gives the other one too
+    "Business + Higher Education Roundtable", "Table ronde des affaires + de l'enseignement supérieur", "Mentor Canada", "Work-Learn Institute", "Waterloo",
     "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
     # sources cited by name in both languages (the references pages, the chapters' citations)
     "CRTC", "CICMH", "CICan", "CNESST", "CREAN", "Coastal Research, Education & Advocacy Network",
