@@ -416,3 +416,16 @@ def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide)
     assert references == printed_anywhere, f"{printed_anywhere - references} of the {lang} PDF's page references were not read"
     assert contents_lines >= len(printed_pages(built_site, lang)), f"the {lang} contents number only {contents_lines} lines"
     assert references > 0 and not wrong, f"{len(wrong)} wrong page numbers in the {lang} PDF:\n" + "\n".join(wrong[:20])
+
+
+def test_a_page_reference_stays_on_the_line_of_its_link(guide):
+    """"(p. 24)" is never alone at the start of a line or of a page: it follows the last word of its
+    link on the same line (a no-break space joins them)."""
+    runs = [(index, y, text) for index, page in enumerate(guide.pages) for _, y, text in page.runs if BODY_BOTTOM < y < BODY_TOP]
+    alone = [
+        f"page {index + 1}: {text.strip()!r} after {before[2].strip()[-30:]!r}"
+        for before, (index, y, text) in zip(runs, runs[1:])
+        if PAGE_REFERENCE.fullmatch(text) and (before[0] != index or abs(before[1] - y) > 1)
+    ]
+    references = sum(bool(PAGE_REFERENCE.fullmatch(text)) for _, _, text in runs)
+    assert references > 50 and not alone, f"{len(alone)} of {references} page references start a line:\n" + "\n".join(alone)
