@@ -9,5 +9,9 @@ import re
 FORMATTING = re.compile(r"<[A-Za-z/!]|`|\*\*|__|\]\(|(?<![\w*])\*(?=[^\s*])|(?<!\w)_(?=[^\s_])")
 
 
+# What every check of such text tells the editor.
+REMOVE_FORMATTING = "remove Markdown or HTML formatting (*, **, `, links, tags)"
+
+
 def has_formatting(text: str) -> bool:
     return bool(FORMATTING.search(text))

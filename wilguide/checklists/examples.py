@@ -17,7 +17,7 @@ import yaml
 
 from ..findings import ContentError, Finding, relative
 from ..planner.yamllines import LineDict, LineList, load_with_lines
-from ..plain_text import FORMATTING
+from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from .parser import VALID_KEY
 
 EXAMPLES_FILE = Path(__file__).resolve().parents[2] / "content" / "example-goals.yml"
@@ -76,7 +76,7 @@ def parse_example_goals(text: str, path: Path | str, languages: list[str]) -> li
                 continue
             words = " ".join(words.split())
             if FORMATTING.search(words):
-                error(line, f"{where}: the '{lang}' text must be plain text: remove Markdown or HTML formatting")
+                error(line, f"{where}: the '{lang}' text must be plain text: {REMOVE_FORMATTING}")
             result[lang] = words
         extra = sorted(set(value) - set(languages))
         if extra:

@@ -50,7 +50,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import ContentError, Finding, relative
-from ..plain_text import FORMATTING
+from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from ..yamlload import safe_load
 from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Section, TextField
 
@@ -174,7 +174,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             report(start, f"item '{key}' has no text")
             return
         if FORMATTING.search(text):
-            report(start, f"item '{key}' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)")
+            report(start, f"item '{key}' must be plain text: {REMOVE_FORMATTING}")
         if key in key_lines:
             report(start, f"duplicate item key '{key}' (already used on line {key_lines[key]})")
             return
@@ -209,7 +209,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             report(start, f"text field '{key}' has no label: write it before the marker")
             return
         if FORMATTING.search(label):
-            report(start, f"text field '{key}' must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)")
+            report(start, f"text field '{key}' must be plain text: {REMOVE_FORMATTING}")
         if not claim_key(key, start, "field"):
             return
         field_ = TextField(key=key, label=label, line=line, lines=read_lines(marker.group(2), start, 3))
@@ -254,7 +254,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
                 if column.key and cell:
                     report(index, f"cells under '{column.label}' stay empty: they are the fields to fill in")
                 elif not column.key and FORMATTING.search(cell):
-                    report(index, "row labels must be plain text: remove Markdown or HTML formatting")
+                    report(index, f"row labels must be plain text: {REMOVE_FORMATTING}")
             rows.append(tuple("" if column.key else cell for column, cell in zip(columns, cells)))
         if not rows:
             report(start, "a table of text fields needs at least one row under its line of dashes")

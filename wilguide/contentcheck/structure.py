@@ -10,7 +10,7 @@ import yaml
 from ..findings import ContentError, Finding
 from ..parity import missing_pages
 from ..placeholders import find_misused, find_unknown
-from ..plain_text import has_formatting
+from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..settings import OPTIONAL
 from ..yamlload import safe_load
 from . import markdown_text
@@ -66,10 +66,8 @@ def _front_matter_of(page: Page) -> list[Finding]:
         elif not isinstance(value, str) or not value.strip():
             findings.append(Finding(where, key_line, f"`{key}:` is empty: write {purpose}"))
         elif has_formatting(value):
-            findings.append(
-                Finding(where, key_line, f"`{key}:` is shown as plain text (search results, the PDF's contents): "
-                        "remove Markdown or HTML formatting (*, **, `, links, tags)")
-            )
+            message = f"`{key}:` is shown as plain text (search results, the PDF's contents): {REMOVE_FORMATTING}"
+            findings.append(Finding(where, key_line, message))
     return findings
 
 

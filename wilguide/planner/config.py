@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import ContentError, Finding, relative
-from ..plain_text import has_formatting
+from ..plain_text import REMOVE_FORMATTING, has_formatting
 from .yamllines import LineDict, LineList, load_with_lines
 
 INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
@@ -129,11 +129,7 @@ class _Checker:
                 self.error(line, f"{where}: '{key}' has no '{lang}' text")
                 words = ""
             elif has_formatting(words):  # the page shows these words as written, never as HTML
-                self.error(
-                    line,
-                    f"{where}: '{key}' in '{lang}' is shown as plain text: "
-                    "remove Markdown or HTML formatting (*, **, `, links, tags)",
-                )
+                self.error(line, f"{where}: '{key}' in '{lang}' is shown as plain text: {REMOVE_FORMATTING}")
             result[lang] = words
         for extra in sorted(set(value) - set(self.languages)):
             self.error(line, f"{where}: '{key}' has text in '{extra}', which is not a language of the site")
