@@ -9,12 +9,12 @@ from wilguide import abbreviations
 from wilguide.findings import ContentError
 from wilguide.i18n_state import current_language
 
-INCLUDES = Path(__file__).resolve().parent.parent / "includes"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
-    definitions = INCLUDES / f"abbreviations.{lang}.md"
+    definitions = abbreviations.definitions_file(ROOT, lang)
     if not definitions.exists():
         return markdown
     if abbreviations.MARKER in markdown:

@@ -159,6 +159,16 @@ def test_the_build_check_is_skipped_only_when_nothing_changed_since_it_passed(tm
     assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
     (root / "docs" / "assets" / "images" / "diagram.svg").unlink()  # a linked file is gone, no page changed
     assert any("no file docs/assets/images/diagram.svg" in str(f) for f in rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES))
+    # A broken abbreviation file, no page changed: checked again, not taken from the cache.
+    shutil.rmtree(root)
+    root = fixture_tree(tmp_path)
+    assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
+    (root / "includes").mkdir()
+    (root / "includes" / "abbreviations.fr.md").write_text("*[AIT]: apprentissage intégré au travail\n", encoding="utf-8")
+    assert rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES) == []
+    shutil.copytree(FIXTURES / "abbreviations", root, dirs_exist_ok=True)
+    assert "includes/abbreviations.fr.md:3: write each abbreviation as *[SHORT]: what it stands for" in [
+        str(f) for f in rules.run_rules_unless_unchanged(load_project(root), BUILD_RULES)]
 
 def test_unknown_placeholder(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "placeholders")) == [
@@ -199,6 +209,15 @@ def test_french_spacing_before_a_colon_and_inside_guillemets(tmp_path):
         f'docs/fr/guide.md:11: an ordinary space next to "«": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "»": {advice}',
         f'docs/fr/guide.md:12: an ordinary space next to ":": {advice}',
+    ]
+
+
+def test_abbreviation_files_with_a_line_that_is_not_a_definition(tmp_path):
+    """The command checks both files, although only the glossary's build reads them."""
+    advice = "write each abbreviation as *[SHORT]: what it stands for"
+    assert findings_of(fixture_tree(tmp_path, "abbreviations")) == [
+        f"includes/abbreviations.en.md:2: {advice}",
+        f"includes/abbreviations.fr.md:3: {advice}",
     ]
 
 

@@ -16,8 +16,14 @@ MARKER = "<!-- abbreviations -->"
 HEADERS = {"fr": ("Sigle", "Signification"), "en": ("Abbreviation", "Meaning")}
 
 
-def load(path: Path) -> list[tuple[str, str]]:
-    """(short, long) pairs in file order; a line that is not a definition is reported at its line."""
+def definitions_file(root: Path, lang: str) -> Path:
+    """Where one language's abbreviations live in the project at ``root``."""
+    return root / "includes" / f"abbreviations.{lang}.md"
+
+
+def load(path: Path, root: Path | None = None) -> list[tuple[str, str]]:
+    """(short, long) pairs in file order; a line that is not a definition is reported at its line,
+    relative to ``root`` (the working directory by default)."""
     pairs, problems = [], []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -27,7 +33,7 @@ def load(path: Path) -> list[tuple[str, str]]:
             pairs.append((match["short"], match["long"]))
         else:
             message = "write each abbreviation as *[SHORT]: what it stands for"
-            problems.append(Finding(relative(str(path)), number, message))
+            problems.append(Finding(relative(path, root), number, message))
     if problems:
         raise ContentError(problems)
     return pairs

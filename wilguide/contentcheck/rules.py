@@ -11,6 +11,7 @@ from typing import Callable
 
 from .. import cache
 from ..findings import Finding
+from .abbreviations import abbreviation_files
 from .figures import figures_on_references
 from .french_spacing import french_spacing
 from .house_terms import house_terms
@@ -38,11 +39,12 @@ ALL_RULES: dict[str, Rule] = {
     "figures": figures_on_references,
     "practice-names": practice_names,
     "french-spacing": french_spacing,
+    "abbreviations": abbreviation_files,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
-BUILD_RULES = ("pages", "front-matter", "headings", "checklists", "links", "placeholders")
+BUILD_RULES = ("pages", "front-matter", "headings", "checklists", "links", "placeholders", "abbreviations")
 
 
 def run_rules(project: Project, names=None) -> list[Finding]:
@@ -66,6 +68,8 @@ def _inputs(project: Project, names) -> list[str | bytes]:
         files.append(file.src_uri)
         if file.is_documentation_page():
             files.append(Path(file.abs_src_path).read_bytes())
+    includes = sorted((project.root / "includes").glob("*.md"))
+    files += [data for path in includes for data in (path.name, path.read_bytes())]
     code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
     return [",".join(names), *project.markdown_identity, *files, *(path.read_bytes() for path in code)]
 
