@@ -300,6 +300,11 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, si
     with browser_pool.page(**EN) as page, browser_pool.page(locale="en-CA", **VANCOUVER) as there:
         open_planner(page, site_server, "en")
         assert page.input_value("#planner-zone") == "America/Toronto"  # the device's, by default
+        # Canada's zones by name, once each; the others by their code.
+        assert page.locator("#planner-zone option:checked").inner_text() == "Eastern Time — Toronto, Montréal, Ottawa"
+        options = page.eval_on_selector_all("#planner-zone option", "all => all.map((o) => [o.value, o.text])")
+        assert [text for value, text in options if value == "America/Toronto"] == ["Eastern Time — Toronto, Montréal, Ottawa"]
+        assert [text for value, text in options if value == "Europe/Paris"] == ["Europe/Paris"]
         create(page, start="2026-09-08", end="2026-12-18", time="10:00")
         page.wait_for_selector("#planner-result:not([hidden])")
         assert "Your time" not in page.inner_text("#planner-timeline")  # same zone: one time
@@ -309,8 +314,8 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, si
         there.wait_for_selector("#planner-result:not([hidden])")
         assert there.input_value("#planner-zone") == "America/Toronto"
         first = there.locator(".planner-meeting").first.inner_text()
-        assert "10:00 a.m. (America/Toronto)" in first
-        assert "Your time (America/Vancouver): " in first and "7:00 a.m." in first
+        assert "10:00 a.m. (Eastern Time — Toronto, Montréal, Ottawa)" in first
+        assert "Your time (Pacific Time — Vancouver, Victoria): " in first and "7:00 a.m." in first
         _, events = download_calendar(there)
         starts = [local_start(e) for e in events]
         assert all((s.hour, s.minute) == (10, 0) for s in starts)
@@ -323,6 +328,11 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, si
         there.wait_for_function("!document.getElementById('planner-timeline').textContent.includes('Your time')")
         _, events = download_calendar(there)
         assert {str(local_start(e).tzinfo) for e in events} == {"America/Vancouver"}
+
+        # Clearing the form gives the device's zone back, not the first one in the list.
+        page.select_option("#planner-zone", "Europe/Paris")
+        page.click("#planner-forget")
+        assert page.input_value("#planner-zone") == "America/Toronto"
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)

@@ -109,6 +109,9 @@ def test_placeholders_must_match_between_languages(tmp_path):
         ("until_weeks: 71", "until_weeks: 60", "the last band must cover placements of 16 months"),
         ("  - key: hybrid", "  - key: remote", "the key 'remote' is used twice"),
         ("  minutes: {fr:", "  minutez: {fr:", "strings: 'minutez' is not used by the planner"),
+        ("{zone: America/Winnipeg,", "{zone: America/Winipeg,", "zones: 'America/Winipeg' is not a time zone"),
+        ("{zone: America/Winnipeg,", "{zone: America/Toronto,", "zones: 'America/Toronto' is listed twice"),
+        ('en: "Central Time — Winnipeg"}', 'en: ""}', "zone 'America/Winnipeg': 'name' has no 'en' text"),
     ],
 )
 def test_mistakes_are_reported_with_file_and_line(tmp_path, old, new, message):
@@ -193,6 +196,12 @@ def test_built_page_has_form_data_and_text_version(built_site, lang, prefix):
     assert (page.parent / scripts[0]).resolve() == (built_site / "assets" / "javascripts" / "planner" / "planner.js").resolve()
     assert (page.parent / sheets[0]).resolve() == (built_site / "assets" / "stylesheets" / "planner.css").resolve()
     assert (page.parent / scripts[0]).is_file() and (page.parent / sheets[0]).is_file()
+    # Canada's zones are listed first, by their names, before the script adds every other zone.
+    [group] = document.xpath("//select[@name='zone']/optgroup")
+    assert group.get("label") == {"fr": "Au Canada", "en": "In Canada"}[lang]
+    eastern = {"fr": "Heure de l'Est — Montréal, Toronto, Ottawa", "en": "Eastern Time — Toronto, Montréal, Ottawa"}[lang]
+    assert (eastern, "America/Toronto") in [(o.text, o.get("value")) for o in group.xpath("option")]
+    assert len(group.xpath("option")) == 8
     table = re.search(r'<div class="planner-rhythm">(.*?)</div>', html, re.S).group(1)
     assert table.count('<tr><th scope="row">') == len(data["phases"])
     assert "../check-in-agenda/" in table

@@ -8,6 +8,7 @@ checked against the pages later (see ``data.py``), when the docs are known.
 from __future__ import annotations
 
 import re
+import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +44,7 @@ when_before_start_one when_before_start_many when_before_end_one when_before_end
 when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
 when_last_week range_note zone error_format agenda_label link_ignored link_too_long stale update before_start
 flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
-hours_total hours
+hours_total hours zones_canada
 """.split()
 
 
@@ -76,6 +77,7 @@ class PlannerConfig:
     preferences: list[dict] = field(default_factory=list)
     phases: list[dict] = field(default_factory=list)
     meetings: list[dict] = field(default_factory=list)
+    zones: list[dict] = field(default_factory=list)  # {"zone": "America/Toronto", "name": {lang: text}}
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -299,6 +301,8 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     config.preferences = _shifted(check, tree, "preferences", with_daily=False)
     config.bands = _bands(check, tree, phase_keys, meeting_keys, config)
 
+    config.zones = _zones(check, tree)
+
     strings = check.mapping(tree, "strings", 1)
     if strings is not None:
         for key in STRING_KEYS:
@@ -312,6 +316,32 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     if check.findings:
         raise ContentError(check.findings)
     return config
+
+
+def _zones(check: _Checker, tree: LineDict) -> list[dict]:
+    """The time zones the form names, each a real zone of the tz database, named once."""
+    result, seen = [], set()
+    zones = check.sequence(tree, "zones")
+    for index, item in enumerate(zones):
+        line = zones.line_of(index)
+        code = item.get("zone") if isinstance(item, LineDict) else None
+        if not isinstance(code, str) or not _is_time_zone(code):
+            check.error(line, f"zones: '{code}' is not a time zone; write its code in the tz database, like America/Toronto")
+            continue
+        if code in seen:
+            check.error(line, f"zones: '{code}' is listed twice")
+            continue
+        seen.add(code)
+        result.append({"zone": code, "name": check.text(item, "name", f"zone '{code}'")})
+    return result
+
+
+def _is_time_zone(code: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(code)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> list[dict]:

@@ -79,6 +79,8 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<option value="{number}"{" selected" if number == DEFAULTS["weekday"] else ""}>{escape(name)}</option>'
         for number, name in zip(WEEKDAYS, weekday_names)
     )
+    named_zones = "".join(f'<option value="{z["zone"]}">{escape(z["name"][lang])}</option>' for z in config.zones)
+    zone_options = f'<optgroup label="{escape(t("zones_canada"))}">{named_zones}</optgroup>'
     length_options = "".join(
         f'<option value="{n}"{" selected" if n == DEFAULTS["length"] else ""}>{escape(t("minutes", n=n))}</option>'
         for n in LENGTHS
@@ -117,8 +119,8 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<fieldset><legend>{escape(t("legend_meetings"))}</legend>',
         _field("planner-weekday", t("weekday"), f'<select name="weekday" {_described("planner-weekday")}>{weekday_options}</select>'),
         _field("planner-time", t("time"), f'<input type="time" name="time" value="{DEFAULTS["time"]}" {_described("planner-time")}>'),
-        # The script lists the zones, the device's selected.
-        _field("planner-zone", t("zone"), f'<select name="zone" {_described("planner-zone", hint=True)}></select>', t("time_zone")),
+        # Canada's zones by name; the script adds every other zone by its code, then selects the device's.
+        _field("planner-zone", t("zone"), f'<select name="zone" {_described("planner-zone", hint=True)}>{zone_options}</select>', t("time_zone")),
         _field("planner-duration", t("length"), f'<select name="duration" {_described("planner-duration")}>{length_options}</select>'),
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_people"))}</legend>',

@@ -1,6 +1,5 @@
-// iCalendar (RFC 5545), pure. Wall-clock times in the plan's zone (TZID) with a VTIMEZONE from Intl,
-// so 10:00 stays 10:00 across clock changes. Re-import updates events: a UID stays (plan id + the
-// meeting's place in the plan) and SEQUENCE rises with each download, even within a second.
+// iCalendar (RFC 5545), pure. Times on the plan zone's clock (TZID, VTIMEZONE from Intl): 10:00 stays
+// 10:00 across clock changes. Re-importing updates events: UID = plan id + meeting, SEQUENCE rises.
 import { DAY, fill, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";

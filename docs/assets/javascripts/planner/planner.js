@@ -25,9 +25,11 @@ function start() {
   const hereText = format({ dateStyle: "medium", timeStyle: "short" }, device);
   let plan = null;
 
-  // The plan's time zone: the device's unless chosen, carried by the link.
-  const zones = new Set([...(Intl.supportedValuesOf?.("timeZone") ?? []), device]);
-  form.elements.zone.append(...[...zones].sort().map((z) => new Option(z, z, z === device, z === device)));
+  // The plan's zone (in the link): the device's unless chosen.
+  const zones = form.elements.zone, named = [...zones.options];
+  const zoneName = (z) => named.find((o) => o.value == z)?.text ?? z;
+  for (const z of new Set([...Intl.supportedValuesOf("timeZone"), device].sort())) zoneName(z) == z && zones.append(new Option(z));
+  for (const o of zones) o.defaultSelected = o.value == device;
   form.hidden = false;
   const on = (id, act) => $(id).addEventListener("click", act);
 
@@ -82,8 +84,8 @@ function start() {
     const local = m.day * DAY + m.time * 60000;
     const instant = local - offsetMinutes(zone, local - offsetMinutes(zone, local) * 60000) * 60000;
     const here = offsetMinutes(zone, instant) !== offsetMinutes(device, instant);
-    return [`${timeText.format(local)}${here ? ` (${zone})` : ""} · ${fill(s.minutes, { n: m.length })}`,
-      here && el("p", {}, fill(s.other_zone, { time: hereText.format(instant), zone: device }))];
+    return [`${timeText.format(local)}${here ? ` (${zoneName(zone)})` : ""} · ${fill(s.minutes, { n: m.length })}`,
+      here && el("p", {}, fill(s.other_zone, { time: hereText.format(instant), zone: zoneName(device) }))];
   }
 
   function render(state) {
