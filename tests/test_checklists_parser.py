@@ -281,7 +281,7 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
     assert "- un point qui n'est pas une tâche" in html  # prose lists are left alone
     assert '<input class="wg-checklist__box" type="checkbox" id="wg-sample-workspace" data-key="workspace" disabled>' in html
     assert '<label class="wg-checklist__label" for="wg-sample-workspace">' in html
-    assert "[PDF à remplir (PDF, 2\u00a0Ko)](downloads/avant-la-premiere-journee.pdf)" in html
+    assert "[PDF à remplir (PDF, 2\u00a0ko)](downloads/avant-la-premiere-journee.pdf)" in html
     # The buttons come before the first section.
     assert html.index("wg-checklist-downloads") < html.index("## Logistique")
 

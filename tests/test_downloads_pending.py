@@ -28,7 +28,7 @@ def test_while_updating_the_previous_pdf_stays_linked_and_the_row_says_so():
     assert row.xpath(".//a/@href") == ["guide.pdf"]
     note = " ".join(row.xpath("string(.//*[@data-download-note])").split())
     assert "ce fichier est en cours de mise à jour avec vos dernières modifications" in note
-    assert "409 Ko" in words(row)
+    assert "409 ko" in words(row)
 
 
 def test_without_a_previous_pdf_there_is_no_link_and_the_row_says_it_is_coming():

@@ -9,7 +9,7 @@ Public API (other helpers and the hook use only these names):
   cross-checked between languages.
 - ``checklist_downloads(lang, config=None) -> list[Download]``: (title, url, format, size, path)
   for each checklist's PDF and DOCX, then the language's ZIP.
-- ``format_size(size, lang)``: "48 Ko" / "48 KB".
+- ``format_size(size, lang)``: "48 ko" / "48 KB".
 
 The source format is described in ``wilguide/checklists/parser.py``.
 """

@@ -123,8 +123,8 @@ def locale(lang: str) -> str:
 
 
 def format_size(size: int, lang: str) -> str:
-    """A file size as readers expect it: '48 Ko' in French, '48 KB' in English (1 KB = 1024 bytes)."""
-    units = ("Ko", "Mo") if lang == "fr" else ("KB", "MB")
+    """A file size as readers expect it: '48 ko' in French, '48 KB' in English (1 KB = 1024 bytes)."""
+    units = ("ko", "Mo") if lang == "fr" else ("KB", "MB")
     if size < 1024 * 1024:
         return f"{max(1, math.ceil(size / 1024))}\u00a0{units[0]}"
     number = f"{size / (1024 * 1024):.1f}"

@@ -51,7 +51,7 @@ def download_button(
     download: Download, lang: str, page_path: str, label: str, *, primary: bool = False, context: str | None = None
 ) -> str:
     """A Markdown link styled as a button. With ``context`` (cards listing several checklists),
-    the visible text is short ("PDF, 110 Ko") and the accessible name adds the checklist title."""
+    the visible text is short ("PDF, 110 ko") and the accessible name adds the checklist title."""
     size = download.size_label(lang)
     text = f"{label}, {size}" if context else f"{label} ({download.format}, {size})"
     classes = ".md-button .md-button--primary" if primary else ".md-button"

@@ -85,5 +85,5 @@ def long_date(day: date, lang: str) -> str:
 
 
 def file_size(size: int, lang: str) -> str:
-    """48 Ko / 1,2 Mo: the same wording as the checklist pages' download buttons."""
+    """48 ko / 1,2 Mo: the same wording as the checklist pages' download buttons."""
     return format_size(size, lang)
