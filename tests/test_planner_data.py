@@ -110,7 +110,8 @@ def test_placeholders_must_match_between_languages(tmp_path):
         ("  - key: hybrid", "  - key: remote", "the key 'remote' is used twice"),
         ("  minutes: {fr:", "  minutez: {fr:", "strings: 'minutez' is not used by the planner"),
         ("{zone: America/Winnipeg,", "{zone: America/Winipeg,", "zones: 'America/Winipeg' is not a time zone"),
-        ("{zone: America/Winnipeg,", "{zone: America/Toronto,", "zones: 'America/Toronto' is listed twice"),
+        ("{zone: America/Winnipeg,", "{zone: America,", "zones: 'America' is not a time zone"),
+        ("{zone: America/Winnipeg,", "{zone: America/Toronto,", "zones: the zone 'America/Toronto' is used twice"),
         ('en: "Central Time — Winnipeg"}', 'en: ""}', "zone 'America/Winnipeg': 'name' has no 'en' text"),
     ],
 )

@@ -190,25 +190,42 @@ class _Checker:
             return None
         return Link(value, line)
 
-    def keyed(self, items: LineList, where: str) -> list[tuple[int, LineDict]]:
-        """The list's mappings, each with a unique 'key'."""
+    def keyed(self, items: LineList, where: str, field: str = "key", problem=None) -> list[tuple[int, LineDict]]:
+        """The list's mappings, each with a unique ``field``; ``problem(value)`` says what is wrong
+        with a value, or None (by default: a key is lowercase words joined by hyphens)."""
+        problem = problem or _key_problem
         seen: set[str] = set()
         result = []
         for index, item in enumerate(items):
             line = items.line_of(index)
             if not isinstance(item, LineDict):
-                self.error(line, f"{where}: each item must be a mapping with a 'key'")
+                self.error(line, f"{where}: each item must be a mapping with a '{field}'")
                 continue
-            key = item.get("key")
-            if not isinstance(key, str) or not re.match(r"^[a-z][a-z0-9-]*$", key):
-                self.error(line, f"{where}: 'key' must be lowercase words joined by hyphens, not '{key}'")
+            value = item.get(field)
+            message = problem(value)
+            if message:
+                self.error(line, f"{where}: {message}")
                 continue
-            if key in seen:
-                self.error(line, f"{where}: the key '{key}' is used twice")
+            if value in seen:
+                self.error(line, f"{where}: the {field} '{value}' is used twice")
                 continue
-            seen.add(key)
+            seen.add(value)
             result.append((line, item))
         return result
+
+
+def _key_problem(key) -> str | None:
+    if not isinstance(key, str) or not re.match(r"^[a-z][a-z0-9-]*$", key):
+        return f"'key' must be lowercase words joined by hyphens, not '{key}'"
+    return None
+
+
+def _zone_problem(code) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(code)
+    except (TypeError, ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):  # OSError: a folder (America)
+        return f"'{code}' is not a time zone; write its code in the tz database, like America/Toronto"
+    return None
 
 
 def _names(placeholders: set[str]) -> str:
@@ -320,28 +337,10 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
 
 def _zones(check: _Checker, tree: LineDict) -> list[dict]:
     """The time zones the form names, each a real zone of the tz database, named once."""
-    result, seen = [], set()
-    zones = check.sequence(tree, "zones")
-    for index, item in enumerate(zones):
-        line = zones.line_of(index)
-        code = item.get("zone") if isinstance(item, LineDict) else None
-        if not isinstance(code, str) or not _is_time_zone(code):
-            check.error(line, f"zones: '{code}' is not a time zone; write its code in the tz database, like America/Toronto")
-            continue
-        if code in seen:
-            check.error(line, f"zones: '{code}' is listed twice")
-            continue
-        seen.add(code)
-        result.append({"zone": code, "name": check.text(item, "name", f"zone '{code}'")})
-    return result
-
-
-def _is_time_zone(code: str) -> bool:
-    try:
-        zoneinfo.ZoneInfo(code)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return False
-    return True
+    return [
+        {"zone": item["zone"], "name": check.text(item, "name", f"zone '{item['zone']}'")}
+        for _, item in check.keyed(check.sequence(tree, "zones"), "zones", field="zone", problem=_zone_problem)
+    ]
 
 
 def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> list[dict]:
