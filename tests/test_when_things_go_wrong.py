@@ -26,8 +26,8 @@ SLUG = "when-things-go-wrong"
 KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
-    "absence-rule", "no-show", "conflict", "breach",
-    "listen", "help-lines", "eap-check", "distress-follow-up",
+    "absence-rule", "no-show", "absences-logged", "conflict", "breach",
+    "immediate-danger", "listen", "help-lines", "eap-check", "distress-follow-up",
     "coordinator-before-ending", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
