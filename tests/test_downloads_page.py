@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import urllib.request
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -81,11 +81,21 @@ def test_checklist_files_are_named_after_their_title_in_the_page_language(built_
     # No link anywhere in this language leads to a former name (the slug rule, the ZIP's first
     # readable name) or says "sel".
     former = r"(^|/)(checklist-[a-z-]+-(fr|en)\.(pdf|docx)|checklists-(fr|en)\.zip|all-checklists\.zip|toutes-les-listes-de-verification\.zip)$"
+    # Each href is resolved against its page's address first: a checklist page links
+    # ../downloads/<name>, which has no "toolkit/downloads/" in it as written.
+    checked = 0
     for html in (built_site / PREFIX[lang] or built_site).rglob("index.html"):
         if lang == "fr" and html.is_relative_to(built_site / "en"):
             continue
+        folder = html.parent.relative_to(built_site).as_posix()
+        page_url = "/" if folder == "." else f"/{folder}/"
         links = lxml.html.parse(str(html)).getroot().xpath("//a/@href")
-        assert not [h for h in links if "toolkit/downloads/" in h and re.search(rf"{former}|\bsel\b", h)], html
+        resolved = [unquote(urlsplit(urljoin(page_url, h)).path) for h in links]
+        downloads = [h for h in resolved if h.startswith(f"/{PREFIX[lang]}toolkit/downloads/")]
+        checked += len(downloads)
+        assert not [h for h in downloads if re.search(rf"{former}|\bsel\b", h)], html
+    # The checklist pages' own links are among those checked (two files for each of the pages above).
+    assert checked >= 2 * len(NAMES[lang]) + 2 * len(PUBLISHED_SLUGS)
 
 
 def test_the_french_before_first_day_file_has_its_french_name(built_site):
