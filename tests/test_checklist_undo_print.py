@@ -101,12 +101,14 @@ def test_print_button_prints_the_page(page, site_server, lang):
     assert page.evaluate("window.printed") == 1
 
 
-# Fill-in lines and notes of the PDF, as printed on it (see the Markdown front matter).
+# Fill-in lines and notes of the PDF, as printed on it (see the Markdown front matter), and the
+# number of notes areas: one at the end of "Before the first day"; one under each of the eleven
+# competencies and under "My next step" in the reflection.
 PRINTED = {
-    ("fr", "before-first-day"): (["Stagiaire", "Personne qui supervise", "Mentor ou mentore", "Date"], "Notes", None),
-    ("en", "before-first-day"): (["Student", "Supervisor", "Mentor", "Date"], "Notes", None),
-    ("fr", "sel-reflection"): (["Nom", "Date"], None, "Un exemple récent ou une note"),
-    ("en", "sel-reflection"): (["Name", "Date"], None, "A recent example or a note"),
+    ("fr", "before-first-day"): (["Stagiaire", "Personne qui supervise", "Mentor ou mentore", "Date"], "Notes", None, 1),
+    ("en", "before-first-day"): (["Student", "Supervisor", "Mentor", "Date"], "Notes", None, 1),
+    ("fr", "sel-reflection"): (["Nom", "Date"], None, "Un exemple récent ou une note", 12),
+    ("en", "sel-reflection"): (["Name", "Date"], None, "A recent example or a note", 12),
 }
 
 
@@ -121,7 +123,7 @@ def pdf_fields(site: Path, page_html: Path) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize(("lang", "slug"), list(PRINTED))
 def test_printed_page_has_the_pdf_name_lines_and_notes_but_no_toolbar(page, site_server, built_site, lang, slug):
-    lines, notes, section_notes = PRINTED[(lang, slug)]
+    lines, notes, section_notes, areas = PRINTED[(lang, slug)]
     page.goto(f"{site_server}{PREFIX[lang]}toolkit/{slug}/")
     assert page.locator(".wg-checklist-toolbar").is_visible()
     print_button = page.get_by_role("button", name=WORDS[lang]["print"])
@@ -144,11 +146,26 @@ def test_printed_page_has_the_pdf_name_lines_and_notes_but_no_toolbar(page, site
 
     pdf_lines, pdf_notes = pdf_fields(built_site, built_site / PREFIX[lang] / "toolkit" / slug / "index.html")
     assert len(lines) == len(pdf_lines)
-    assert len(labels) == len(pdf_notes), "as many notes areas as the PDF"
+    assert len(pdf_notes) == areas, "the PDF's notes areas"
+    assert len(labels) == areas, "as many notes areas as the PDF"
     if notes:
         assert labels[-1] == notes
     if section_notes:
-        assert labels.count(section_notes) == len(pdf_notes)
+        assert labels.count(section_notes) == areas
+
+
+# Every checklist page, in both languages (the pages with a checklist toolbar).
+CHECKLIST_SLUGS = [
+    "before-first-day",
+    "check-in-agenda",
+    "expectations-conversation",
+    "final-evaluation-exit",
+    "first-week",
+    "inclusive-self-check",
+    "mid-placement-review",
+    "sel-reflection",
+    "when-things-go-wrong",
+]
 
 
 def checklist_pages(site: Path, lang: str) -> list[str]:
@@ -175,7 +192,7 @@ def lowest_text(pdf_page) -> str:
 @pytest.mark.parametrize("lang", list(PREFIX))
 def test_no_printed_page_ends_with_a_heading(page, site_server, built_site, lang):
     slugs = checklist_pages(built_site, lang)
-    assert len(slugs) >= 9
+    assert slugs == CHECKLIST_SLUGS
     orphans = []
     for slug in slugs:
         page.goto(f"{site_server}{PREFIX[lang]}toolkit/{slug}/")
@@ -198,7 +215,9 @@ def test_toolbar_says_the_pdf_starts_blank_and_is_how_to_share(built_site, lang)
         "en": "The PDF and Word files don't include your ticks: to share this checklist or keep a filled-in copy, "
         "download the PDF and fill it in.",
     }[lang]
-    for slug in checklist_pages(built_site, lang):
+    slugs = checklist_pages(built_site, lang)
+    assert slugs == CHECKLIST_SLUGS
+    for slug in slugs:
         document = lxml.html.parse(str(built_site / PREFIX[lang] / "toolkit" / slug / "index.html")).getroot()
         note = document.xpath("//div[contains(@class, 'wg-checklist-toolbar')]//p[@class='wg-checklist-toolbar__note']")
         assert len(note) == 1 and expected in re.sub(r"[ \n]+", " ", note[0].text_content()), slug
