@@ -524,12 +524,21 @@ def test_switching_language_keeps_the_plan_without_storage(browser, site_server)
 @pytest.mark.parametrize("page", [FR], indirect=True)
 def test_the_french_calendar_writes_its_labels_as_the_page_does(page, site_server):
     open_planner(page, site_server)
-    create(page, start="2026-09-08", end="2026-12-18")
+    create(page, start="2026-09-08", end="2026-12-18", place="Salle 2")  # LOCATION is checked too
     page.wait_for_selector("#planner-result:not([hidden])")
     _, events = download_calendar(page)
     descriptions = [str(e["DESCRIPTION"]) for e in events]
     assert all(f"Ordre du jour{NBSP}:\n- " in d for d in descriptions)
-    colons = {m for d in descriptions for m in re.findall(".{12}[^\u00a0]:", re.sub(r"https?://\S+", "", d))}
+    # The text a reader sees (the decoded values, not the ICS property names before them), without
+    # its web addresses: every colon, wherever it sits on its line, follows a no-break space.
+    texts = [str(e[name]) for e in events for name in ("SUMMARY", "DESCRIPTION", "LOCATION") if name in e]
+    assert len(texts) >= 2 * len(events)
+    colons = {
+        line.strip()
+        for text in texts
+        for line in re.sub(r"https?://\S+", "", text).splitlines()
+        if re.search("(?<!\u00a0):", line)
+    }
     assert colons == set()  # every French colon has its no-break space
 
 
