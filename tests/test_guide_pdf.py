@@ -31,6 +31,10 @@ NOT_PRINTED = (
     # The checklists' download buttons: wilguide/guide_pdf/guide.css leaves them off paper.
     " | //*[contains(concat(' ', @class, ' '), ' wg-checklist-downloads ')]"
 )
+# Pages that are no chapter of the guide (for readers online only, or for editors), and pages printed
+# as a note pointing to the web: written out here; the code's tables must say the same.
+NOT_A_CHAPTER = ("downloads.md", "translation-status.md")
+PRINTED_AS_A_NOTE = ("toolkit/planner.md",)
 
 
 def settings() -> dict:
@@ -81,7 +85,7 @@ def site_pages(site: Path, lang: str) -> dict[str, Path]:
 
 
 def printed_pages(site: Path, lang: str) -> dict[str, Path]:
-    left_out = {url_of(path) for path in LEFT_OUT}
+    left_out = {url_of(path) for path in NOT_A_CHAPTER}
     return {url: path for url, path in site_pages(site, lang).items() if url not in left_out}
 
 
@@ -160,10 +164,15 @@ def test_every_chapter_title_is_in_the_outline(built_site, guide):
         assert title in outline, f"chapter {title!r} ({url}) is not a bookmark of the {lang} PDF"
 
 
+def test_the_contents_tables_name_the_pages_written_out_here():
+    assert LEFT_OUT == set(NOT_A_CHAPTER)
+    assert ONLINE_ONLY == set(PRINTED_AS_A_NOTE)
+
+
 def test_the_downloads_page_is_not_a_chapter(built_site, guide):
     lang, reader = guide.lang, guide.reader
     outline = outline_titles(reader.outline)
-    for path in LEFT_OUT:
+    for path in NOT_A_CHAPTER:
         title = article(site_pages(built_site, lang)[url_of(path)]).xpath(".//h1")[0].text_content().strip()
         assert title not in outline
 
@@ -241,7 +250,7 @@ def test_links_inside_the_guide_and_to_the_web_work(built_site, guide):
 
 def test_interactive_pages_are_a_note_pointing_to_the_web(built_site, guide):
     lang, text = guide.lang, guide.text
-    for path in ONLINE_ONLY:
+    for path in PRINTED_AS_A_NOTE:
         address = urljoin("https://example-org.github.io/wil-mentoring-guide/", LANGUAGES[lang] + url_of(path))
         assert letters(address) in letters(text), f"the PDF should give the address of {path}"
 
@@ -334,7 +343,7 @@ def test_every_printed_page_says_what_the_site_says(built_site, guide):
     that prints it; the only differences allowed are the documented ones (screen-only parts left
     out, a note after links, pages that are a note pointing to the web)."""
     lang = guide.lang
-    online_only = {url_of(path) for path in ONLINE_ONLY}
+    online_only = {url_of(path) for path in PRINTED_AS_A_NOTE}
     pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
     titles = {url: " ".join(page.xpath(".//h1")[0].text_content().split()) for url, page in pages.items()}
     texts = chapter_texts(guide, list(titles.values()))
@@ -371,7 +380,7 @@ def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
     lang = guide.lang
     expected = 0
     for url, page in printed_pages(built_site, lang).items():
-        if url not in {url_of(path) for path in ONLINE_ONLY}:
+        if url not in {url_of(path) for path in PRINTED_AS_A_NOTE}:
             expected += len([src for src in article(page).xpath(".//img/@src") if not src.lower().endswith(".svg")])
     drawn = sum(page.images for page in guide.pages)  # raster images painted (tests/pdf_pages.py)
     assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"
