@@ -181,7 +181,12 @@ def test_metadata_names_the_guide_its_publisher_and_its_language(built_site, gui
     lang, reader = guide.lang, guide.reader
     assert reader.metadata.title == site_name(lang) == {"fr": "Guide de mentorat en AIT", "en": "WIL Mentoring Guide"}[lang]
     assert reader.metadata.author == None  # no publisher by default: no author, never a stand-in
-    assert reader.metadata.subject, "the subject is the site description"
+    # The subject is the site description: the description of the language's 404 page, the one page
+    # without a description of its own.
+    page_404 = lxml.html.parse(str(built_site / LANGUAGES[lang] / "404.html")).getroot()
+    description = page_404.xpath("//meta[@name='description']/@content")
+    assert len(description) == 1 and len(description[0].split()) >= 8
+    assert reader.metadata.subject == description[0]
     root = reader.trailer["/Root"]
     assert root["/Lang"] == {"fr": "fr-CA", "en": "en-CA"}[lang]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "tagged PDF"
