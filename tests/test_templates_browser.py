@@ -115,9 +115,13 @@ def test_the_print_view_shows_the_form_and_what_was_typed_only(page, site_server
 def test_templates_pass_axe_empty_and_filled(browser_pool, site_server, path, scheme):
     with browser_pool.page(color_scheme=scheme) as page:
         page.goto(site_server + path)
+        # Material's palettes: "default" is the light one, "slate" the dark one.
+        assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
         problems = axe_violations(page)
-        for index, box in enumerate(page.locator(".wg-field__input").all()[:6]):
+        boxes = page.locator(".wg-field__input").all()[:6]
+        for index, box in enumerate(boxes):
             box.fill(f"Texte {index}")
+        assert [box.input_value() for box in boxes] == [f"Texte {index}" for index in range(6)], "six fields filled"
         if page.locator(".wg-example-picker__insert").count():
             page.locator(".wg-example-picker__insert").click()
         problems += axe_violations(page)
