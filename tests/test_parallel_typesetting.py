@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import selectors
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_env, copy_generator_cache, mkdocs_build
+from conftest import BUILD_TIMEOUT, ROOT, build_env, copy_generator_cache, mkdocs_build
 from wilguide import workers
 from wilguide.checklists import load_all
 from wilguide.checklists.downloads import start_in_parallel
@@ -102,7 +103,7 @@ def test_a_rebuild_with_everything_cached_starts_no_worker_and_does_not_import_w
     report = tmp_path / "report.json"
     second = subprocess.run(
         [sys.executable, "-c", BUILD_AND_REPORT, str(report), str(tmp_path / "site2")],
-        cwd=project_copy, env=env, capture_output=True, text=True,
+        cwd=project_copy, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
     )
     assert second.returncode == 0, second.stderr[-4000:]
     assert json.loads(report.read_text()) == {"weasyprint": False, "pools": 0}
@@ -119,6 +120,16 @@ def process_state(pid: int) -> str:
         return "gone"
 
 
+def read_line_within(stream, seconds: float) -> str:
+    """The next line a child process prints, or a failure if none comes within ``seconds``
+    (instead of waiting for ever on a child that hangs before it prints)."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        if not selector.select(timeout=seconds):
+            raise AssertionError(f"no line within {seconds} s")
+    return stream.readline()
+
+
 def test_workers_end_when_the_process_that_started_them_is_killed():
     """`mkdocs serve` stopped with SIGKILL (or SIGTERM, which Python does not clean up after)
     must not leave its typesetting workers behind, waiting for ever."""
@@ -126,7 +137,7 @@ def test_workers_end_when_the_process_that_started_them_is_killed():
               "print(*workers._pool[0]._processes, flush=True); time.sleep(120)")
     build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
-        pids = [int(pid) for pid in build.stdout.readline().split()]
+        pids = [int(pid) for pid in read_line_within(build.stdout, 60).split()]
         assert pids  # (the pool starts its processes as jobs come)
         assert all(process_state(pid) not in ("gone", "Z") for pid in pids)
     finally:
