@@ -4,6 +4,7 @@ language switcher, link names, the editors' links, dates, and search by the word
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -85,10 +86,19 @@ def test_dates_read_naturally(day, lang, expected):
     assert long_date(day, lang) == expected
 
 
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+
 def test_downloads_page_dates_use_the_french_ordinal(built_site):
-    for time in parse(built_site / "downloads" / "index.html").iter("time"):
+    """Each date is a whole French date, the one its datetime gives (the 1st of a month reads
+    "1er", as test_dates_read_naturally checks: the build's own date cannot be chosen here)."""
+    times = list(parse(built_site / "downloads" / "index.html").iter("time"))
+    assert times, "the downloads page dates its files"
+    for time in times:
         day = dt.date.fromisoformat(time.get("datetime"))
-        assert time.text.startswith("1er " if day.day == 1 else f"{day.day} "), time.text
+        match = re.fullmatch(r"(1er|[2-9]|[12][0-9]|3[01]) (\w+) (\d{4})", time.text or "")
+        assert match, time.text
+        assert match.groups() == ("1er" if day.day == 1 else str(day.day), FRENCH_MONTHS[day.month - 1], str(day.year)), time.text
 
 
 @pytest.mark.parametrize("lang, other, name", [("fr", "en", "English"), ("en", "fr", "Français")])
