@@ -58,6 +58,17 @@ FIELD_LABELS = {
 }
 
 
+# An item line of a checklist's Markdown source, read here with a pattern of our own.
+ITEM_LINE = re.compile(r"^- \[ \] .*\{ #([\w-]+) \}$", re.M)
+
+
+def source_keys(lang: str, slug: str) -> list[str]:
+    """The item keys of a checklist's Markdown source, in order."""
+    keys = ITEM_LINE.findall((ROOT / "docs" / lang / "toolkit" / f"{slug}.md").read_text(encoding="utf-8"))
+    assert len(keys) >= 5, f"test setup: no items found in docs/{lang}/toolkit/{slug}.md"
+    return keys
+
+
 def plain(text: str) -> str:
     """Whitespace (line breaks, no-break spaces) folded, to compare text across formats."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
@@ -101,6 +112,7 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
     fields = reader.get_fields()
     boxes = sorted(name for name, field in fields.items() if field.get("/FT") == "/Btn")
     assert boxes == sorted(f"item-{item.key}" for item in checklist.items)
+    assert boxes == sorted(f"item-{key}" for key in source_keys(lang, slug))
     texts = {name for name, field in fields.items() if field.get("/FT") == "/Tx"}
     expected = set(checklist.fields)
     if checklist.section_notes:
@@ -150,6 +162,7 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
             assert glyph == "\u2610", glyph  # an empty box, in a Word check-box content control
             items.append(plain(paragraph.text))  # the text after the control
     assert keys == [f"item-{item.key}" for item in checklist.items]
+    assert keys == [f"item-{key}" for key in source_keys(lang, slug)]
     assert items == [plain(item.text) for item in checklist.items]
 
     headings = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 2"]
