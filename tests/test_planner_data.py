@@ -64,13 +64,14 @@ def test_node_fixture_matches_the_rules_in_planner_yml():
     Regenerate it with: python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
     current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    assert set(fixture) == set(current), f"planner data keys changed: regenerate {FIXTURE.name}"
-    assert set(fixture["meetings"]) == set(current["meetings"]), f"meetings changed: regenerate {FIXTURE.name}"
-    assert set(fixture["strings"]) == set(current["strings"]), f"strings changed: regenerate {FIXTURE.name}"
+    regenerate = f"regenerate {FIXTURE.name} with: python -c 'import tests.test_planner_data as t; t.write_fixture()'"
+    assert set(fixture) == set(current), f"planner data keys changed: {regenerate}"
+    assert set(fixture["meetings"]) == set(current["meetings"]), f"meetings changed: {regenerate}"
+    assert set(fixture["strings"]) == set(current["strings"]), f"strings changed: {regenerate}"
     for key, meeting in current["meetings"].items():
-        assert fixture["meetings"][key] == meeting, f"meeting {key!r} changed: regenerate {FIXTURE.name}"
+        assert fixture["meetings"][key] == meeting, f"meeting {key!r} changed (planner.yml or its agenda pages): {regenerate}"
     for key in current:
-        assert fixture[key] == current[key], f"{key} changed in planner.yml or the pages: regenerate {FIXTURE.name}"
+        assert fixture[key] == current[key], f"{key} changed in planner.yml or the pages: {regenerate}"
 
 
 def write_fixture() -> None:
