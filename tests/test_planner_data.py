@@ -61,10 +61,10 @@ def test_real_data_builds_in_each_language(lang):
 
 def test_node_fixture_matches_the_rules_in_planner_yml():
     """tests/js/plan-data.en.json feeds the node tests: its rules must be today's rules.
-    Regenerate it with: python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
+    Regenerate it with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
     current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    regenerate = f"regenerate {FIXTURE.name} with: python -c 'import tests.test_planner_data as t; t.write_fixture()'"
+    regenerate = f"regenerate {FIXTURE.name} with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"
     assert set(fixture) == set(current), f"planner data keys changed: {regenerate}"
     assert set(fixture["meetings"]) == set(current["meetings"]), f"meetings changed: {regenerate}"
     assert set(fixture["strings"]) == set(current["strings"]), f"strings changed: {regenerate}"
