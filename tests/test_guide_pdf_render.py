@@ -152,3 +152,47 @@ def test_fonts_come_from_debian_packages_or_the_error_names_them(tmp_path):
     with pytest.raises(MissingFonts, match="apt-get install fonts-dejavu-core fonts-liberation"):
         font_files([tmp_path])
     assert all(Path(path).is_file() for path in font_files().values())
+
+
+def test_a_page_reference_prints_its_target_page_and_a_right_guess_takes_one_layout(tmp_path, monkeypatch):
+    """Numbers come from where the anchors land, checked after each layout; the last edition's
+    numbers seed the first layout, so an edit that moves no page break costs one layout."""
+    import weasyprint
+
+    from wilguide.guide_pdf.render import typeset
+
+    layouts = []
+    real_render = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or real_render(self, *a, **k))
+    document = (
+        '<html lang="en"><head><title>t</title></head><body>'
+        '<p>See <a href="#far">far</a><span class="page-ref" data-target="#far"></span>.</p>'
+        '<h2 id="middle">Middle</h2><h2 id="far">Far</h2></body></html>'
+    )
+    stylesheet = 'h2 { break-before: page; } .page-ref::before { content: " (p. " attr(data-page) ")"; }'
+
+    def first_page_text(pdf):
+        return pypdf.PdfReader(pdf).pages[0].extract_text()
+
+    assert typeset(document, stylesheet, tmp_path / "a.pdf") == {"far": 3}
+    assert "See far (p. 3)." in first_page_text(tmp_path / "a.pdf") and len(layouts) == 2  # the guess, then the number
+
+    layouts.clear()
+    assert typeset(document, stylesheet, tmp_path / "b.pdf", {"far": 3, "gone": 7}) == {"far": 3}
+    assert "(p. 3)" in first_page_text(tmp_path / "b.pdf") and len(layouts) == 1
+
+    layouts.clear()
+    typeset(document, stylesheet, tmp_path / "c.pdf", {"far": 9})  # a stale guess is corrected
+    assert "(p. 3)" in first_page_text(tmp_path / "c.pdf") and len(layouts) == 2
+
+
+def test_the_last_edition_page_numbers_seed_the_next_typesetting(cache_dir, monkeypatch):
+    from wilguide.guide_pdf import render
+
+    guesses = []
+    real_typeset = render.typeset
+    monkeypatch.setattr(render, "typeset", lambda *args: guesses.append(args[3]) or real_typeset(*args))
+    make_guide_pdf(chapters(), EDITION, {})
+    make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
+    assert guesses[0] == {} and guesses[1] and all(isinstance(page, int) for page in guesses[1].values())
+    assert "roles" in guesses[1]  # the contents' line for the chapter (its id is its slug)

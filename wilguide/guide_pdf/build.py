@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -135,11 +136,28 @@ def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
         if problems:
             raise ContentError(problems)
         start = time.perf_counter()
-        render.typeset(document, job.stylesheet, path)
+        numbers = cache.cached_path("guide-page-numbers", [job.lang], ".json")
+        _save_page_numbers(numbers, render.typeset(document, job.stylesheet, path, _page_numbers(numbers)))
         timing["seconds"] = time.perf_counter() - start
 
     pdf = cache.cached_file("guide-pdf", job.key, ".pdf", produce)
     return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"))
+
+
+def _page_numbers(path: Path) -> dict[str, int]:
+    """The anchors' pages in the language's last typeset guide: a first guess, checked by render."""
+    try:
+        numbers = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return numbers if isinstance(numbers, dict) else {}
+
+
+def _save_page_numbers(path: Path, numbers: dict[str, int]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.part")
+    temporary.write_text(json.dumps(numbers, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)  # atomic: a preview's background typesetting may read it meanwhile
 
 
 def make_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuidePdf:

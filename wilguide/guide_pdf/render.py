@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,11 +36,36 @@ def _warnings_of(logger_name: str):
         logger.propagate = propagate
 
 
-def typeset(document: str, stylesheet: str, target: Path) -> None:
+# Every cross-reference (a contents line, a "(p. 24)" after a link) carries data-target="#id"; the
+# page it prints is the data-page attribute this module writes. WeasyPrint's target-counter() is not
+# used: version 70 can leave a number one pass stale when a page break moves late in the layout.
+REFERENCE = re.compile(r'data-target="#([^"]+)"')
+FIRST_GUESS = "00"  # the width of a typical page number, so the first layout breaks lines as the last
+MAX_LAYOUTS = 4
+
+
+def with_page_numbers(document: str, pages: dict[str, int]) -> str:
+    """``document`` with data-page="N" on each reference: its target's page, or the first guess."""
+    return REFERENCE.sub(lambda m: f'{m.group(0)} data-page="{pages.get(m.group(1), FIRST_GUESS)}"', document)
+
+
+def anchor_pages(pages) -> dict[str, int]:
+    """Each anchor's page number (the page counter: the cover is page 1), from rendered pages."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(pages, start=1):
+        for anchor in page.anchors:
+            found.setdefault(anchor, number)
+    return found
+
+
+def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None) -> dict[str, int]:
     """Write ``document`` as a PDF; any WeasyPrint warning is an error, so nothing prints half-right.
 
     Only file: and data: addresses are fetched: the build never reaches out to the network, and an
     image that is not a local file fails the build instead of silently vanishing.
+
+    ``first_guess`` (each anchor's page in an earlier edition) seeds the first layout: when no page
+    break moved, one layout is enough. Returns each referenced anchor's page, to seed the next one.
     """
     # Imported here: WeasyPrint takes longer to import than a whole rebuild of the site takes, and
     # it is only needed when the cache has no PDF for this content.
@@ -49,14 +75,28 @@ def typeset(document: str, stylesheet: str, target: Path) -> None:
 
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     fonts = FontConfiguration()
+    targets = set(REFERENCE.findall(document))
+    pages: dict[str, int] = dict(first_guess or {})
     with _warnings_of("weasyprint") as warnings:
         css = CSS(string=stylesheet, font_config=fonts, url_fetcher=fetcher)
-        HTML(string=document, base_url=str(Path.cwd()), url_fetcher=fetcher).write_pdf(
-            target,
-            stylesheets=[css],
-            font_config=fonts,
-            pdf_variant=PDF_VARIANT,
-            optimize_images=True,
-        )
+        # Lay out with the page numbers of the previous layout until every reference prints the
+        # page its target lands on (two layouts, unless a number's width moves a page break).
+        for _ in range(MAX_LAYOUTS):
+            html = HTML(string=with_page_numbers(document, pages), base_url=str(Path.cwd()), url_fetcher=fetcher)
+            rendered = html.render(stylesheets=[css], font_config=fonts, pdf_variant=PDF_VARIANT, optimize_images=True)
+            found = anchor_pages(rendered.pages)
+            missing = sorted(targets - found.keys())
+            if missing:
+                warnings.append(f"links to sections that are not in the guide: #{', #'.join(missing)}")
+                break
+            placed = {anchor: found[anchor] for anchor in targets}
+            if all(pages.get(anchor) == page for anchor, page in placed.items()):
+                break
+            pages = placed
+        else:
+            warnings.append(f"the page numbers of cross-references still moved after {MAX_LAYOUTS} layouts")
+        if not warnings:
+            rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
     if warnings:
         raise TypesetError("WeasyPrint could not typeset the guide as written:\n  " + "\n  ".join(warnings))
+    return placed
