@@ -38,6 +38,20 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BUILDER = os.environ.get("WILGUIDE_BUILDER", "mkdocs")
 if BUILDER == "properdocs":
     import properdocs.replacement  # noqa: F401  (answers the mkdocs.* imports of the code under test)
+# The guide's checklists, as a reader finds them in the toolkit (written out: a checklist that
+# disappears, or a new one nobody tested, fails the tests that use this list).
+CHECKLIST_SLUGS = [
+    "before-first-day",
+    "check-in-agenda",
+    "expectations-conversation",
+    "final-evaluation-exit",
+    "first-week",
+    "inclusive-self-check",
+    "mid-placement-review",
+    "sel-reflection",
+    "when-things-go-wrong",
+]
+
 # The files a build needs, copied when a test builds a modified project.
 PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "content", "wilguide"]
 # A whole build from a cold cache takes well under a minute on an idle machine; a build that takes

@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 from pypdf import PdfReader
 
+from conftest import CHECKLIST_SLUGS
 from locators import every, one
 
 pytestmark = pytest.mark.browser
@@ -152,20 +153,6 @@ def test_printed_page_has_the_pdf_name_lines_and_notes_but_no_toolbar(page, site
         assert labels[-1] == notes
     if section_notes:
         assert labels.count(section_notes) == areas
-
-
-# Every checklist page, in both languages (the pages with a checklist toolbar).
-CHECKLIST_SLUGS = [
-    "before-first-day",
-    "check-in-agenda",
-    "expectations-conversation",
-    "final-evaluation-exit",
-    "first-week",
-    "inclusive-self-check",
-    "mid-placement-review",
-    "sel-reflection",
-    "when-things-go-wrong",
-]
 
 
 def checklist_pages(site: Path, lang: str) -> list[str]:
