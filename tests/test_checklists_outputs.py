@@ -30,6 +30,11 @@ SLUGS = list(CHECKLISTS["fr"])
 def every_file(lang: str) -> list[str]:
     """The PDF and Word file of every checklist and template of a language."""
     return [file_name(c, suffix) for c in EVERY[lang].values() for suffix in (".pdf", ".docx")]
+# The guide's name and licence, as mkdocs.yml words them in each language.
+SOURCE_LINE = {
+    "fr": "Guide de mentorat en AIT · Contenu sous licence CC BY 4.0",
+    "en": "WIL Mentoring Guide · Content licensed under CC BY 4.0",
+}
 CASES = [(lang, slug) for lang in LANGS for slug in SLUGS]
 MAX_PDF_BYTES = 160 * 1024  # one full embedded font for the form fields (~80 KB) plus the page
 
@@ -131,6 +136,9 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
         assert PAGE_NUMBER[lang].format(page=number, pages=len(pages)) in page_text, (number, page_text[-200:])
     # No publisher by default: no stand-in name is printed (a configured one: test_publisher_setting.py).
     assert "Votre organisation" not in text and "Your Organization" not in text
+    # Each page's footer says where the sheet comes from, for a shared or printed copy.
+    for page_text in pages:
+        assert SOURCE_LINE[lang] in page_text, page_text[-200:]
 
 
 @pytest.mark.parametrize(("lang", "slug"), CASES)
@@ -158,6 +166,7 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
 
     headings = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == [plain(section.title) for section in checklist.sections if section.title]
+    assert document.sections[0].footer.paragraphs[0].text == f"{SOURCE_LINE[lang]} · {checklist.title}"
     assert plain(document.paragraphs[0].text) == plain(checklist.title)
 
     labels = {plain(cell.text) for table in document.tables for cell in table.columns[0].cells}

@@ -47,3 +47,15 @@ def root_alternates(config: MkDocsConfig) -> list[dict]:
     """The switcher entries pointing at each language's home page."""
     plugin = _plugin(config)
     return [dict(alt) for alt in (plugin.extra_alternate if plugin else [])]
+
+
+def language_setting(config: MkDocsConfig, lang: str, key: str):
+    """A setting (site_name, copyright) as the build of ``lang`` shows it, whichever language is
+    being built now: the language's own value in the plugin's `languages`, else mkdocs.yml's."""
+    plugin = _plugin(config)
+    if not plugin:
+        return config[key]
+    for language in plugin.config.languages:
+        if language.locale == lang and language.get(key):
+            return language[key]
+    return getattr(plugin, "original_configs", {}).get(key, config[key])

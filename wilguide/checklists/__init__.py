@@ -65,17 +65,25 @@ def nav_order(nav) -> list[str]:
     return slugs
 
 
+def file_settings(config, lang: str) -> dict[str, str]:
+    """The site settings a language's files use: the placeholders' values, and the source line of
+    their footers (the guide's name and licence, so a shared or printed copy says where it is from)."""
+    from ..i18n_state import language_setting
+    from ..settings import guide_settings
+
+    names = (language_setting(config, lang, "site_name"), language_setting(config, lang, "copyright"))
+    return {**guide_settings(config.extra, config.repo_url, lang), "source": " · ".join(filter(None, names))}
+
+
 def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None) -> list[Download]:
     """Produce (or take from the cache) every download of ``lang`` for this MkDocs config.
 
     ``checklists`` ({slug: Checklist} of ``lang``, in order) saves re-reading the pages."""
     from ..i18n_state import languages
-    from ..settings import guide_settings
 
     if checklists is None:
         checklists = load_all(Path(config.docs_dir), languages(config), nav_order(config.nav))[lang]
-    values = guide_settings(config.extra, config.repo_url, lang)
-    downloads = produce_downloads(list(checklists.values()), lang, values)
+    downloads = produce_downloads(list(checklists.values()), lang, file_settings(config, lang))
     _built[lang] = downloads
     return downloads
 
@@ -85,10 +93,8 @@ def start_downloads(config, loaded: dict[str, dict[str, Checklist]]) -> dict[str
 
     ``loaded`` is load_all's result. Wait for a language's futures before build_downloads(lang):
     ``future.result()`` raises the worker's ContentError (file:line). Nothing starts when cached."""
-    from ..settings import guide_settings
-
     return {
-        lang: start_in_parallel(list(checklists.values()), lang, guide_settings(config.extra, config.repo_url, lang))
+        lang: start_in_parallel(list(checklists.values()), lang, file_settings(config, lang))
         for lang, checklists in loaded.items()
     }
 

@@ -97,6 +97,7 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
         description=finish(checklist.description),
         section_notes=finish(checklist.section_notes),
         sections=sections,
+        source=values.get("source", ""),
     )
 
 

@@ -94,6 +94,7 @@ class Checklist:
     heading_ids: tuple[str, ...] = ()  # every ## ID on the page, sections without items included
     kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
     examples: str | None = None  # key of the table column the example-goal picker fills, if any
+    source: str = ""  # printed in the files' footers: the guide's name and licence (with_settings)
 
     @property
     def items(self) -> list[Item]:
@@ -124,6 +125,7 @@ class Checklist:
                 "section_notes": self.section_notes,
                 "kind": self.kind,
                 "examples": self.examples,
+                "source": self.source,
                 "sections": [
                     {"id": s.id, "title": s.title, "blocks": [_canonical_block(b) for b in s.blocks]}
                     for s in self.sections

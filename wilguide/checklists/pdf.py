@@ -73,7 +73,7 @@ def render_html(checklist: Checklist, publisher: str) -> str:
     page_middle, _, page_after = rest.partition("\1")
     css = _css.get_template("checklist-pdf.css").render(
         fonts={name: path.as_uri() for name, path in font_files().items()},
-        footer_left=css_string(" · ".join(filter(None, (publisher, checklist.title)))),
+        footer_left=css_string(" · ".join(filter(None, (publisher, checklist.source, checklist.title)))),
         page_before=css_string(page_before),
         page_middle=css_string(page_middle),
         page_after=css_string(page_after),

@@ -187,7 +187,7 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
 
     footer = section.footer.paragraphs[0]
-    footer.text = " · ".join(filter(None, (publisher, checklist.title)))
+    footer.text = " · ".join(filter(None, (publisher, checklist.source, checklist.title)))
     footer.runs[0].font.size = Pt(8)
 
     document.add_heading(checklist.title, level=1)
