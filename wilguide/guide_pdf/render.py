@@ -1,4 +1,5 @@
-"""Typeset the guide's HTML document into a tagged PDF with WeasyPrint: one render per language."""
+"""Typeset the guide's HTML document into a tagged PDF with WeasyPrint, laid out again until every
+page reference prints the page its target is on (usually twice, once when a guess is right)."""
 
 from __future__ import annotations
 
