@@ -219,3 +219,29 @@ def test_downloads_table_is_styled_on_a_desktop_and_passes_axe(desktop, site_ser
     assert page.locator("table.wilguide-downloads thead").is_visible()
     assert sideways_overflow(page) == 0
     assert not axe_violations(page)
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_the_guide_row_gives_its_page_count_and_each_pdf_row_says_what_its_file_is_for(built_site, lang):
+    import pypdf
+
+    def text(element) -> str:
+        return " ".join(element.text_content().replace("\u00a0", " ").split())
+
+    page = document(built_site, PREFIX[lang] + "downloads")
+    (guide,) = page.xpath('//tr[@data-download="guide"]')
+    href = guide.xpath(".//a[@download]/@href")[0]
+    pages = len(pypdf.PdfReader(built_site / PREFIX[lang] / "downloads" / unquote(href)).pages)
+    size = text(guide.xpath('.//td[contains(@class, "wilguide-downloads__size")]')[0])
+    assert re.fullmatch(rf"[\d,.]+ (ko|Mo|KB|MB), {pages} pages", size), size
+    assert guide.xpath(".//a/@aria-label")[0].replace("\u00a0", " ").endswith(f", {size}"), "screen readers hear the page count too"
+
+    # Each toolkit page's description (its <meta>), said once under its fillable PDF, not its Word file.
+    rows = {Path(unquote(row.xpath(".//a[@download]/@href")[0])).name: row for row in page.xpath('//tr[@data-download="checklist"]')}
+    for slug in [*CHECKLIST_SLUGS, "learning-plan", "mentoring-agreement"]:
+        toolkit_page = document(built_site, f"{PREFIX[lang]}toolkit/{slug}")
+        meta = " ".join(toolkit_page.xpath('//meta[@name="description"]/@content')[0].replace("\u00a0", " ").split())
+        pdf_name, word_name = download_hrefs(built_site, lang, f"toolkit/{slug}")
+        (description,) = rows[pdf_name].xpath('.//*[contains(@class, "wilguide-downloads__description")]')
+        assert text(description) == meta, slug
+        assert not rows[word_name].xpath('.//*[contains(@class, "wilguide-downloads__description")]'), word_name

@@ -58,6 +58,8 @@ def test_an_unchanged_guide_is_not_typeset_again(cache_dir):
     assert cache.generated_count.get("guide-pdf", 0) == before + 1
     assert first.seconds is not None and second.seconds is None
     assert first.path == second.path and first.path.is_file()
+    # The page count the downloads page gives, whether the PDF was just typeset or taken from the cache.
+    assert first.pages == second.pages == len(pypdf.PdfReader(first.path).pages) > 1
     changed = make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
     assert changed.path != first.path and cache.generated_count["guide-pdf"] == before + 2
 
@@ -174,11 +176,11 @@ def test_a_page_reference_prints_its_target_page_and_a_right_guess_takes_one_lay
     def first_page_text(pdf):
         return pypdf.PdfReader(pdf).pages[0].extract_text()
 
-    assert typeset(document, stylesheet, tmp_path / "a.pdf") == {"far": 3}
+    assert typeset(document, stylesheet, tmp_path / "a.pdf") == (3, {"far": 3})
     assert "See far (p. 3)." in first_page_text(tmp_path / "a.pdf") and len(layouts) == 2  # the guess, then the number
 
     layouts.clear()
-    assert typeset(document, stylesheet, tmp_path / "b.pdf", {"far": 3, "gone": 7}) == {"far": 3}
+    assert typeset(document, stylesheet, tmp_path / "b.pdf", {"far": 3, "gone": 7}) == (3, {"far": 3})
     assert "(p. 3)" in first_page_text(tmp_path / "b.pdf") and len(layouts) == 1
 
     layouts.clear()

@@ -33,6 +33,7 @@ class Download(NamedTuple):
     format: str  # "PDF" | "DOCX" | "ZIP"
     size: int    # bytes
     path: Path   # the file on disk (in the cache)
+    description: str = ""  # what the file is for: the page's description, given once, with the PDF
 
     def size_label(self, lang: str) -> str:
         return strings.format_size(self.size, lang)
@@ -209,7 +210,10 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
             path = planned.produce(checklist, publisher)
             name = file_name(source, planned.suffix)
             members.append((name, path))
-            downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path))
+            description = checklist.description if planned.suffix == ".pdf" else ""
+            downloads.append(
+                Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path, description or "")
+            )
 
     if members:
         # The ZIP writer is this module: its code is part of the key, with every member's content.

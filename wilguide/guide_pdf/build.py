@@ -30,6 +30,7 @@ class GuidePdf:
     day: date  # the edition date printed on the cover
     size: int
     seconds: float | None  # typesetting time, None when the cache already had this edition
+    pages: int | None = None  # the page count, for readers about to print; None if not known
 
 
 def skip_reason(command: str | None, environ: Mapping[str, str] = os.environ) -> str | None:
@@ -95,10 +96,22 @@ class GuideJob:
         """Where the cache keeps (or will keep) this PDF."""
         return cache.cached_path("guide-pdf", self.key, ".pdf")
 
+    @property
+    def page_count_path(self) -> Path:
+        """Where the cache keeps the PDF's page count, written when it is typeset."""
+        return cache.cached_path("guide-pdf-pages", self.key, ".txt")
+
     def cached(self) -> GuidePdf | None:
         """The PDF when the cache already has it (no typesetting, no WeasyPrint import)."""
         path = self.path
-        return GuidePdf(path, self.edition.day, path.stat().st_size, None) if path.exists() else None
+        return GuidePdf(path, self.edition.day, path.stat().st_size, None, _page_count(self.page_count_path)) if path.exists() else None
+
+
+def _page_count(path: Path) -> int | None:
+    try:
+        return int(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def plan_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[str, Path]) -> GuideJob:
@@ -137,11 +150,13 @@ def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
             raise ContentError(problems)
         start = time.perf_counter()
         numbers = cache.cached_path("guide-page-numbers", [job.lang], ".json")
-        _save_page_numbers(numbers, render.typeset(document, job.stylesheet, path, _page_numbers(numbers)))
+        layout = render.typeset(document, job.stylesheet, path, _page_numbers(numbers))
+        _save_page_numbers(numbers, layout.anchors)
+        _write_atomically(job.page_count_path, str(layout.pages))
         timing["seconds"] = time.perf_counter() - start
 
     pdf = cache.cached_file("guide-pdf", job.key, ".pdf", produce)
-    return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"))
+    return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"), _page_count(job.page_count_path))
 
 
 def _page_numbers(path: Path) -> dict[str, int]:
@@ -154,9 +169,13 @@ def _page_numbers(path: Path) -> dict[str, int]:
 
 
 def _save_page_numbers(path: Path, numbers: dict[str, int]) -> None:
+    _write_atomically(path, json.dumps(numbers, sort_keys=True))
+
+
+def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.part")
-    temporary.write_text(json.dumps(numbers, sort_keys=True), encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)  # atomic: a preview's background typesetting may read it meanwhile
 
 

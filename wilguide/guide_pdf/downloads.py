@@ -24,6 +24,7 @@ class Download:
     kind: str = "file"  # guide, checklist, bundle: a hook for styles and tests
     unavailable: str = ""  # said instead of a link when the file was not built
     note: str = ""  # said under the title, link or not: "being updated" while a preview catches up
+    pages: int | None = None  # the guide's page count, said with its size: readers print it
 
 
 PENDING = ("updating", "preparing", "failed")  # while a file is being typeset (labels' keys)
@@ -49,6 +50,7 @@ def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: s
             description=words["guide_description"],
             kind="guide",
             note=words[pending],
+            pages=result.pages if result else None,
         )
     return Download(
         title=words["guide_title"].format(title=site_name),
@@ -59,6 +61,7 @@ def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: s
         description=words["guide_description"],
         kind="guide",
         unavailable="" if result else words["skipped"].format(reason=skip_reason),
+        pages=result.pages if result else None,
     )
 
 
@@ -73,6 +76,7 @@ def checklist_rows(checklist_downloads, prefix: str) -> list[Download]:
             format=item.format,
             size=item.size,
             built=date.fromtimestamp(Path(item.path).stat().st_mtime),
+            description=item.description,
             kind="bundle" if item.format == "ZIP" else "checklist",
         )
         for item in checklist_downloads
@@ -91,19 +95,28 @@ def kind_label(item: Download, words: dict[str, str]) -> str:
     return words["kind.guide"] if item.kind == "guide" else words.get(f"kind.{item.format}", item.format)
 
 
+def size_label(item: Download, lang: str) -> str:
+    """48 ko; for the guide, with its page count: 769 ko, 84 pages."""
+    if item.size is None:
+        return ""
+    if item.pages:
+        return labels(lang)["size_and_pages"].format(size=file_size(item.size, lang), pages=item.pages)
+    return file_size(item.size, lang)
+
+
 def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str:
     words = labels(lang)
     rows = [
         {
             "download": item,
             "href": relative_url(item.url, page_url) if item.url and not item.unavailable else None,
-            "size": file_size(item.size, lang) if item.size is not None else "",
+            "size": size_label(item, lang),
             "built": long_date(item.built, lang) if item.built else "",
             "kind": kind_label(item, words),
             "description": item.description or (words["bundle_description"] if item.kind == "bundle" else ""),
             # The accessible name starts with the visible text (title and kind), then the size.
             "label": words["download_link"].format(
-                title=item.title, kind=kind_label(item, words), size=file_size(item.size, lang) if item.size else ""
+                title=item.title, kind=kind_label(item, words), size=size_label(item, lang) if item.size else ""
             ).removesuffix(", "),
         }
         for item in downloads

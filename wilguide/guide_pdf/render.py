@@ -7,8 +7,16 @@ import logging
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, with title, language and alt texts (PDF/UA)
+
+
+class Layout(NamedTuple):
+    """What the last layout of a typeset document gave: its page count and each referenced anchor's page."""
+
+    pages: int
+    anchors: dict[str, int]
 
 
 class TypesetError(RuntimeError):
@@ -59,14 +67,14 @@ def anchor_pages(pages) -> dict[str, int]:
     return found
 
 
-def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None) -> dict[str, int]:
+def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None) -> Layout:
     """Write ``document`` as a PDF; any WeasyPrint warning is an error, so nothing prints half-right.
 
     Only file: and data: addresses are fetched: the build never reaches out to the network, and an
     image that is not a local file fails the build instead of silently vanishing.
 
     ``first_guess`` (each anchor's page in an earlier edition) seeds the first layout: when no page
-    break moved, one layout is enough. Returns each referenced anchor's page, to seed the next one.
+    break moved, one layout is enough. Returns the page count and each referenced anchor's page (to seed the next one).
     """
     # Imported here: WeasyPrint takes longer to import than a whole rebuild of the site takes, and
     # it is only needed when the cache has no PDF for this content.
@@ -100,4 +108,4 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
             rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
     if warnings:
         raise TypesetError("WeasyPrint could not typeset the guide as written:\n  " + "\n  ".join(warnings))
-    return placed
+    return Layout(len(rendered.pages), placed)
