@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from pypdf import PdfReader
 
 from conftest import mkdocs_build
+from test_checklists_outputs import SOURCE_LINE
 from wilguide.guide_pdf import Edition
 from wilguide.guide_pdf.assemble import build_document
 from wilguide.guide_pdf.contents import Chapter, arrange
@@ -122,3 +123,21 @@ def test_configured_publisher_and_edi_guide_show_in_their_own_language(project_c
         docx = Document(checklist.with_suffix(".docx"))
         assert docx.core_properties.author == SAMPLE[lang]
         assert docx.sections[0].footer.paragraphs[0].text.startswith(SAMPLE[lang] + " · ")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_with_a_publisher_the_footer_still_prints_its_page_number_on_one_line(tmp_path, lang):
+    """The footer's left side (publisher, guide, licence, title) may wrap; "Page 1 of 2" must not."""
+    from wilguide.checklists import load_all
+    from wilguide.checklists.downloads import with_settings
+    from wilguide.checklists.pdf import write_pdf
+
+    source = load_all(Path(__file__).parent.parent / "docs", [lang])[lang]["final-evaluation-exit"]  # the longest title
+    checklist = with_settings(source, {"publisher": SAMPLE[lang], "source": SOURCE_LINE[lang]})
+    write_pdf(checklist, SAMPLE[lang], tmp_path / "checklist.pdf")
+    pages = PdfReader(tmp_path / "checklist.pdf").pages
+    first = pages[0].extract_text()
+    assert SAMPLE[lang] in first
+    page_number = f"Page 1 sur {len(pages)}" if lang == "fr" else f"Page 1 of {len(pages)}"
+    # pypdf joins text on one baseline: the number ends a line, whole, whatever is on its left.
+    assert any(line.endswith(page_number) for line in first.splitlines()), [line for line in first.splitlines() if "Page" in line]
