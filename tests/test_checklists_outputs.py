@@ -110,9 +110,14 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
     assert boxes == sorted(f"item-{item.key}" for item in checklist.items)
     assert boxes == sorted(f"item-{key}" for key in source_keys(lang, slug))
     texts = {name for name, field in fields.items() if field.get("/FT") == "/Tx"}
-    expected = set(checklist.fields)
-    if checklist.section_notes:
-        expected |= {f"notes-{section.id}" for section in checklist.sections}
+    # Read from the Markdown: each "- [_] label { #key }" field, and a notes box under each "## … { #id }"
+    # section that has no field of its own (when the page asks for section notes).
+    source = (ROOT / "docs" / lang / "toolkit" / f"{slug}.md").read_text(encoding="utf-8")
+    expected = set(checklist.fields) | set(re.findall(r"^- \[_\] .*\{ #([a-z0-9-]+)", source, re.M))
+    if "section_notes:" in source:
+        for section in re.split(r"^## ", source, flags=re.M)[1:]:
+            if not re.search(r"^- \[_\] ", section, re.M):
+                expected.add("notes-" + re.search(r"\{ #([a-z0-9-]+) \}", section.splitlines()[0]).group(1))
     assert texts == expected
     for item in checklist.items:  # each box is labelled by its item, for screen readers
         assert plain(fields[f"item-{item.key}"]["/TU"]) == plain(item.text)
@@ -212,3 +217,23 @@ def test_generated_files_are_only_the_expected_ones(built_site):
         assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | zips
         current = (download_dir(built_site, lang) / bundle_name(lang)).read_bytes()
         assert all((download_dir(built_site, lang) / name).read_bytes() == current for name in zips), zips
+
+
+# The page's boxed note before its first section, as readers see it on paper, before any item.
+PRINTED_NOTES = {
+    ("fr", "when-things-go-wrong"): ("Si quelqu'un est en danger immédiat", "Composez d'abord le 9-1-1. Tout le reste peut attendre.", "La première conversation"),
+    ("en", "when-things-go-wrong"): ("If someone is in immediate danger", "Call 9-1-1 first. Everything else can wait.", "The first conversation"),
+    ("fr", "sel-reflection"): ("Un outil de réflexion, pas un test", "Il n'y a ni score ni bonne réponse", "Disponibilité et fiabilité"),
+    ("en", "sel-reflection"): ("A reflection tool, not a test", "There is no score and no right answer", "Availability and reliability"),
+}
+
+
+@pytest.mark.parametrize(("lang", "slug"), list(PRINTED_NOTES))
+def test_the_page_note_before_the_first_section_prints_first_in_both_files(built_site, lang, slug):
+    title, text, first_section = (plain(part) for part in PRINTED_NOTES[lang, slug])
+    name = file_name(CHECKLISTS[lang][slug], "")
+    first_page = plain(PdfReader(download_dir(built_site, lang) / f"{name}.pdf").pages[0].extract_text())
+    assert first_page.index(title) < first_page.index(text) < first_page.index(first_section)
+    document = Document(download_dir(built_site, lang) / f"{name}.docx")
+    boxed = plain(document.tables[0].cell(0, 0).text)  # the first table: before the fields and items
+    assert boxed.startswith(f"{title} {text}"), boxed

@@ -302,3 +302,42 @@ def test_asterisks_and_underscores_that_open_no_word_are_plain_text(docs, text):
     write(docs, "fr", edited(FR, "- [ ] Confirmer les dates. { #confirm-dates }", f"- [ ] {text}. {{ #confirm-dates }}"))
     checklist = load_checklist(docs, "fr", "sample")
     assert f"{text}." in [item.text for item in checklist.items]
+
+
+FR_NOTE = '!!! warning "En cas de danger"\n    Composez le 9-1-1\n    d\'abord : tout le reste attend.\n'
+EN_NOTE = '!!! warning "In an emergency"\n    Call 9-1-1 first.\n'
+
+
+def test_a_note_before_the_first_section_is_kept_for_the_files_with_french_spacing(docs):
+    write(docs, "fr", edited(FR, "Introduction, avec", FR_NOTE + "\nIntroduction, avec"))
+    write(docs, "en", edited(EN, "Introduction.\n", "Introduction.\n\n" + EN_NOTE + "\n## Late { #late }\n\n" + EN_NOTE.replace("In an", "Not printed:")))
+    fr = load_checklist(docs, "fr", "sample")
+    assert [(n.kind, n.title, n.text, n.line) for n in fr.notes] == [("warning", "En cas de danger", "Composez le 9-1-1 d'abord : tout le reste attend.", 9)]
+    assert with_settings(fr, {"publisher": ""}).notes[0].text == "Composez le 9-1-1 d'abord\u00a0: tout le reste attend."
+    # A note after a section's heading is web-only, like any prose there.
+    assert [n.title for n in load_checklist(docs, "en", "sample").notes] == ["In an emergency"]
+
+
+@pytest.mark.parametrize(
+    "note, message",
+    [
+        ("!!! warning\n    Call 9-1-1 first.\n", 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"'),
+        ('!!! note "Read [this](x.md)"\n    Text.\n', "a note before the first section is printed in the files, so it must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
+        ('!!! note "Title"\n\nNot indented.\n', 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"'),
+    ],
+)
+def test_a_note_that_cannot_print_is_reported_at_its_line(docs, note, message):
+    write(docs, "en", edited(EN, "Introduction.\n", "Introduction.\n\n" + note))
+    with pytest.raises(ContentError) as error:
+        load_checklist(docs, "en", "sample")
+    assert messages(error) == [f"docs/en/toolkit/sample.md:11: {message}"]
+
+
+def test_a_note_in_one_language_only_is_reported(docs):
+    write(docs, "en", edited(EN, "Introduction.\n", "Introduction.\n\n" + EN_NOTE))
+    with pytest.raises(ContentError) as error:
+        load_all(docs, ["fr", "en"])
+    assert messages(error) == [
+        "docs/en/toolkit/sample.md:11: the notes before the first section (warning) differ from docs/fr/toolkit/sample.md (none): "
+        "both languages print the same notes in the files"
+    ]

@@ -97,6 +97,7 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
         title=finish(checklist.title),
         description=finish(checklist.description),
         section_notes=finish(checklist.section_notes),
+        notes=tuple(dataclasses.replace(note, title=finish(note.title), text=finish(note.text)) for note in checklist.notes),
         sections=sections,
         source=values.get("source", ""),
     )

@@ -71,6 +71,16 @@ class FieldTable:
 Block = Union[Item, TextField, FieldTable]
 
 
+@dataclass(frozen=True)
+class Note:
+    """An admonition written before the first section: printed in the files under the description."""
+
+    kind: str  # warning, note…: the admonition's type, which sets its look
+    title: str
+    text: str
+    line: int
+
+
 @dataclass
 class Section:
     id: str | None  # the H2's { #id }; None for items written before the first H2
@@ -95,10 +105,17 @@ class Checklist:
     kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
     examples: str | None = None  # key of the table column the example-goal picker fills, if any
     source: str = ""  # printed in the files' footers: the guide's name and licence (with_settings)
+    notes: tuple[Note, ...] = ()  # the page's admonitions before its first section, for the files
 
     @property
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
+
+    def section_notes_for(self, section: Section) -> str | None:
+        """The label of the notes box after ``section``: none when the section has a text field of
+        its own, which already says what to write there."""
+        has_own_field = any(isinstance(block, (TextField, FieldTable)) for block in section.blocks)
+        return None if has_own_field else self.section_notes
 
     def text_field_names(self) -> list[str]:
         """Names of the fields written in the body (header fields and notes excluded)."""
@@ -126,6 +143,7 @@ class Checklist:
                 "kind": self.kind,
                 "examples": self.examples,
                 "source": self.source,
+                "notes": [[note.kind, note.title, note.text] for note in self.notes],
                 "sections": [
                     {"id": s.id, "title": s.title, "blocks": [_canonical_block(b) for b in s.blocks]}
                     for s in self.sections

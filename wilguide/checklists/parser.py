@@ -13,6 +13,12 @@ The format, for editors (docs/<lang>/toolkit/<slug>.md):
 
     Introduction (web only).
 
+    !!! warning "If someone is in immediate danger"
+        Call 9-1-1 first. Everything else can wait.
+
+An admonition before the first section is printed in the PDF and Word files too, under the
+description: its title in quotes, then its text, plain (it is what a reader must see on paper).
+
     ## Section title { #section-id }
 
     - [ ] One thing to do, in plain text. { #item-key }
@@ -52,7 +58,7 @@ import yaml
 from ..findings import ContentError, Finding, relative
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from ..yamlload import safe_load
-from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Section, TextField
+from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Note, Section, TextField
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
@@ -62,6 +68,7 @@ ID_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}[ \t]*$")
 ANY_MARKER = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
 VALID_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$')
 # Items are plain text in every format (FORMATTING: wilguide/plain_text.py).
 
 FIELD_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)(?:[ \t]+lines=([^}\s]*))?[ \t]*\}[ \t]*$")
@@ -93,6 +100,7 @@ class Scan:
     first_section_index: int | None = None  # line index of the first ## heading
     heading_ids: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # admonitions before the first section
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int, str]:
@@ -216,6 +224,21 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         section.blocks.append(field_)
         scan.spans.append(ItemSpan(start, end, field_))
 
+    def read_note(start: int, kind: str, title: str | None) -> None:
+        """An admonition before the first section: its indented lines, as one paragraph of plain text."""
+        body = []
+        for text in lines[start + 1 :]:
+            if text.strip() and not text.startswith(("    ", "\t")):
+                break
+            body.append(text.strip())
+        text = " ".join(part for part in body if part)
+        if not title or not text:
+            report(start, 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"')
+        elif FORMATTING.search(title + " " + text):
+            report(start, f"a note before the first section is printed in the files, so it must be plain text: {REMOVE_FORMATTING}")
+        else:
+            scan.notes.append(Note(kind=kind, title=title, text=text, line=offset + start + 1))
+
     def read_table(start: int) -> int:
         """Read the table starting at ``start``; returns the index after its last line."""
         end = start
@@ -291,6 +314,13 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         if TABLE_LINE.match(line) and current is None:
             blank_after_item = False
             skip_to = read_table(index)
+            continue
+
+        note = ADMONITION.match(line) if scan.first_section_index is None and scan.title is not None else None
+        if note:
+            finish_item(index)
+            blank_after_item = False
+            read_note(index, note.group(1), note.group(2))
             continue
 
         heading = HEADING.match(line)
@@ -455,6 +485,7 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         heading_ids=tuple(scan.heading_ids),
         kind=kind,
         examples=examples,
+        notes=tuple(scan.notes),
     )
 
 

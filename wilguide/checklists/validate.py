@@ -27,6 +27,11 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
     if bool(reference.section_notes) != bool(other.section_notes):
         has, lacks = (ref_path, other_path) if reference.section_notes else (other_path, ref_path)
         findings.append(Finding(has, 1, f"checklist.section_notes is set here but not in {lacks}"))
+    ref_notes, other_notes = [n.kind for n in reference.notes], [n.kind for n in other.notes]
+    if ref_notes != other_notes:
+        line = (other.notes[0].line if other.notes else other.title_line)
+        findings.append(Finding(other_path, line, f"the notes before the first section ({', '.join(other_notes) or 'none'}) differ from "
+                                f"{ref_path} ({', '.join(ref_notes) or 'none'}): both languages print the same notes in the files"))
 
     # A section with items needs its ## ID in the other language; an emptied section shows up
     # through its items instead.

@@ -214,13 +214,16 @@ def render_checklist_markdown(
     section_notes = strings.typography(checklist.section_notes, lang) if checklist.section_notes else None
     notes = strings.text(lang, "field.notes") if "notes" in checklist.fields else None
     item_runs = [run for run in runs if isinstance(run[0].item, Item)]
+    # Items of sections with a text field of their own get no notes box: the field says what to write.
+    boxless = {item.key for section in checklist.sections if not checklist.section_notes_for(section) for item in section.items}
     replacements: dict[int, tuple[int, str]] = {}
     for run in runs:
         first = run[0].item
         if isinstance(first, Item):
             items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
             # The print-only notes areas the PDF has: after each section, and after the last items.
-            html = item_list(items, checklist.slug, section_notes, notes if run is item_runs[-1] else None)
+            box = None if first.key in boxless else section_notes
+            html = item_list(items, checklist.slug, box, notes if run is item_runs[-1] else None)
         elif isinstance(first, TextField):
             html = field_list([span.item for span in run], checklist)
         else:

@@ -90,6 +90,18 @@ def _box_borders(cell) -> None:
     cell._tc.get_or_add_tcPr().append(borders)
 
 
+def _printed_note(document, note) -> None:
+    """A page's note (an admonition before its first section) as a framed box: title, then text."""
+    table = document.add_table(rows=1, cols=1)
+    cell = table.rows[0].cells[0]
+    _box_borders(cell)
+    title = cell.paragraphs[0].add_run(note.title)
+    title.bold = True
+    cell.paragraphs[0].paragraph_format.keep_with_next = True
+    cell.add_paragraph(note.text)
+    document.add_paragraph().paragraph_format.space_after = Pt(0)  # room before what follows
+
+
 def _notes_box(document, label: str, lines: int) -> None:
     heading = document.add_paragraph()
     run = heading.add_run(label)
@@ -192,6 +204,8 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
 
     document.add_heading(checklist.title, level=1)
     document.add_paragraph(checklist.description)
+    for note in checklist.notes:
+        _printed_note(document, note)
 
     line_fields = [name for name in checklist.fields if name != "notes"]
     if line_fields:
@@ -225,8 +239,8 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
             paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
             _checkbox(paragraph, f"item-{item.key}")
             paragraph.add_run("\t" + item.text)
-        if checklist.section_notes:
-            _notes_box(document, checklist.section_notes, 3)
+        if label := checklist.section_notes_for(checklist_section):
+            _notes_box(document, label, 3)
 
     if "notes" in checklist.fields:
         document.add_paragraph()
