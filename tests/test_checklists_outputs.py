@@ -237,3 +237,22 @@ def test_the_page_note_before_the_first_section_prints_first_in_both_files(built
     document = Document(download_dir(built_site, lang) / f"{name}.docx")
     boxed = plain(document.tables[0].cell(0, 0).text)  # the first table: before the fields and items
     assert boxed.startswith(f"{title} {text}"), boxed
+
+
+HEADER_FIELDS = {"name", "student", "supervisor", "mentor", "organization", "date", "next-check-in", "coordinator", "placement-dates"}
+MIN_FIELD_WIDTH = 100  # points (1.4 in): room to write a name or two dates by hand or by keyboard
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_line_under_the_title_leaves_room_to_write_however_long_its_label(built_site, lang):
+    narrow = []
+    for checklist in EVERY[lang].values():
+        reader = PdfReader(download_dir(built_site, lang) / file_name(checklist, ".pdf"))
+        for annotation in reader.pages[0].get("/Annots", []):
+            widget = annotation.get_object()
+            name = widget.get("/T") or widget.get("/Parent", {}).get("/T")
+            if name in HEADER_FIELDS:
+                left, _, right, _ = (float(value) for value in widget["/Rect"])
+                if right - left < MIN_FIELD_WIDTH:
+                    narrow.append(f"{file_name(checklist, '.pdf')}: {name} is {right - left:.0f} pt wide")
+    assert not narrow, narrow
