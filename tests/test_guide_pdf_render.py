@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -198,3 +199,23 @@ def test_the_last_edition_page_numbers_seed_the_next_typesetting(cache_dir, monk
     make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
     assert guesses[0] == {} and guesses[1] and all(isinstance(page, int) for page in guesses[1].values())
     assert "roles" in guesses[1]  # the contents' line for the chapter (its id is its slug)
+
+
+def test_english_breaks_words_the_north_american_way_and_addresses_print_as_typed(tmp_path):
+    from wilguide.guide_pdf import fonts
+    from wilguide.guide_pdf.build import STYLESHEET
+    from wilguide.guide_pdf.render import typeset
+
+    stylesheet = fonts.font_face_css(fonts.font_files()) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    narrow = "width: 44pt; text-align: justify"
+    document = (
+        '<html lang="en-CA"><head><title>t</title></head><body>'
+        f'<p style="{narrow}">We recommend recommend recommend it.</p>'
+        f'<p style="{narrow}">See <a href="https://www.hopeforwellness.ca/">https://www.hopeforwellness.ca/</a>.</p>'
+        "</body></html>"
+    )
+    typeset(document, stylesheet, tmp_path / "words.pdf")
+    text = pypdf.PdfReader(tmp_path / "words.pdf").pages[0].extract_text()
+    hyphens = re.findall(r"(\w+)[\u2010-]\n", text)
+    assert hyphens and not [part for part in hyphens if part.endswith("re")], text  # "rec-om-mend", not "re-com-mend"
+    assert "https://www.hopeforwellness.ca/" in re.sub(r"\s", "", text), text  # broken, but no hyphen added

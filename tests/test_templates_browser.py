@@ -153,7 +153,7 @@ def test_without_javascript_the_blank_template_reads_as_a_document(browser_pool,
         assert not one(page.locator(".wg-template-toolbar")).is_visible()
         assert not one(page.locator(".wg-example-picker")).is_visible()
         headers = page.locator(".wg-field-table").first.locator("thead th").all_text_contents()
-        assert headers == ["Goal: what the student will be able to do", "Activities that serve it", "Support and resources", "Evidence of progress", "Target date"]
+        assert headers == ["Goal: what the student will be able to do", "Activities to get there", "Support and resources", "Evidence of progress", "Target date"]
         assert page.locator(".wg-field-table").first.get_by_role("rowheader", name="Goal 5").count() == 1
         assert page.get_by_label("Student", exact=True).is_visible()
         # The example goals are listed, by field.

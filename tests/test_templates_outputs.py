@@ -108,7 +108,7 @@ def test_learning_plan_word_tables_keep_their_columns_and_widths(built_site, lan
     header = [plain(cell.text) for cell in goals.rows[0].cells]
     assert header[2:] == {
         "fr": ["Activités pour y arriver", "Soutien et ressources", "Preuves de progrès", "Date visée"],
-        "en": ["Activities that serve it", "Support and resources", "Evidence of progress", "Target date"],
+        "en": ["Activities to get there", "Support and resources", "Evidence of progress", "Target date"],
     }[lang]
     assert len(goals.rows) == 6  # header and five goals
     grid, cells = table_widths(goals)

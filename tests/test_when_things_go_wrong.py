@@ -28,7 +28,7 @@ KEYS = [
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "breach",
     "immediate-danger", "listen", "help-lines", "eap-check", "distress-follow-up",
-    "coordinator-before-ending", "record-complete", "tell-in-person", "last-day",
+    "coordinator-before-ending", "no-reprisal", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
 FIRST_ITEM = {

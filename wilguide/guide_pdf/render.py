@@ -53,6 +53,14 @@ FIRST_GUESS = "00"  # the width of a typical page number, so the first layout br
 MAX_LAYOUTS = 4
 
 
+def _hyphenate_canadian_english_as_american() -> None:
+    """Pyphen has no en_CA patterns and falls back from en-CA to British ones ("re-commend",
+    "Ott-awa"); Canadian dictionaries break words as American ones do ("rec-om-mend")."""
+    import pyphen
+
+    pyphen.LANGUAGES_LOWERCASE.setdefault("en_ca", "en_US")
+
+
 def with_page_numbers(document: str, pages: dict[str, int]) -> str:
     """``document`` with data-page="N" on each reference: its target's page, or the first guess."""
     return REFERENCE.sub(lambda m: f'{m.group(0)} data-page="{pages.get(m.group(1), FIRST_GUESS)}"', document)
@@ -82,6 +90,7 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
+    _hyphenate_canadian_english_as_american()
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     fonts = FontConfiguration()
     targets = set(REFERENCE.findall(document))
