@@ -324,6 +324,7 @@ def test_a_note_before_the_first_section_is_kept_for_the_files_with_french_spaci
         ("!!! warning\n    Call 9-1-1 first.\n", 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"'),
         ('!!! note "Read [this](x.md)"\n    Text.\n', "a note before the first section is printed in the files, so it must be plain text: remove Markdown or HTML formatting (*, **, `, links, tags)"),
         ('!!! note "Title"\n\nNot indented.\n', 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"'),
+        ('!!! note "Title"\n    - one\n    - two\n', "a note before the first section is printed in the files as one paragraph: write it without a list"),
     ],
 )
 def test_a_note_that_cannot_print_is_reported_at_its_line(docs, note, message):

@@ -232,7 +232,9 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
                 break
             body.append(text.strip())
         text = " ".join(part for part in body if part)
-        if not title or not text:
+        if any(LIST_ITEM.match(part) for part in body if part):
+            report(start, "a note before the first section is printed in the files as one paragraph: write it without a list")
+        elif not title or not text:
             report(start, 'a note before the first section is printed in the files: give it a title and a text, as in !!! warning "Title"')
         elif FORMATTING.search(title + " " + text):
             report(start, f"a note before the first section is printed in the files, so it must be plain text: {REMOVE_FORMATTING}")

@@ -272,7 +272,10 @@ def prepare_chapter(
         # follows the link instead of sitting inside it, so it is not underlined as part of it.
         if kind == "external" and shown not in (href, _print_url(href)):
             _after(link, _element("span", f" ({_print_url(href)})", class_="print-url"))
-        elif kind == "internal" and not any(a.tag in _HEADINGS for a in link.iterancestors()):
+        # A section of the same chapter gets its page too: a chapter can run over several pages.
+        elif (kind == "internal" or (kind == "same" and href != f"#{chapter.slug}")) and not any(
+            a.tag in _HEADINGS for a in link.iterancestors()
+        ):
             _after(link, _element("span", class_="page-ref", data_target=href))
     for image in root.xpath("//img"):
         src, kind = links.resolve(chapter, image.get("src", ""), for_image=True)
