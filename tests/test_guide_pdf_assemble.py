@@ -192,6 +192,22 @@ def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     assert not section.xpath(".//form")
 
 
+def test_an_interactive_page_with_text_keeps_its_text_and_prints_a_note_in_place_of_the_tool():
+    html = (
+        '<h1>Planificateur</h1><h2 id="how">Comment l\'utiliser</h2><p>Indiquez les dates.</p>'
+        '<h2 id="plan">Planifier</h2><div class="planner"><p>Il faut JavaScript.</p><form>…</form></div>'
+        '<h2 id="rhythm">Le rythme</h2><div class="planner-rhythm"><table><tr><td>Moins de 8 semaines</td></tr></table></div>'
+    )
+    doc, _ = document([chapter("toolkit/planner.md", html, "Boîte à outils", description="Un calendrier.")])
+    section = doc.get_element_by_id("toolkit-planner")
+    text = " ".join(section.text_content().split())
+    assert "Indiquez les dates." in text and "Moins de 8 semaines" in text, "the page's text and tables print"
+    assert not section.xpath(".//form") and "Il faut JavaScript." not in text
+    (note,) = section.xpath(".//p[@class='online-only']")
+    assert note.getprevious().text_content() == "Planifier", "the note sits where the tool was"
+    assert note.xpath(".//a/@href") == ["https://example-org.github.io/guide/toolkit/planner/"]
+
+
 def test_images_point_at_their_source_files_and_need_alt_text(tmp_path):
     image = tmp_path / "logo.svg"
     image.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")

@@ -33,7 +33,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _BASE = "http://site.invalid/"
 _IDREF_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
 _DROPPED = (
-    "//script | //style | //button | //template | //select | //*[@hidden]"
+    "//script | //style | //link | //button | //template | //select | //*[@hidden]"
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -215,6 +215,46 @@ def _drop(root: HtmlElement) -> None:
         element.drop_tag()  # WeasyPrint runs no script: the fallback is what prints
 
 
+# The interactive part of an online-only page: on paper, a note with its address takes its place.
+INTERACTIVE = f"//*[{_class('planner')}] | //form"
+
+
+def _online_note(chapter: Chapter, edition: Edition):
+    note = _element("p", class_="online-only")
+    if edition.published:
+        online = edition.online_url(chapter.url)
+        before, _, after = labels(edition.lang)["online_only"].partition("{url}")
+        note.text = before
+        link = _element("a", online, href=online)
+        link.tail = after
+        note.append(link)
+    else:
+        note.text = labels(edition.lang)["online_only_unpublished"]
+    return note
+
+
+def _print_online_only(root, chapter: Chapter, edition: Edition):
+    """An interactive page on paper: its text (how to use it, its tables) with a note pointing to the
+    web where the tool sits; only a title, a description and the note when the tool is the page."""
+    found = root.xpath(INTERACTIVE)
+    interactive = [element for element in found if not any(a in found for a in element.iterancestors())]
+    text_outside = [p for p in root.iter("p") if not any(a in interactive for a in p.iterancestors())]
+    if interactive and text_outside:
+        for element in interactive:
+            note = _online_note(chapter, edition)
+            note.tail = element.tail
+            element.getparent().replace(element, note)
+        return root
+    heading = root.find(".//h1")
+    title = heading.text_content().strip() if heading is not None else chapter.title
+    page = _element("div")
+    page.append(_element("h1", title))
+    if chapter.description:
+        page.append(_element("p", chapter.description))
+    page.append(_online_note(chapter, edition))
+    return page
+
+
 def prepare_chapter(
     chapter: Chapter, in_part: bool, links: _Links, edition: Edition, problems: list[Finding]
 ) -> PreparedChapter:
@@ -222,23 +262,7 @@ def prepare_chapter(
     source = f"docs/{edition.lang}/{chapter.src_path}"
     _drop(root)
     if chapter.online_only:
-        heading = root.find(".//h1")
-        title = heading.text_content().strip() if heading is not None else chapter.title
-        root = _element("div")
-        root.append(_element("h1", title))
-        if chapter.description:
-            root.append(_element("p", chapter.description))
-        note = _element("p", class_="online-only")
-        if edition.published:
-            online = edition.online_url(chapter.url)
-            before, _, after = labels(edition.lang)["online_only"].partition("{url}")
-            note.text = before
-            link = _element("a", online, href=online)
-            link.tail = after
-            note.append(link)
-        else:
-            note.text = labels(edition.lang)["online_only_unpublished"]
-        root.append(note)
+        root = _print_online_only(root, chapter, edition)
     _open_details(root)
     _unfold_tabs(root)
     _print_form_fields(root)
