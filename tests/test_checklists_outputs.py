@@ -256,3 +256,23 @@ def test_every_line_under_the_title_leaves_room_to_write_however_long_its_label(
                 if right - left < MIN_FIELD_WIDTH:
                     narrow.append(f"{file_name(checklist, '.pdf')}: {name} is {right - left:.0f} pt wide")
     assert not narrow, narrow
+
+
+WORD_PAGE_NUMBER = {"fr": ("Page ", "PAGE", " sur ", "NUMPAGES"), "en": ("Page ", "PAGE", " of ", "NUMPAGES")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_files_number_their_pages_and_carry_no_template_leftovers(built_site, lang):
+    for checklist in EVERY[lang].values():
+        path = download_dir(built_site, lang) / file_name(checklist, ".docx")
+        footer = Document(path).sections[0].footer.paragraphs[1]._p
+        parts = [
+            element.get(qn("w:instr")) if element.tag == qn("w:fldSimple") else "".join(t.text for t in element.findall(qn("w:t")))
+            for element in footer if element.tag in (qn("w:r"), qn("w:fldSimple"))
+        ]
+        assert tuple(parts) == WORD_PAGE_NUMBER[lang], (path.name, parts)
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            # No "Microsoft Macintosh Word", 0 pages, 0 words, nor a blank thumbnail from python-docx's template.
+            assert "docProps/app.xml" not in names and not [n for n in names if "thumbnail" in n], names
+            assert b"Macintosh" not in archive.read("[Content_Types].xml")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Inches
@@ -171,9 +173,48 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
+def _drop_template_leftovers(document) -> None:
+    """python-docx's blank template brings Mac Word's extended properties (its application name,
+    zero pages and words) and a blank thumbnail: a file that states them would mislead."""
+    relationships = document.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype in (RELATIONSHIP_TYPE.EXTENDED_PROPERTIES, RELATIONSHIP_TYPE.THUMBNAIL):
+            relationships.pop(key)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that the word processor fills in, with a stand-in shown before it does."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    properties, size = OxmlElement("w:rPr"), OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")  # 8 pt, as the rest of the footer
+    properties.append(size)
+    run.append(properties)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _page_numbers(footer, lang: str) -> None:
+    """"Page 1 of 2" at the right of the footer, as on the PDF, in the file's language."""
+    before, _, rest = strings.text(lang, "page", page="\0", pages="\1").partition("\0")
+    middle, _, after = rest.partition("\1")
+    paragraph = footer.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for text, field in ((before, "PAGE"), (middle, "NUMPAGES")):
+        paragraph.add_run(text).font.size = Pt(8)
+        _field(paragraph, field)
+    if after:
+        paragraph.add_run(after).font.size = Pt(8)
+
+
 def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     lang = checklist.lang
     document = Document()
+    _drop_template_leftovers(document)
     section = document.sections[0]
     section.page_width, section.page_height = Inches(8.5), Inches(11)  # US Letter
     for side in ("left_margin", "right_margin"):
@@ -201,6 +242,7 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     footer = section.footer.paragraphs[0]
     footer.text = " · ".join(filter(None, (publisher, checklist.source, checklist.title)))
     footer.runs[0].font.size = Pt(8)
+    _page_numbers(section.footer, lang)
 
     document.add_heading(checklist.title, level=1)
     document.add_paragraph(checklist.description)
