@@ -189,7 +189,7 @@ def test_word_fill_in_fields_keep_their_widths_outside_word(tmp_path):
 
     target = tmp_path / "checklist.docx"
     write_docx(CHECKLISTS["fr"][SLUGS[0]], "Organisation", target)
-    table = Document(target).tables[0]
+    table = next(table for table in Document(target).tables if len(table.columns) == 2)  # after any note's box
     grid = [col.width for col in table.columns]
     assert grid == [Inches(1.9), Inches(4.8)], [round(w / 914400, 2) for w in grid]
     for row in table.rows:
@@ -225,6 +225,14 @@ PRINTED_NOTES = {
     ("en", "when-things-go-wrong"): ("If someone is in immediate danger", "Call 9-1-1 first. Everything else can wait.", "The first conversation"),
     ("fr", "sel-reflection"): ("Un outil de réflexion, pas un test", "Il n'y a ni score ni bonne réponse", "Disponibilité et fiabilité"),
     ("en", "sel-reflection"): ("A reflection tool, not a test", "There is no score and no right answer", "Availability and reliability"),
+    ("fr", "before-first-day"): ("Quand commencer", "Deux semaines avant la date d'arrivée", "Logistique"),
+    ("en", "before-first-day"): ("When to start", "Two weeks before the first day", "Practical details"),
+    ("fr", "final-evaluation-exit"): ("Quand commencer", "De deux à quatre semaines avant la dernière journée", "L'évaluation finale"),
+    ("en", "final-evaluation-exit"): ("When to start", "Two to four weeks before the last day", "Final evaluation Before you fill in the form"),
+    ("fr", "expectations-conversation"): ("Avant de commencer", "Prévoyez une heure", "Les objectifs"),
+    ("en", "expectations-conversation"): ("Before you start", "Allow an hour somewhere quiet", "Goals"),
+    ("fr", "inclusive-self-check"): ("Comment l'utiliser", "Cochez les questions auxquelles vous pouvez répondre « oui » aujourd'hui", "Mesures d'adaptation"),
+    ("en", "inclusive-self-check"): ("How to use it", 'Tick the questions you can answer "yes" to today', "Accommodation"),
 }
 
 
