@@ -312,10 +312,10 @@ def test_a_note_before_the_first_section_is_kept_for_the_files_with_french_spaci
     write(docs, "fr", edited(FR, "Introduction, avec", FR_NOTE + "\nIntroduction, avec"))
     write(docs, "en", edited(EN, "Introduction.\n", "Introduction.\n\n" + EN_NOTE + "\n## Late { #late }\n\n" + EN_NOTE.replace("In an", "Not printed:")))
     fr = load_checklist(docs, "fr", "sample")
-    assert [(n.kind, n.title, n.text, n.line) for n in fr.notes] == [("warning", "En cas de danger", "Composez le 9-1-1 d'abord : tout le reste attend.", 9)]
-    assert with_settings(fr, {"publisher": ""}).notes[0].text == "Composez le 9-1-1 d'abord\u00a0: tout le reste attend."
+    assert [(n.kind, n.title, n.text, n.line) for n in fr.printed_notes] == [("warning", "En cas de danger", "Composez le 9-1-1 d'abord : tout le reste attend.", 9)]
+    assert with_settings(fr, {"publisher": ""}).printed_notes[0].text == "Composez le 9-1-1 d'abord\u00a0: tout le reste attend."
     # A note after a section's heading is web-only, like any prose there.
-    assert [n.title for n in load_checklist(docs, "en", "sample").notes] == ["In an emergency"]
+    assert [n.title for n in load_checklist(docs, "en", "sample").printed_notes] == ["In an emergency"]
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,9 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
         title=finish(checklist.title),
         description=finish(checklist.description),
         section_notes=finish(checklist.section_notes),
-        notes=tuple(dataclasses.replace(note, title=finish(note.title), text=finish(note.text)) for note in checklist.notes),
+        printed_notes=tuple(
+            dataclasses.replace(note, title=finish(note.title), text=finish(note.text)) for note in checklist.printed_notes
+        ),
         sections=sections,
         source=values.get("source", ""),
     )
@@ -211,10 +213,8 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
             path = planned.produce(checklist, publisher)
             name = file_name(source, planned.suffix)
             members.append((name, path))
-            description = checklist.description if planned.suffix == ".pdf" else ""
-            downloads.append(
-                Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path, description or "")
-            )
+            description = checklist.description if planned.suffix == ".pdf" else ""  # said once, with the PDF
+            downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path, description))
 
     if members:
         # The ZIP writer is this module: its code is part of the key, with every member's content.

@@ -72,7 +72,7 @@ Block = Union[Item, TextField, FieldTable]
 
 
 @dataclass(frozen=True)
-class Note:
+class PrintedNote:
     """An admonition written before the first section: printed in the files under the description."""
 
     kind: str  # warning, note…: the admonition's type, which sets its look
@@ -105,7 +105,7 @@ class Checklist:
     kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
     examples: str | None = None  # key of the table column the example-goal picker fills, if any
     source: str = ""  # printed in the files' footers: the guide's name and licence (with_settings)
-    notes: tuple[Note, ...] = ()  # the page's admonitions before its first section, for the files
+    printed_notes: tuple[PrintedNote, ...] = ()  # the page's boxes before its first section, for the files
 
     @property
     def items(self) -> list[Item]:
@@ -143,7 +143,7 @@ class Checklist:
                 "kind": self.kind,
                 "examples": self.examples,
                 "source": self.source,
-                "notes": [[note.kind, note.title, note.text] for note in self.notes],
+                "printed_notes": [[note.kind, note.title, note.text] for note in self.printed_notes],
                 "sections": [
                     {"id": s.id, "title": s.title, "blocks": [_canonical_block(b) for b in s.blocks]}
                     for s in self.sections

@@ -58,7 +58,7 @@ import yaml
 from ..findings import ContentError, Finding, relative
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from ..yamlload import safe_load
-from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, Note, Section, TextField
+from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, PrintedNote, Section, TextField
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
@@ -100,7 +100,7 @@ class Scan:
     first_section_index: int | None = None  # line index of the first ## heading
     heading_ids: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)  # admonitions before the first section
+    printed_notes: list[PrintedNote] = field(default_factory=list)  # admonitions before the first section
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int, str]:
@@ -239,7 +239,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         elif FORMATTING.search(title + " " + text):
             report(start, f"a note before the first section is printed in the files, so it must be plain text: {REMOVE_FORMATTING}")
         else:
-            scan.notes.append(Note(kind=kind, title=title, text=text, line=offset + start + 1))
+            scan.printed_notes.append(PrintedNote(kind=kind, title=title, text=text, line=offset + start + 1))
 
     def read_table(start: int) -> int:
         """Read the table starting at ``start``; returns the index after its last line."""
@@ -487,7 +487,7 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         heading_ids=tuple(scan.heading_ids),
         kind=kind,
         examples=examples,
-        notes=tuple(scan.notes),
+        printed_notes=tuple(scan.printed_notes),
     )
 
 

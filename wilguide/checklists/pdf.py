@@ -69,8 +69,7 @@ def template_sources() -> str:
 
 def render_html(checklist: Checklist, publisher: str) -> str:
     lang = checklist.lang
-    page_before, _, rest = strings.text(lang, "page", page="\0", pages="\1").partition("\0")
-    page_middle, _, page_after = rest.partition("\1")
+    page_before, page_middle, page_after = strings.page_number_parts(lang)
     css = _css.get_template("checklist-pdf.css").render(
         fonts={name: path.as_uri() for name, path in font_files().items()},
         footer_left=css_string(" · ".join(filter(None, (publisher, checklist.source, checklist.title)))),

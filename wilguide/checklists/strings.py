@@ -118,6 +118,14 @@ def text(lang: str, key: str, **values) -> str:
     return strings[key].format(**values)
 
 
+def page_number_parts(lang: str) -> tuple[str, str, str]:
+    """The words around the two numbers of "Page 1 of 2": ("Page ", " of ", ""), for the PDF's
+    counters and the Word file's fields."""
+    before, _, rest = text(lang, "page", page="\0", pages="\1").partition("\0")
+    middle, _, after = rest.partition("\1")
+    return before, middle, after
+
+
 def locale(lang: str) -> str:
     return LOCALES.get(lang, lang)
 

@@ -27,9 +27,9 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
     if bool(reference.section_notes) != bool(other.section_notes):
         has, lacks = (ref_path, other_path) if reference.section_notes else (other_path, ref_path)
         findings.append(Finding(has, 1, f"checklist.section_notes is set here but not in {lacks}"))
-    ref_notes, other_notes = [n.kind for n in reference.notes], [n.kind for n in other.notes]
+    ref_notes, other_notes = [n.kind for n in reference.printed_notes], [n.kind for n in other.printed_notes]
     if ref_notes != other_notes:
-        line = (other.notes[0].line if other.notes else other.title_line)
+        line = other.printed_notes[0].line if other.printed_notes else other.title_line
         findings.append(Finding(other_path, line, f"the notes before the first section ({', '.join(other_notes) or 'none'}) differ from "
                                 f"{ref_path} ({', '.join(ref_notes) or 'none'}): both languages print the same notes in the files"))
 

@@ -200,8 +200,7 @@ def _field(paragraph, instruction: str) -> None:
 
 def _page_numbers(footer, lang: str) -> None:
     """"Page 1 of 2" at the right of the footer, as on the PDF, in the file's language."""
-    before, _, rest = strings.text(lang, "page", page="\0", pages="\1").partition("\0")
-    middle, _, after = rest.partition("\1")
+    before, middle, after = strings.page_number_parts(lang)
     paragraph = footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for text, field in ((before, "PAGE"), (middle, "NUMPAGES")):
@@ -246,7 +245,7 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
 
     document.add_heading(checklist.title, level=1)
     document.add_paragraph(checklist.description)
-    for note in checklist.notes:
+    for note in checklist.printed_notes:
         _printed_note(document, note)
 
     line_fields = [name for name in checklist.fields if name != "notes"]

@@ -96,7 +96,7 @@ def kind_label(item: Download, words: dict[str, str]) -> str:
 
 
 def size_label(item: Download, lang: str) -> str:
-    """48 ko; for the guide, with its page count: 769 ko, 84 pages."""
+    """48 ko; for the guide, with its page count: 797 KB, 125 pages."""
     if item.size is None:
         return ""
     if item.pages:
