@@ -24,6 +24,7 @@ from mkdocs.structure.files import File
 
 from wilguide import guide_pdf, workers
 from wilguide.checklists import checklist_downloads
+from wilguide.contentcheck.markdown_text import page_title
 from wilguide.findings import ContentError
 from wilguide.guide_pdf.fonts import MissingFonts
 from wilguide.guide_pdf.background import BackgroundTypesetting
@@ -178,7 +179,23 @@ def on_env(env, config, files):
 def _table(state: dict, lang: str, result, pending: str) -> str:
     url = state["file"].dest_uri if result else None
     guide = guide_pdf.guide_row(state["site_name"], lang, url, result, state["skip"], pending)
-    return guide_pdf.render_downloads([guide, *state["checklist_rows"]], lang, state["page_url"])
+    rows = [guide, *state["checklist_rows"]]
+    return guide_pdf.render_downloads(rows, lang, state["page_url"], state["other_languages"])
+
+
+def _other_language_pages(page, config, lang: str) -> list[guide_pdf.OtherLanguagePage]:
+    """The same page in each other language, with the title its own Markdown gives it."""
+    name, in_language = _page_path(page.file, config), page.url.removeprefix(language_prefix(config))
+    pages = []
+    for other in languages(config):
+        if other == lang:
+            continue
+        source = Path(config.docs_dir) / other / name
+        title = page_title(source.read_text(encoding="utf-8-sig")) if source.is_file() else None
+        if not title:
+            raise PluginError(f"{source}: the {lang} downloads page links to this page, which needs a title ('# Title')")
+        pages.append(guide_pdf.OtherLanguagePage(other, language_prefix(config, other) + in_language, title))
+    return pages
 
 
 @event_priority(50)  # before the search plugin indexes the page
@@ -191,6 +208,7 @@ def on_page_context(context, page, config, nav):
     state["page_url"] = page.url
     state["page_target"] = Path(page.file.abs_dest_path)
     state["site_name"] = config.site_name  # the config object changes with each language's build
+    state["other_languages"] = _other_language_pages(page, config, lang)
     state["table"] = _table(state, lang, state["result"], state["pending"])
     page.content = guide_pdf.insert_downloads(page.content, state["table"])
     return context

@@ -246,3 +246,20 @@ def test_the_guide_row_gives_its_page_count_and_each_pdf_row_says_what_its_file_
         (description,) = rows[pdf_name].xpath('.//*[contains(@class, "wilguide-downloads__description")]')
         assert text(description) == meta, slug
         assert not rows[word_name].xpath('.//*[contains(@class, "wilguide-downloads__description")]'), word_name
+
+
+def test_each_downloads_page_links_to_the_other_languages_files(built_site):
+    """An employer on the English page may need the French checklists for a student, and the reverse."""
+    expected = {
+        "fr": ("Le guide, les listes de vérification et les modèles existent aussi en anglais : Downloads.", "en", "Downloads"),
+        "en": ("The guide and every checklist and template are also available in French: Téléchargements.", "fr", "Téléchargements"),
+    }
+    for lang, (sentence, other, title) in expected.items():
+        page = document(built_site, PREFIX[lang] + "downloads")
+        (link,) = page.xpath(f'//article//a[@hreflang="{other}"]')
+        assert " ".join(link.getparent().text_content().replace("\u00a0", " ").split()) == sentence
+        assert link.get("lang") == other and link.text_content() == title
+        target = urljoin(f"/{PREFIX[lang]}downloads/", link.get("href"))
+        assert target == f"/{PREFIX[other]}downloads/"
+        (heading,) = document(built_site, PREFIX[other] + "downloads").xpath("//article//h1")
+        assert "".join(heading.xpath("text()")).strip() == title  # its permalink sign left out

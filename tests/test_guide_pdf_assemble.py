@@ -15,6 +15,7 @@ from wilguide.guide_pdf import (
     Download,
     Edition,
     GuidePdf,
+    OtherLanguagePage,
     checklist_rows,
     file_name,
     guide_row,
@@ -283,6 +284,22 @@ def test_downloads_table_says_when_the_guide_was_not_built():
     row = guide_row("WIL Guide", "en", "en/downloads/wil-guide.pdf", built, None)
     doc = lxml.html.fragment_fromstring(render_downloads([row], "en", "en/downloads/"))
     assert doc.xpath("//a/@href") == ["wil-guide.pdf"] and "WIL Guide: complete version" in doc.text_content()
+
+
+def test_under_the_table_a_sentence_links_to_the_other_languages_downloads_page():
+    row = guide_row("WIL Guide", "en", None, None, "WILGUIDE_SKIP_GUIDE_PDF=1")
+    html = render_downloads([row], "en", "en/downloads/", [OtherLanguagePage("fr", "downloads/", "Téléchargements")])
+    (line,) = lxml.html.fromstring(f"<div>{html}</div>").xpath("//p")
+    assert " ".join(line.text_content().split()) == "The guide and every checklist and template are also available in French: Téléchargements."
+    assert [(a.get("href"), a.get("lang"), a.get("hreflang")) for a in line.xpath("a")] == [("../../downloads/", "fr", "fr")]
+
+    html = render_downloads([row], "fr", "downloads/", [OtherLanguagePage("en", "en/downloads/", "Downloads")])
+    (line,) = lxml.html.fromstring(f"<div>{html}</div>").xpath("//p")
+    assert line.text_content() == "Le guide, les listes de vérification et les modèles existent aussi en anglais\u00a0: Downloads."
+    assert line.xpath("a/@href") == ["../en/downloads/"]
+
+    with pytest.raises(ValueError, match="add 'other_language.de' to LABELS\\['fr'\\]"):
+        render_downloads([row], "fr", "downloads/", [OtherLanguagePage("de", "de/downloads/", "Downloads")])
 
 
 def test_the_table_goes_where_the_page_has_the_marker():

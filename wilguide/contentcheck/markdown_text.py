@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 # The same pattern as MkDocs (mkdocs.utils.meta): a page whose first line is `---` has front
 # matter up to the next `---` or `...` line.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -135,3 +137,18 @@ def headings(code_free_text: str, first_line: int = 1) -> list[Heading]:
         explicit = EXPLICIT_ID.search(match.group("attrs") or "")
         found.append(Heading(len(match.group("hashes")), match.group("text"), explicit.group(1) if explicit else None, number))
     return found
+
+
+def page_title(markdown: str) -> str | None:
+    """A page's title as MkDocs takes it: the front matter's ``title``, else its first ``# `` heading."""
+    front_matter = FRONT_MATTER.match(markdown)
+    if front_matter:
+        meta = yaml.safe_load(front_matter.group(1)) or {}
+        if isinstance(meta, dict) and meta.get("title"):
+            return str(meta["title"])
+        markdown = markdown[front_matter.end() :]
+    for line in markdown.splitlines():
+        heading = HEADING.match(line)
+        if heading and len(heading.group("hashes")) == 1:
+            return heading.group("text")
+    return None

@@ -9,7 +9,7 @@
 from .assemble import Edition
 from .build import SKIP_VARIABLE, GuideJob, GuidePdf, file_name, make_guide_pdf, plan_guide_pdf, skip_reason, typeset_guide_pdf
 from .contents import Chapter
-from .downloads import MARKER, Download, checklist_rows, guide_row, insert_downloads, render_downloads
+from .downloads import MARKER, Download, OtherLanguagePage, checklist_rows, guide_row, insert_downloads, render_downloads
 
 __all__ = [
     "Chapter",
@@ -18,6 +18,7 @@ __all__ = [
     "GuideJob",
     "GuidePdf",
     "MARKER",
+    "OtherLanguagePage",
     "SKIP_VARIABLE",
     "checklist_rows",
     "file_name",

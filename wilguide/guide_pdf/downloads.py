@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Sequence
 
 from .assemble import _environment
 from .labels import file_size, labels, long_date
@@ -25,6 +26,16 @@ class Download:
     unavailable: str = ""  # said instead of a link when the file was not built
     note: str = ""  # said under the title, link or not: "being updated" while a preview catches up
     pages: int | None = None  # the guide's page count, said with its size: readers print it
+
+
+@dataclass(frozen=True)
+class OtherLanguagePage:
+    """The downloads page of another language, linked under the table: an employer reading one
+    language may need the files in the other, for a student or a colleague."""
+
+    lang: str
+    url: str  # from the site root: "en/downloads/"
+    title: str  # the page's own title, in its language: "Downloads"
 
 
 PENDING = ("updating", "preparing", "failed")  # while a file is being typeset (labels' keys)
@@ -86,7 +97,8 @@ def checklist_rows(checklist_downloads, prefix: str) -> list[Download]:
 def relative_url(url: str, page_url: str) -> str:
     """The address of ``url`` from the page at ``page_url`` (both from the site root)."""
     directory = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-    return posixpath.relpath("/" + url, "/" + directory)
+    relative = posixpath.relpath("/" + url, "/" + directory)
+    return relative + "/" if url.endswith("/") else relative  # a page's address keeps its slash
 
 
 def kind_label(item: Download, words: dict[str, str]) -> str:
@@ -104,7 +116,19 @@ def size_label(item: Download, lang: str) -> str:
     return file_size(item.size, lang)
 
 
-def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str:
+def other_language_line(other: OtherLanguagePage, lang: str, page_url: str) -> dict[str, str]:
+    """The sentence that links to ``other`` from the page at ``page_url``, cut around its link."""
+    key = f"other_language.{other.lang}"
+    sentence = labels(lang).get(key)
+    if sentence is None:
+        raise ValueError(f"the downloads page has no sentence for linking {lang} to {other.lang}: add '{key}' to LABELS['{lang}']")
+    before, _, after = sentence.partition("{link}")
+    return {"before": before, "after": after, "lang": other.lang, "title": other.title, "href": relative_url(other.url, page_url)}
+
+
+def render_downloads(
+    downloads: list[Download], lang: str, page_url: str, others: Sequence[OtherLanguagePage] = ()
+) -> str:
     words = labels(lang)
     rows = [
         {
@@ -121,7 +145,8 @@ def render_downloads(downloads: list[Download], lang: str, page_url: str) -> str
         }
         for item in downloads
     ]
-    return _environment().get_template("downloads.html").render(words=words, rows=rows)
+    lines = [other_language_line(other, lang, page_url) for other in others]
+    return _environment().get_template("downloads.html").render(words=words, rows=rows, others=lines)
 
 
 def insert_downloads(content: str, table: str) -> str:

@@ -37,6 +37,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.ZIP": "ZIP, PDF et Word",
         "bundle_description": "Toutes les listes de vérification et tous les modèles, en PDF à remplir et en Word modifiable, réunis dans un seul fichier compressé.",
         "footer_link": "Télécharger le guide",
+        # After the table: the other language's downloads page, named by its own title.
+        "other_language.en": "Le guide, les listes de vérification et les modèles existent aussi en anglais\u00a0: {link}.",
     },
     "en": {
         "locale": "en_CA",
@@ -65,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.ZIP": "ZIP, PDF and Word",
         "bundle_description": "Every checklist and template as a fillable PDF and an editable Word file, in one ZIP file.",
         "footer_link": "Download the guide",
+        "other_language.fr": "The guide and every checklist and template are also available in French: {link}.",
     },
 }
 
