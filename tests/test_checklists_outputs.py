@@ -236,12 +236,19 @@ PRINTED_NOTES = {
 }
 
 
+# The first line to fill in under the title: the note prints above it, right under the description.
+FIRST_LINE = {"fr": "Stagiaire", "en": "Student"}
+FIRST_LINE_OF_PERSONAL_SHEETS = {"fr": "Nom", "en": "Name"}  # sheets nobody else needs to see
+
+
 @pytest.mark.parametrize(("lang", "slug"), list(PRINTED_NOTES))
 def test_the_page_note_before_the_first_section_prints_first_in_both_files(built_site, lang, slug):
     title, text, first_section = (plain(part) for part in PRINTED_NOTES[lang, slug])
+    personal = slug in ("sel-reflection", "inclusive-self-check")
+    first_line = (FIRST_LINE_OF_PERSONAL_SHEETS if personal else FIRST_LINE)[lang]
     name = file_name(CHECKLISTS[lang][slug], "")
     first_page = plain(PdfReader(download_dir(built_site, lang) / f"{name}.pdf").pages[0].extract_text())
-    assert first_page.index(title) < first_page.index(text) < first_page.index(first_section)
+    assert first_page.index(title) < first_page.index(text) < first_page.index(first_line) < first_page.index(first_section)
     document = Document(download_dir(built_site, lang) / f"{name}.docx")
     boxed = plain(document.tables[0].cell(0, 0).text)  # the first table: before the fields and items
     assert boxed.startswith(f"{title} {text}"), boxed
@@ -267,6 +274,18 @@ def test_every_line_under_the_title_leaves_room_to_write_however_long_its_label(
 
 
 WORD_PAGE_NUMBER = {"fr": ("Page ", "PAGE", " sur ", "NUMPAGES"), "en": ("Page ", "PAGE", " of ", "NUMPAGES")}
+
+
+WORD_PROOFING_LANGUAGE = {"fr": "fr-CA", "en": "en-CA"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_files_are_proofed_in_canadian_french_or_english(built_site, lang):
+    """Word's spelling checker reads the language of the text from the default run properties."""
+    for checklist in EVERY[lang].values():
+        styles = Document(download_dir(built_site, lang) / file_name(checklist, ".docx")).styles.element
+        (value,) = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+        assert value == WORD_PROOFING_LANGUAGE[lang], file_name(checklist, ".docx")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -191,6 +191,7 @@ def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     assert section.xpath(".//h2")[0].text_content() == "Planificateur"
     assert section.xpath(".//a/@href") == ["https://example-org.github.io/guide/toolkit/planner/"]
     assert not section.xpath(".//form")
+    assert "Un calendrier." in section.text_content(), "a page that is only the tool prints what it is for"
 
 
 def test_an_interactive_page_with_text_keeps_its_text_and_prints_a_note_in_place_of_the_tool():

@@ -61,8 +61,12 @@ def test_an_unchanged_guide_is_not_typeset_again(cache_dir):
     assert first.path == second.path and first.path.is_file()
     # The page count the downloads page gives, whether the PDF was just typeset or taken from the cache.
     assert first.pages == second.pages == len(pypdf.PdfReader(first.path).pages) > 1
-    changed = make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
-    assert changed.path != first.path and cache.generated_count["guide-pdf"] == before + 2
+    longer = make_guide_pdf(chapters("<p>Une phrase de plus.</p>" * 120), EDITION, {})
+    assert longer.path != first.path and cache.generated_count["guide-pdf"] == before + 2
+    assert longer.pages == len(pypdf.PdfReader(longer.path).pages) > first.pages
+    # Back to the first pages (an edit undone): the cached PDF comes with its own page count.
+    again = make_guide_pdf(chapters(), EDITION, {})
+    assert again.seconds is None and again.pages == first.pages
 
 
 def test_the_pdf_is_tagged_titled_and_embeds_only_the_packaged_fonts(cache_dir):
