@@ -177,6 +177,13 @@ def test_unknown_placeholder(tmp_path):
     ]
 
 
+def test_a_missing_guide_setting_is_reported_once_at_mkdocs_yml(tmp_path):
+    root = fixture_tree(tmp_path)
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("    edi_guide_url: https://example.org/edi\n", ""), encoding="utf-8")
+    assert [f for f in findings_of(root) if "extra.guide" in f] == ["mkdocs.yml:1: extra.guide is missing edi_guide_url"]
+
+
 def test_house_terms_whatever_the_case_accents_or_line_breaks(tmp_path):
     # Not reported: "feedback" in code and in a link address, a source's title listed under
     # `allow`, and « feedback » quoted on the references page (valid/docs/fr/references.md).

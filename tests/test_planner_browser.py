@@ -195,6 +195,23 @@ def test_bad_input_is_explained_next_to_the_field(page, site_server, lang, field
     assert page.evaluate("document.activeElement.id") == f"planner-{field}"
 
 
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_fixed_field_loses_its_error_and_the_others_keep_theirs(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-09-01", time="25:00")
+    one(page.locator("#planner-end-error")).wait_for(state="visible")
+    assert "The end date must come after the start date." in page.inner_text("#planner-errors")
+    create(page, end="2026-12-18")  # the end date fixed, the time still wrong
+    time_error = one(page.locator("#planner-time-error"))
+    time_error.wait_for(state="visible")
+    assert time_error.inner_text() == "Enter the meeting time (hours and minutes)."
+    assert page.get_attribute("#planner-time", "aria-invalid") == "true"
+    assert one(page.locator("#planner-end-error")).is_hidden()
+    assert page.get_attribute("#planner-end", "aria-invalid") is None
+    summary = page.inner_text("#planner-errors")
+    assert "The end date" not in summary and "Enter the meeting time" in summary
+
+
 @pytest.mark.parametrize("page", [{"java_script_enabled": False}], indirect=True)
 def test_without_javascript_the_rhythm_and_checklists_are_there(page, site_server):
     page.goto(f"{site_server}en/toolkit/planner/")

@@ -115,6 +115,16 @@ def test_a_broken_template_is_reported_at_its_lines():
     ]
 
 
+def test_a_key_used_twice_points_to_its_first_use():
+    text = TEMPLATE + "\n## More { #more }\n\n- [_] Notes { #notes }\n- [_] Other notes { #notes }\n- [_] A date { #date }\n"
+    assert errors(lambda: parse_checklist(text, "docs/en/toolkit/plan.md", "en")) == [
+        "docs/en/toolkit/plan.md:15: cells under 'Goal' stay empty: they are the fields to fill in",
+        "docs/en/toolkit/plan.md:16: this row has 2 cells; the header has 3",
+        "docs/en/toolkit/plan.md:21: duplicate key 'notes' (already used on line 20)",
+        "docs/en/toolkit/plan.md:22: duplicate key 'date' (already used on line 12)",  # the table's column
+    ]
+
+
 def test_the_examples_setting_must_name_a_column():
     text = TEMPLATE.replace("examples: goal", "examples: target").replace("| Goal 2 |  filled in     |", "| Goal 2 |                |")
     text = text.replace("| Goal 3 |                |\n", "")

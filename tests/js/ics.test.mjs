@@ -85,6 +85,31 @@ test("two unnamed plans starting the same day never share UIDs; the same plan ke
   assert.deepEqual(uids(calendar({ planId: "k3v9x0aa", student: "Noah" })), uids(a), "an edited plan keeps its UIDs");
 });
 
+test("each event lasts as long as the guide says that meeting takes; check-ins as long as the reader chose", () => {
+  const text = buildCalendar(buildPlan({ ...input, duration: "45" }, data), data, {
+    timeZone: "America/Toronto", now: Date.UTC(2026, 7, 1, 12), resolve: (href) => href, planId: "k3v9x0aa", student: "Zoé",
+  });
+  const lengths = {};
+  for (const event of text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1)) {
+    const title = event.match(/^SUMMARY:(.*?)( – Zoé)?$/m)[1];
+    (lengths[title] ||= new Set()).add(event.match(/^DURATION:(.*)$/m)[1]);
+  }
+  const expected = {
+    "Check-in": "PT45M", // the length chosen in the form
+    "Daily touchpoint": "PT15M", // "a short daily touchpoint of 10 to 15 minutes"
+    "Expectations conversation": "PT60M", // "Allow an hour"
+    "Mid-placement review": "PT60M", // "set aside an hour"
+    "Exit conversation": "PT30M", // "Set aside thirty minutes in the final week"
+  };
+  for (const [title, duration] of Object.entries(expected)) assert.deepEqual([...lengths[title]], [duration], title);
+});
+
+test("a UID is the plan's id, the meeting's kind and number, and the planner's name", () => {
+  const all = uids(calendar());
+  assert.ok(all.every((uid) => /^UID:k3v9x0aa-[a-z-]+-\d+@wil-check-in-planner$/.test(uid)), all.join(" "));
+  assert.ok(all.includes("UID:k3v9x0aa-check-in-1@wil-check-in-planner") && all.includes("UID:k3v9x0aa-exit-1@wil-check-in-planner"));
+});
+
 test("each download carries a higher SEQUENCE, so a re-import updates the events", () => {
   const sequence = (now) => [...calendar({ now }).matchAll(/^SEQUENCE:(\d+)$/gm)].map((m) => Number(m[1]));
   const first = sequence(Date.UTC(2026, 7, 1, 12)), later = sequence(Date.UTC(2026, 7, 1, 12, 0, 1));

@@ -99,6 +99,32 @@ test("a short placement (4 weeks) meets twice a week, with an informal review", 
   assert.ok(exit.day > final.day && exit.date <= "2026-10-05");
 });
 
+test("an 8-week placement is not a short one: the site's short band is 'Under 8 weeks'", () => {
+  assert.equal(plan({ end: "", weeks: "7" }).band, "short");
+  const eight = plan({ end: "", weeks: "8" });
+  assert.equal(eight.band, "standard");
+  assert.equal(kinds(eight, "mid-review").length, 1);
+  assert.equal(kinds(eight, "informal-review").length, 0);
+});
+
+test("the midpoint review falls on the chosen weekday nearest the middle", () => {
+  // 2026-09-08 to 2026-12-18: the middle is Thursday 2026-10-29; the nearest Tuesday is 10-27.
+  assert.equal(kinds(plan({}), "mid-review")[0].date, "2026-10-27");
+  assert.equal(weekday(kinds(plan({ weekday: "4" }), "mid-review")[0].day), 4);
+});
+
+test("no meeting falls on a weekend", () => {
+  // Ends Tuesday 2026-12-22, evaluation Friday 12-18: the exit goes to Monday 12-21, not Saturday.
+  const overWeekend = plan({ end: "2026-12-22", weekday: "4", final: "2026-12-18" });
+  assert.equal(kinds(overWeekend, "exit")[0].date, "2026-12-21");
+  for (const extra of [{}, { end: "2026-12-22", weekday: "4", final: "2026-12-18" }, { end: "", weeks: "4", weekday: "5" }]) {
+    for (const m of plan(extra).meetings) {
+      const day = new Date(`${m.date}T12:00:00Z`).getUTCDay(); // 0 Sunday, 6 Saturday, as the calendar says
+      assert.ok(day >= 1 && day <= 5, `${m.id} on ${m.date}`);
+    }
+  }
+});
+
 test("a 16-month placement adds quarterly reviews and goes monthly", () => {
   const p = plan({ start: "2026-05-04", end: "2027-08-27" });
   assert.deepEqual(p.errors, []);
