@@ -85,7 +85,7 @@ def search_box_results(page, site_server, prefix, query):
         ("", "rétroaction", "rétroaction"),   # whole words: nothing was found before
         ("", "supervision", "supervision"),
         ("", "stagiaires", "stagiaire"),      # plural
-        ("", "principaux", "principal"),      # an irregular plural finds the singular
+        ("", "généraux", "général"),          # an irregular plural finds the singular
         ("", "l'évaluation", "évaluation"),   # elided article
         ("", "rétro", "rétroaction"),         # prefix
         ("", "retroaction", "rétroaction"),   # no accents typed: the text's accented word is marked
