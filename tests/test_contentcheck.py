@@ -177,6 +177,14 @@ def test_unknown_placeholder(tmp_path):
     ]
 
 
+def test_a_page_title_is_the_front_matter_title_or_the_first_level_one_heading():
+    from wilguide.contentcheck.markdown_text import page_title
+
+    assert page_title("---\ndescription: x\n---\n\n## Not this\n\n# Téléchargements { #downloads }\n") == "Téléchargements"
+    assert page_title("---\ntitle: Downloads\n---\n\n# Files\n") == "Downloads"
+    assert page_title("Text\n\n## Only a section\n") is None
+
+
 def test_a_missing_guide_setting_is_reported_once_at_mkdocs_yml(tmp_path):
     root = fixture_tree(tmp_path)
     settings = root / "mkdocs.yml"
