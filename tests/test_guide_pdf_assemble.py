@@ -183,6 +183,19 @@ def test_screen_widgets_get_their_printed_form():
     assert "Sans script" in text and "alert" not in text and "¶" not in text
 
 
+def test_a_printed_title_never_ends_on_a_line_of_one_word():
+    html = (
+        "<h1>Bien terminer le stage</h1><h2 id='say'>Ce que vous pourriez dire </h2>"
+        "<h3 id='one'>Rôles</h3><h2 id='code'>Le fichier <code>mkdocs.yml</code></h2>"
+    )
+    doc, _ = document([chapter("closing-well.md", html, "Le guide")])
+    section = doc.get_element_by_id("closing-well")
+    texts = [h.text_content() for h in section.xpath(".//h1 | .//h2 | .//h3 | .//h4")]
+    assert "Bien terminer le\u00a0stage" in texts and "Ce que vous pourriez\u00a0dire " in texts
+    assert "Rôles" in texts, "a one-word title stays as it is"
+    assert "Le fichier mkdocs.yml" in texts, "a title with markup keeps its breaks"
+
+
 def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     doc, _ = document(
         [chapter("toolkit/planner.md", "<h1>Planificateur</h1><form>…</form>", "Boîte à outils", description="Un calendrier.")]

@@ -255,6 +255,18 @@ def _print_online_only(root, chapter: Chapter, edition: Edition):
     return page
 
 
+def _keep_last_words_together(heading: HtmlElement) -> None:
+    """A no-break space before a heading's last word, so a title never ends on a line of one word.
+
+    Only headings of plain text: a word inside a link or code keeps the breaks it has."""
+    if len(heading) or not heading.text:
+        return
+    words = heading.text.rstrip()
+    head, space, last = words.rpartition(" ")
+    if space and head.strip():
+        heading.text = f"{head}\u00a0{last}" + heading.text[len(words) :]
+
+
 def prepare_chapter(
     chapter: Chapter, in_part: bool, links: _Links, edition: Edition, problems: list[Finding]
 ) -> PreparedChapter:
@@ -312,6 +324,8 @@ def prepare_chapter(
 
     for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
         _add_class(element, {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title"))
+    for element in root.iter("h1", "h2", "h3"):
+        _keep_last_words_together(element)
     if in_part:  # part > page > section: h1 becomes h2, and so on
         for element in root.iter(*reversed(_HEADINGS)):
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
