@@ -256,15 +256,21 @@ def _print_online_only(root, chapter: Chapter, edition: Edition):
 
 
 def _keep_last_words_together(heading: HtmlElement) -> None:
-    """A no-break space before a heading's last word, so a title never ends on a line of one word.
+    """The last two words of a title kept on one line, so a title never ends on a line of one word.
 
-    Only headings of plain text: a word inside a link or code keeps the breaks it has."""
+    A span that does not wrap, not a no-break space: the PDF's bookmarks take the title's text as
+    it is. Only headings of plain text: a word inside a link or code keeps the breaks it has."""
     if len(heading) or not heading.text:
         return
     words = heading.text.rstrip()
     head, space, last = words.rpartition(" ")
-    if space and head.strip():
-        heading.text = f"{head}\u00a0{last}" + heading.text[len(words) :]
+    before, _, previous = head.rpartition(" ")
+    if not space or not previous.strip():
+        return
+    together = _element("span", f"{previous} {last}", class_="keep-together")
+    together.tail = heading.text[len(words) :]
+    heading.text = f"{before} " if before else ""
+    heading.append(together)
 
 
 def prepare_chapter(
