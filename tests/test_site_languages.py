@@ -77,8 +77,6 @@ ABBREVIATIONS = {
         "OHRC": "Ontario Human Rights Commission",
         "CCRW": "Canadian Council on Rehabilitation and Work",
         "CUPE": "Canadian Union of Public Employees",
-        "BCGEU": "BC General Employees' Union",
-        "IUOE": "International Union of Operating Engineers",
         "CHRC": "Canadian Human Rights Commission",
         "PSC": "Public Service Commission of Canada",
         "UVic": "University of Victoria",
