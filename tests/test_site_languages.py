@@ -16,7 +16,7 @@ from wilguide.settings import guide_settings
 
 LANGUAGES = {"fr": "", "en": "en/"}
 EDI_GUIDE = {
-    "fr": "https://www.bher.ca/fr/centre-ait/creer-des-ait-de-qualite",
+    "fr": "https://www.bher.ca/fr/centre-ait/creer-des-ait-de-qualite/strategies-dequite-de-diversite-et-dinclusion-dans-lait",
     "en": "https://www.bher.ca/equity-diversity-and-inclusion-strategies-wil",
 }
 NAV_TITLES = {
