@@ -187,13 +187,25 @@ def test_a_printed_title_never_ends_on_a_line_of_one_word():
     html = (
         "<h1>Bien terminer le stage</h1><h2 id='say'>Ce que vous pourriez dire </h2>"
         "<h3 id='one'>Rôles</h3><h2 id='code'>Le fichier <code>mkdocs.yml</code></h2>"
+        "<h2 id='abbr'>Pourquoi le mentorat compte en <abbr title='apprentissage intégré au travail'>AIT</abbr></h2>"
+        "<h3 id='first'><abbr title='Table ronde'>TRAES</abbr> (2020)</h3>"
+        "<h2 id='link'>Voir <a href='#say'>la page des rôles</a></h2>"
+        "<h2 id='long'>Un titre <em>vraiment beaucoup trop long pour une seule ligne</em> ici</h2>"
     )
     doc, _ = document([chapter("closing-well.md", html, "Le guide")])
     section = doc.get_element_by_id("closing-well")
     headings = section.xpath(".//h1 | .//h2 | .//h3 | .//h4")
-    assert [h.text_content() for h in headings] == ["Bien terminer le stage", "Ce que vous pourriez dire ", "Rôles", "Le fichier mkdocs.yml"]
+    assert [h.text_content() for h in headings] == [
+        "Bien terminer le stage", "Ce que vous pourriez dire ", "Rôles", "Le fichier mkdocs.yml",
+        "Pourquoi le mentorat compte en AIT", "TRAES (2020)", "Voir la page des rôles",
+        "Un titre vraiment beaucoup trop long pour une seule ligne ici",
+    ], "the titles read as before"
     kept = [[span.text_content() for span in h.xpath(".//span[@class='keep-together']")] for h in headings]
-    assert kept == [["le stage"], ["pourriez dire"], [], []], "one-word titles and titles with markup keep their breaks"
+    assert kept == [["le stage"], ["pourriez dire"], [], ["fichier mkdocs.yml"], ["en AIT"], ["TRAES (2020)"], [], []], (
+        "an abbreviation or code is part of its word; one-word titles, links and overlong endings keep their breaks"
+    )
+    (abbreviation,) = section.xpath(".//abbr[text()='AIT']")
+    assert abbreviation.get("title") == "apprentissage intégré au travail" and abbreviation.getparent().get("class") == "keep-together"
 
 
 def test_the_interactive_planner_becomes_a_note_with_its_web_address():

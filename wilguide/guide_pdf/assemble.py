@@ -255,22 +255,71 @@ def _print_online_only(root, chapter: Chapter, edition: Edition):
     return page
 
 
+# Inline elements a title's last words may hold (an abbreviation, code, emphasis); each stays whole.
+_INLINE_IN_TITLES = {"abbr", "code", "em", "strong", "span", "i", "b"}
+_LONGEST_KEPT_TOGETHER = 32  # characters: a longer line that cannot wrap could overflow its column
+
+
 def _keep_last_words_together(heading: HtmlElement) -> None:
     """The last two words of a title kept on one line, so a title never ends on a line of one word.
 
     A span that does not wrap, not a no-break space: the PDF's bookmarks take the title's text as
-    it is. Only headings of plain text: a word inside a link or code keeps the breaks it has."""
-    if len(heading) or not heading.text:
+    it is. An inline element (an abbreviation such as « AIT ») is part of its word and never split;
+    a title holding a link or any other element keeps the breaks it has."""
+    children = list(heading)
+    if any(not isinstance(child.tag, str) or child.tag not in _INLINE_IN_TITLES for child in children):
         return
-    words = heading.text.rstrip()
-    head, space, last = words.rpartition(" ")
-    before, _, previous = head.rpartition(" ")
-    if not space or not previous.strip():
+    # The title as a row of characters, each child counting as one character that is not a space:
+    # (run, offset) where run 0 is the text before the first child and run n the tail of child n.
+    runs = [heading.text or ""] + [child.tail or "" for child in children]
+    row: list[tuple[str, int, int]] = []
+    for run_index, run in enumerate(runs):
+        if run_index:
+            row.append(("x", run_index - 1, -1))  # the child itself
+        row.extend((character, run_index, offset) for offset, character in enumerate(run))
+    while row and row[-1][0].isspace():
+        row.pop()
+    spaces = [i for i, (character, _, _) in enumerate(row) if character.isspace()]
+    if not spaces:
+        return  # one word
+    last_space = spaces[-1]
+    before_previous = [i for i in spaces if i < last_space and not row[i + 1][0].isspace()]
+    start = before_previous[-1] + 1 if before_previous else 0
+    while row[start][0].isspace():
+        start += 1
+    kept_text = "".join(c if o >= 0 else children[r].text_content() for c, r, o in row[start:])
+    if len(kept_text) > _LONGEST_KEPT_TOGETHER:
         return
-    together = _element("span", f"{previous} {last}", class_="keep-together")
-    together.tail = heading.text[len(words) :]
-    heading.text = f"{before} " if before else ""
-    heading.append(together)
+    _wrap_to_the_end(heading, *row[start][1:])
+
+
+def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
+    """Moves the title's content from a point to its end (trailing spaces left out) into a span
+    that does not wrap. The point is a character of a run (offset ≥ 0) or a child (offset -1)."""
+    children = list(heading)
+    together = _element("span", class_="keep-together")
+    if offset < 0:  # the span starts with child number run_index
+        moved = children[run_index:]
+        index = run_index
+    else:
+        run = (heading.text if run_index == 0 else children[run_index - 1].tail) or ""
+        together.text = run[offset:]
+        if run_index == 0:
+            heading.text = run[:offset] or None
+        else:
+            children[run_index - 1].tail = run[:offset] or None
+        moved = children[run_index:]
+        index = run_index
+    for child in moved:
+        together.append(child)  # the child's tail moves with it
+    last_text = moved[-1].tail if moved else together.text
+    trailing = (last_text or "")[len((last_text or "").rstrip()) :]
+    if moved:
+        moved[-1].tail = moved[-1].tail.rstrip() if moved[-1].tail else None
+    else:
+        together.text = together.text.rstrip()
+    together.tail = trailing or None
+    heading.insert(index, together)
 
 
 def prepare_chapter(
