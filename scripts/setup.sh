@@ -57,6 +57,10 @@ setup_browser() {  # Debian's Chromium: test tools cannot download their own bro
   command -v chromium >/dev/null || apt_install chromium
 }
 
+setup_pdf_viewer() {  # Poppler draws the checklist PDFs' form fields as Evince and Okular do
+  command -v pdftoppm >/dev/null || apt_install poppler-utils
+}
+
 setup_node_tools() {  # axe-core and the Nu Html Checker, pinned in package-lock.json
   command -v node >/dev/null || apt_install nodejs npm
   command -v java >/dev/null || apt_install default-jre-headless

@@ -27,6 +27,7 @@ AFFECTED = {
     "wilguide/checklists/templates/checklist-pdf.html": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/templates/checklist-pdf.css": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/pdf.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
+    "wilguide/checklists/pdf_form.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/word.py": {CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/model.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/strings.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},

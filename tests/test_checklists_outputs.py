@@ -303,3 +303,8 @@ def test_word_files_number_their_pages_and_carry_no_template_leftovers(built_sit
             # No "Microsoft Macintosh Word", 0 pages, 0 words, nor a blank thumbnail from python-docx's template.
             assert "docProps/app.xml" not in names and not [n for n in names if "thumbnail" in n], names
             assert b"Macintosh" not in archive.read("[Content_Types].xml")
+            settings = archive.read("word/settings.xml").decode()
+        # Word skips spell-checking text marked as already checked ("clean").
+        assert "w:proofState" not in settings, path.name
+        (theme_language,) = re.findall(r"<w:themeFontLang [^>]*/>", settings)
+        assert theme_language == f'<w:themeFontLang w:val="{WORD_PROOFING_LANGUAGE[lang]}"/>', (path.name, theme_language)

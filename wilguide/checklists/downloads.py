@@ -19,7 +19,7 @@ from .. import cache, workers
 from ..file_names import file_stem
 from ..findings import ContentError, Finding, relative
 from ..placeholders import substitute
-from . import model, pdf, strings
+from . import model, pdf, pdf_form, strings
 from .model import Checklist
 
 DOWNLOAD_DIR = "toolkit/downloads"
@@ -106,7 +106,7 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
 
 
 def _pdf_key(checklist: Checklist, publisher: str) -> list[str]:
-    return [checklist.canonical(), publisher, cache.source_of(pdf, model, strings), pdf.template_sources(), pdf.font_identity()]
+    return [checklist.canonical(), publisher, cache.source_of(pdf, pdf_form, model, strings), pdf.template_sources(), pdf.font_identity()]
 
 
 # The Word writer's file, not the module: importing python-docx costs more than a cached rebuild.

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import cache
-from . import strings
+from . import pdf_form, strings
 from .model import Checklist, Item, TextField
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -96,9 +96,11 @@ def write_pdf(checklist: Checklist, publisher: str, target: Path) -> None:
     """Write the fillable PDF: one check box per item, text fields, PDF/UA-1 tagging, metadata."""
     from weasyprint import HTML  # imported late: slow to import, and only needed on a cache miss
 
-    HTML(string=render_html(checklist, publisher), base_url=str(TEMPLATES)).write_pdf(
+    html = render_html(checklist, publisher)
+    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
         target,
         pdf_forms=True,
         pdf_variant="pdf/ua-1",
         uncompressed_pdf=False,
+        finisher=pdf_form.finisher(pdf_form.spoken_names(html)),
     )

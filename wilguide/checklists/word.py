@@ -173,13 +173,21 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
-def _drop_template_leftovers(document) -> None:
+def _drop_template_leftovers(document, locale: str) -> None:
     """python-docx's blank template brings Mac Word's extended properties (its application name,
-    zero pages and words) and a blank thumbnail: a file that states them would mislead."""
+    zero pages and words) and a blank thumbnail: a file that states them would mislead. Its settings
+    also say the text was already spell-checked (so Word would not check what it holds) and give the
+    theme's language as US English and Japanese."""
     relationships = document.part.package.rels
     for key, relationship in list(relationships.items()):
         if relationship.reltype in (RELATIONSHIP_TYPE.EXTENDED_PROPERTIES, RELATIONSHIP_TYPE.THUMBNAIL):
             relationships.pop(key)
+    settings = document.settings.element
+    for proofed in settings.findall(qn("w:proofState")):
+        settings.remove(proofed)
+    for theme_language in settings.findall(qn("w:themeFontLang")):
+        theme_language.set(qn("w:val"), locale)
+        theme_language.attrib.pop(qn("w:eastAsia"), None)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -213,7 +221,7 @@ def _page_numbers(footer, lang: str) -> None:
 def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     lang = checklist.lang
     document = Document()
-    _drop_template_leftovers(document)
+    _drop_template_leftovers(document, strings.locale(lang))
     section = document.sections[0]
     section.page_width, section.page_height = Inches(8.5), Inches(11)  # US Letter
     for side in ("left_margin", "right_margin"):

@@ -1,0 +1,109 @@
+"""Checklist PDFs as a PDF viewer shows them.
+
+A viewer that redraws form fields (Evince and Okular do, through Poppler; pdftoppm draws pages the
+same way) must show a ticked box with its tick and an unticked one empty. And each field's spoken
+name (what a screen reader says) is its label as printed, spaces included, even where the printed
+label wraps onto two lines.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
+
+DOWNLOADS = {"fr": Path("toolkit/downloads"), "en": Path("en/toolkit/downloads")}
+
+
+def downloads(site: Path, lang: str, name: str) -> Path:
+    return site / DOWNLOADS[lang] / name
+
+
+def ticked_as_a_viewer_does(source: Path, target: Path) -> None:
+    """Every check box of page 1 switched to its "on" state (its value and appearance state), nothing
+    redrawn: drawing it is the viewer's job."""
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for annotation in writer.pages[0].get("/Annots") or []:
+        annotation = annotation.get_object()
+        if annotation.get("/FT") == "/Btn":
+            on = next(state for state in annotation["/AP"]["/N"] if state != "/Off")
+            annotation[NameObject("/AS")] = annotation[NameObject("/V")] = NameObject(on)
+    writer.write(target)
+
+
+def dark_share_in_each_box(pdf: Path, tmp_path: Path) -> list[float]:
+    """Page 1 drawn by Poppler at 72 dpi (one pixel a point), in grey: the share of dark pixels inside
+    each check box, its border left out."""
+    prefix = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", "1", "-l", "1", str(pdf), str(prefix)], check=True, timeout=120)
+    (image,) = tmp_path.glob(f"{pdf.stem}*.pgm")
+    magic, size, _, pixels = image.read_bytes().split(b"\n", 3)
+    assert magic == b"P5"
+    width, _ = map(int, size.split())
+    page = PdfReader(pdf).pages[0]
+    top = float(page.mediabox.height)
+    shares = []
+    for annotation in page["/Annots"]:
+        annotation = annotation.get_object()
+        if annotation.get("/FT") != "/Btn":
+            continue
+        left, bottom, right, upper = (float(v) for v in annotation["/Rect"])
+        inside = [
+            pixels[int(top - y) * width + x]
+            for y in range(int(min(bottom, upper)) + 2, int(max(bottom, upper)) - 1)
+            for x in range(int(min(left, right)) + 2, int(max(left, right)) - 1)
+        ]
+        shares.append(sum(value < 128 for value in inside) / len(inside))
+    return shares
+
+
+@pytest.mark.parametrize(("lang", "name"), [("fr", "ordre-du-jour-rencontre-de-suivi.pdf"), ("en", "first-week-welcome-and-onboarding.pdf")])
+def test_a_ticked_box_shows_its_tick_and_an_unticked_one_stays_empty(built_site, tmp_path, lang, name):
+    source = downloads(built_site, lang, name)
+    ticked = tmp_path / f"ticked-{name}"
+    ticked_as_a_viewer_does(source, ticked)
+    empty, filled = dark_share_in_each_box(source, tmp_path), dark_share_in_each_box(ticked, tmp_path)
+    assert len(empty) == len(filled) >= 3
+    assert max(empty) < 0.01, ("an unticked box shows something", empty)
+    assert min(filled) > 0.03, ("a ticked box shows no tick", filled)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "field", "spoken"),
+    [
+        ("fr", "ordre-du-jour-rencontre-de-suivi.pdf", "next-check-in", "Prochaine rencontre de suivi"),
+        ("fr", "conversation-sur-les-attentes.pdf", "next-check-in", "Prochaine rencontre de suivi"),
+        ("fr", "plan-d-apprentissage.pdf", "coordinator", "Coordonnateur ou coordonnatrice de stage"),
+        ("en", "regular-check-in-agenda.pdf", "next-check-in", "Next check-in"),
+        ("en", "learning-plan.pdf", "coordinator", "Placement coordinator"),
+    ],
+)
+def test_a_field_is_named_as_its_label_reads_with_its_spaces(built_site, lang, name, field, spoken):
+    fields = PdfReader(downloads(built_site, lang, name)).get_fields()
+    assert fields[field]["/TU"] == spoken
+
+
+def test_every_check_box_tells_a_viewer_how_to_draw_it(built_site):
+    """What a viewer needs to redraw a check box (PDF 1.7, 12.7.3.3 and 12.5.6.19): a caption to
+    draw, a default appearance naming a font of the form's resources, and an "off" appearance."""
+    files = [path for lang in DOWNLOADS for path in sorted((built_site / DOWNLOADS[lang]).glob("*.pdf"))]
+    assert len(files) >= 22
+    boxes = 0
+    for path in files:
+        reader = PdfReader(path)
+        form_fonts = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+        for page in reader.pages:
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                if annotation.get("/FT") != "/Btn":
+                    continue
+                boxes += 1
+                assert annotation["/MK"].get("/CA"), path.name
+                font, size, operator = str(annotation["/DA"]).split()[:3]
+                assert operator == "Tf" and font in form_fonts, (path.name, annotation["/DA"])
+                assert form_fonts[font].get_object()["/BaseFont"] == "/ZapfDingbats", path.name
+                assert {"/Off", "/on"} <= set(annotation["/AP"]["/N"]), path.name
+    assert boxes > 100
