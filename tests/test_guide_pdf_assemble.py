@@ -122,6 +122,7 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
     assert note_after("practices-check-in--a7") is None, "the address is already the text"
     assert note_after("practices-check-in--a2").get("data-target") == "#roles"
     assert note_after("practices-check-in--a2").get("class") == "page-ref"
+    assert note_after("practices-check-in--a3") is None, "a citation prints no page: it would read as a page of the source"
     # A section of the same chapter too: on paper, a chapter can run over several pages.
     assert note_after("practices-check-in--a1").get("data-target") == "#practices-check-in--what-to-do"
     # Every internal link lands on an ID of the document.

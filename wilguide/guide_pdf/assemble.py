@@ -77,6 +77,13 @@ def anchor(slug: str, fragment: str = "") -> str:
     return f"{slug}--{fragment}" if fragment else slug
 
 
+CITATIONS = "references"  # the slug of references.md, the page every source is listed on
+
+
+def _is_citation(href: str) -> bool:
+    return href == f"#{CITATIONS}" or href.startswith(f"#{CITATIONS}--")
+
+
 class _Links:
     """Where each link of a page points in the book."""
 
@@ -364,8 +371,11 @@ def prepare_chapter(
         if kind == "external" and shown not in (href, _print_url(href)):
             _after(link, _element("span", f" ({_print_url(href)})", class_="print-url"))
         # A section of the same chapter gets its page too: a chapter can run over several pages.
-        elif (kind == "internal" or (kind == "same" and href != f"#{chapter.slug}")) and not any(
-            a.tag in _HEADINGS for a in link.iterancestors()
+        # A citation does not: "(BHER, 2020 (p. 74))" reads as a page of BHER's document.
+        elif (
+            (kind == "internal" or (kind == "same" and href != f"#{chapter.slug}"))
+            and not _is_citation(href)
+            and not any(a.tag in _HEADINGS for a in link.iterancestors())
         ):
             _after(link, _element("span", class_="page-ref", data_target=href))
     for image in root.xpath("//img"):
