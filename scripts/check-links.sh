@@ -8,5 +8,5 @@ setup_fonts
 cd "$ROOT"
 site=$(mktemp -d)
 trap 'rm -rf "$site"' EXIT
-mkdocs build --strict -q -d "$site"
+mkdocs build --strict -d "$site"  # not -q: a quiet build hides the warnings --strict counts
 python -m wilguide.links --site "$site" "$@"

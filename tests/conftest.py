@@ -240,6 +240,9 @@ def break_early(project: Path) -> dict[str, int]:
         "placeholder": append_line(docs / "en" / "contribute.md", "Write to {{ contact_mail }}."),
         "malformed-item": replace_once(docs / "fr" / "toolkit" / "check-in-agenda.md", "{ #wins }", "{ #Wins! }"),
         "missing-item": line_of(docs / "fr" / "toolkit" / "first-week.md", "{ #coffee }"),
+        "menu": replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n") + 1,
+        "table": append_line(docs / "en" / "employers.md", "| One | Two |\n|---|---|\n| only one |"),
+        "box": append_line(docs / "fr" / "employers.md", "!!! note \"Notre conseil\"\nTexte non indenté."),
         # Editorial rules stay out of the build: this house term must not fail it.
         "house-term": append_line(docs / "fr" / "closing-well.md", "Un feedback de plus."),
     }
@@ -253,12 +256,11 @@ def break_early(project: Path) -> dict[str, int]:
 @pytest.fixture(scope="session")
 def broken_late_build(tmp_path_factory) -> BrokenBuild:
     """One copy of the project with the mistakes found once the build has its pages (the
-    navigation, the planner's data), built once."""
+    planner's data), built once."""
     return broken_copy_build(tmp_path_factory, "broken-late", break_late)
 
 
 def break_late(project: Path) -> dict[str, int]:
-    replace_once(project / "mkdocs.yml", "      - competencies.md\n", "      - competencies.md\n      - no-such-page.md\n")
     return {
         "planner": replace_once(
             project / "content" / "planner.yml", "guide: practices/check-in.md#what-to-do", "guide: practices/check-in.md#gone"

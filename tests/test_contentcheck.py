@@ -387,3 +387,44 @@ def test_code_comments_and_markup_are_blanked_in_place():
     ]
     words = prose(source, "en")
     assert "page.md" not in words and "real" not in words.split() and "a link" in words
+
+
+def test_tables_boxes_and_images_that_would_render_wrong_without_a_warning(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "blocks")) == [
+        "docs/en/guide.md:15: this table row has 2 cells but the header has 3: add or remove a '|' so that each value sits "
+        "in its column (an empty cell is '| |')",
+        "docs/en/guide.md:16: this table row has 4 cells but the header has 3: add or remove a '|' so that each value sits "
+        "in its column (an empty cell is '| |')",
+        "docs/en/guide.md:19: this table's line of dashes has 3 columns but its header has 2: write one '---' per column, "
+        "for example |---|---|",
+        "docs/en/guide.md:22: this box (!!! tip) has no text under it: indent the lines of its text by four spaces, right "
+        "under this line",
+        "docs/en/guide.md:29: this image has no description for readers who cannot see it: write what it shows between the "
+        "brackets, as in ![A mentor and a student at a desk](…)",
+        "docs/en/guide.md:33: this image has no description for readers who cannot see it: add alt=\"what it shows\" to the "
+        "<img> tag",
+    ]
+
+
+def test_the_menu_lists_existing_pages_every_page_and_a_title_for_each_section_in_each_language(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "menu")) == [
+        "docs/fr/references.md:1: this page is not in the menu: add 'references.md' under nav: in mkdocs.yml, in the "
+        "section where readers should find it",
+        "mkdocs.yml:39: the menu (nav:) lists 'gude.md', but there is no page docs/fr/gude.md; did you mean 'guide.md'?",
+        "mkdocs.yml:40: the menu section 'Outils' has no title in 'en': add 'Outils: …' under nav_translations: of the "
+        "'en' language in mkdocs.yml",
+    ]
+
+
+def test_a_condition_left_open_before_the_next_one_is_named_with_both_lines(tmp_path):
+    root = fixture_tree(tmp_path)
+    page = root / "docs" / "en" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n{% if publisher %}Published by {{ publisher }}.\n\n{% if contact_email %}Write to {{ contact_email }}.{% endif %}\n",
+        encoding="utf-8",
+    )
+    lines = page.read_text(encoding="utf-8").splitlines()
+    opened = lines.index("{% if publisher %}Published by {{ publisher }}.") + 1
+    assert f"docs/en/index.md:{opened}: '{{% if publisher %}}' has no {{% endif %}} before the next '{{% if contact_email %}}' " \
+        f"(line {opened + 2}): close it with {{% endif %}}" in findings_of(root)

@@ -59,3 +59,12 @@ def language_setting(config: MkDocsConfig, lang: str, key: str):
         if language.locale == lang and language.get(key):
             return language[key]
     return getattr(plugin, "original_configs", {}).get(key, config[key])
+
+
+def nav_translations(config: MkDocsConfig, lang: str) -> dict[str, str]:
+    """The menu's section titles in ``lang`` (its `nav_translations` in the plugin's `languages`)."""
+    plugin = _plugin(config)
+    for language in plugin.config.languages if plugin else []:
+        if language.locale == lang:
+            return dict(language.nav_translations or {})
+    return {}

@@ -17,6 +17,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 CONDITIONAL = re.compile(r"\{%\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*%\}(.*?)\{%\s*endif\s*%\}", re.S)
 TAG = re.compile(r"\{%.*?%\}", re.S)
 ELSE = re.compile(r"\{%\s*else\s*%\}")
+OPENING = re.compile(r"\{%\s*if\b.*?%\}", re.S)
 _HOW_TO_WRAP = "{% if NAME %}…{% endif %}"
 
 
@@ -49,6 +50,10 @@ def find_misused(
     for block in blocks:
         if block.group(1) not in names:
             at(block.start(), f"unknown setting in {{% if {block.group(1)} %}}; use one of: {', '.join(sorted(names))}")
+        opened = OPENING.search(block.group(2))
+        if opened:  # conditions do not nest: this one's {% endif %} is missing, and text would vanish
+            at(block.start(), f"'{{% if {block.group(1)} %}}' has no {{% endif %}} before the next '{opened.group(0)}' "
+                              f"(line {line_of(text, block.start(2) + opened.start()) + line_offset}): close it with {{% endif %}}")
     inside = [range(block.start(), block.end()) for block in blocks]
     for tag in TAG.finditer(text):
         if not any(tag.start() in span for span in inside):

@@ -12,10 +12,12 @@ from typing import Callable
 from .. import cache
 from ..findings import Finding
 from .abbreviations import abbreviation_files
+from .blocks import blocks
 from .figures import figures_on_references
 from .french_spacing import french_spacing
 from .house_terms import house_terms
 from .links import links_and_anchors
+from .navigation import navigation
 from .practice_names import practice_names
 from .project import Project
 from .structure import (
@@ -40,11 +42,15 @@ ALL_RULES: dict[str, Rule] = {
     "practice-names": practice_names,
     "french-spacing": french_spacing,
     "abbreviations": abbreviation_files,
+    "navigation": navigation,
+    "blocks": blocks,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
-BUILD_RULES = ("pages", "front-matter", "headings", "checklists", "links", "placeholders", "abbreviations")
+BUILD_RULES = (
+    "pages", "front-matter", "headings", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
+)
 
 
 def run_rules(project: Project, names=None) -> list[Finding]:

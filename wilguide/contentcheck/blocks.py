@@ -1,0 +1,87 @@
+"""Markdown blocks that render wrong without any warning from Markdown or MkDocs: a table whose
+rows do not have as many cells as its header (raw pipes, or values in the wrong column), a note box
+(``!!! note``) whose text is not indented under it (an empty box, the text outside it), and an
+image with no description for readers who cannot see it."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from .project import Page, Project
+
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)")
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
+
+
+def blocks(project: Project) -> list[Finding]:
+    findings = []
+    for page in project.all_pages():
+        lines = page.code_free.split("\n")
+        findings += [Finding(page.display, line, message) for line, message in _tables(lines)]
+        findings += [Finding(page.display, line, message) for line, message in _boxes(lines)]
+        findings += _images(page)
+    return findings
+
+
+def cells(line: str) -> list[str]:
+    """A table row's cells, as Python-Markdown splits them (a backslash escapes a pipe)."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return re.split(r"(?<!\\)\|", row)
+
+
+def _tables(lines: list[str]):
+    index = 0
+    while index < len(lines) - 1:
+        header, under = lines[index], lines[index + 1]
+        if "|" in header and DELIMITER_ROW.match(under) and "|" in under:
+            width = len(cells(header))
+            if len(cells(under)) != width:
+                yield index + 2, (f"this table's line of dashes has {len(cells(under))} columns but its header has {width}: "
+                                  f"write one '---' per column, for example |{'---|' * width}")
+            row = index + 2
+            while row < len(lines) and "|" in lines[row] and lines[row].strip():
+                if len(cells(lines[row])) != width:
+                    yield row + 1, (f"this table row has {_cells(len(cells(lines[row])))} but the header has {width}: "
+                                    "add or remove a '|' so that each value sits in its column (an empty cell is '| |')")
+                row += 1
+            index = row
+        else:
+            index += 1
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell" if count == 1 else f"{count} cells"
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _boxes(lines: list[str]):
+    for index, line in enumerate(lines):
+        box = BOX.match(line)
+        if not box:
+            continue
+        following = next((text for text in lines[index + 1 :] if text.strip()), None)
+        if following is None or _indent(following) < _indent(box.group("indent")) + 4:
+            yield index + 1, (f"this box ({box.group('marker')} {box.group('kind')}) has no text under it: indent the lines "
+                              "of its text by four spaces, right under this line")
+
+
+def _images(page: Page) -> list[Finding]:
+    findings = []
+    for image in MARKDOWN_IMAGE.finditer(page.code_free):
+        if not image.group("alt").strip():
+            findings.append(Finding(page.display, page.line(image.start()), "this image has no description for readers who "
+                                    "cannot see it: write what it shows between the brackets, as in ![A mentor and a student "
+                                    "at a desk](…)"))
+    for image in HTML_IMAGE.finditer(page.code_free):
+        if not re.search(r"\balt\s*=", image.group("attributes"), re.I):
+            findings.append(Finding(page.display, page.line(image.start()), "this image has no description for readers who "
+                                    "cannot see it: add alt=\"what it shows\" to the <img> tag"))
+    return findings
