@@ -104,6 +104,9 @@ def test_without_javascript_the_checklist_is_a_readable_list(page, site_server):
     assert not one(page.locator(".wg-checklist-toolbar")).is_visible()
     assert boxes(page).count() >= 10
     assert boxes(page).first.is_disabled()
+    note = one(page.locator(".wg-checklist-noscript"))  # Playwright's text search skips <noscript>
+    assert note.is_visible(), "the disabled boxes are explained"
+    assert note.inner_text().startswith("Sans JavaScript, les cases ne se cochent pas sur cette page")
     assert page.get_by_text("Commencer par les réussites").is_visible()
     assert page.locator(".wg-download").first.is_visible()
 

@@ -30,6 +30,8 @@ NOT_PRINTED = (
     " | //*[contains(@class, 'headerlink')] | //*[contains(@class, 'md-content__button')]"
     # The checklists' download buttons: wilguide/guide_pdf/guide.css leaves them off paper.
     " | //*[contains(concat(' ', @class, ' '), ' wg-checklist-downloads ')]"
+    # A note for readers without JavaScript (the checklists' disabled boxes): screen only.
+    " | //*[contains(concat(' ', @class, ' '), ' wg-screen-only ')]"
 )
 # Pages that are no chapter of the guide (for readers online only, or for editors), and pages printed
 # as a note pointing to the web: written out here; the code's tables must say the same.

@@ -170,7 +170,7 @@ def test_screen_widgets_get_their_printed_form():
     <ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> Faire ceci</li>
     <li class="task-list-item"><input type="checkbox" disabled checked> Fait</li></ul>
     <p>Nom : <input type="text" name="n"> <textarea></textarea></p>
-    <script>alert(1)</script><button>Imprimer</button><noscript><p>Sans script</p></noscript>
+    <script>alert(1)</script><button>Imprimer</button><noscript><p>Sans script</p></noscript><noscript><p class="wg-checklist-noscript wg-screen-only">Sans JavaScript, les cases ne se cochent pas</p></noscript>
     <h2 id="s">Titre<a class="headerlink" href="#s">¶</a></h2>"""
     doc, _ = document([chapter("toolkit/first-week.md", html, "Boîte à outils")])
     text = doc.text_content()
@@ -182,6 +182,7 @@ def test_screen_widgets_get_their_printed_form():
     assert len(doc.xpath("//span[contains(@class, 'checked')]")) == 1
     assert not doc.xpath("//input | //textarea | //script | //button | //*[contains(@class, 'headerlink')]")
     assert "Sans script" in text and "alert" not in text and "¶" not in text
+    assert "Sans JavaScript" not in text, "a note meant for the screen only does not print"
 
 
 def test_a_printed_title_never_ends_on_a_line_of_one_word():

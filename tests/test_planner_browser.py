@@ -181,6 +181,9 @@ def test_bad_input_is_explained_next_to_the_field(page, site_server, lang, field
     control = page.locator(f"#planner-{field}")
     assert control.get_attribute("aria-invalid") == "true"
     assert f"planner-{field}-error" in control.get_attribute("aria-describedby")
+    if control.evaluate("e => e.matches('input:not([type=radio]), select')"):
+        border = control.evaluate("e => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).borderTopColor]")
+        assert border == ["2px", "rgb(176, 0, 32)"], "the field itself is outlined in red (#b00020), not only its message"
     summary = one(page.locator("#planner-errors"))
     assert summary.is_visible() and summary.get_attribute("role") == "alert"
     assert page.evaluate("document.activeElement.id") == "planner-errors"
@@ -411,6 +414,15 @@ def test_dates_typed_on_a_phone_keypad_without_a_dash(page, site_server):
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)
+def test_french_dates_write_the_first_of_the_month_as_1er(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2027-06-15", end="2027-09-10")  # preparation two weeks before: Tuesday, June 1
+    page.wait_for_selector("#planner-result:not([hidden])")
+    summary = page.inner_text("#planner-summary")
+    assert "du mardi 1er juin 2027 au" in summary, summary
+    assert " 1 juin" not in page.inner_text("#planner-result")
+
+
 def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, site_server):
     open_planner(page, site_server)
     create(page, start="2026-09-08", end="2026-12-18")
@@ -418,7 +430,7 @@ def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, sit
     assert page.evaluate("document.activeElement.id") == "planner-result-title"
     first_line = page.locator("#planner-result-title + p")
     assert first_line.inner_text() == (
-        f"semaine 1{NBSP}: chaque jour · semaines 2 à 4{NBSP}: chaque semaine · ensuite aux deux semaines"
+        f"Semaine 1{NBSP}: chaque jour · Semaines 2 à 4{NBSP}: chaque semaine · Ensuite aux deux semaines"
     )
     summary = page.inner_text("#planner-summary")
     assert " rencontres du " in summary

@@ -210,3 +210,13 @@ def test_references_rank_below_the_chapters(page, site_server, prefix, query):
     results = search_results(page, site_server, prefix, query)
     assert len(results) >= 2
     assert not results[0].startswith(prefix + "references/"), results
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix, term", [("", "Rencontre de suivi"), ("en/", "Check-in")])
+def test_glossary_terms_stand_out_from_their_definitions(page, site_server, prefix, term):
+    page.goto(site_server + prefix + "glossary/")
+    terms = page.locator("article dl > dt")
+    assert terms.count() >= 20
+    assert int(page.locator("article dl > dt", has_text=term).first.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+    assert int(page.locator("article dl > dd").first.evaluate("e => getComputedStyle(e).fontWeight")) <= 400

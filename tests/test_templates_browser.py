@@ -49,6 +49,28 @@ def test_answers_are_kept_after_a_reload_and_clear_empties_them(page, site_serve
     assert page.get_by_label("Stagiaire", exact=True).input_value() == ""
 
 
+def test_the_agreements_boxes_can_be_ticked_and_are_kept_until_cleared(page, site_server):
+    page.goto(site_server + "en/" + AGREEMENT)
+    limits = page.get_by_label("We understand the limits", exact=False)
+    either = page.get_by_label("Either of us may ask to revisit this agreement", exact=False)
+    assert limits.count() == either.count() == 1
+    assert limits.is_enabled() and not limits.is_checked()
+    limits.focus()
+    page.keyboard.press("Space")  # the keyboard ticks it, as it does any check box
+    assert limits.is_checked()
+    stored = json.loads(page.evaluate("localStorage.getItem('wilguide:template:en:mentoring-agreement')"))
+    assert stored == {"box:confidentiality-limits": "yes"}
+
+    page.reload()
+    assert limits.is_checked() and not either.is_checked()
+    assert announced(page.locator(".wg-template-toolbar__status")) == "Your answers from your last visit have been restored."
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear everything").click()
+    assert not limits.is_checked()
+    page.reload()
+    assert not limits.is_checked()
+
+
 def test_clear_asks_first_and_keeps_everything_when_refused(page, site_server):
     page.goto(site_server + "en/" + AGREEMENT)
     page.get_by_label("What stays between us").fill("Career plans")

@@ -109,6 +109,7 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
         undo_restored=strings.text(lang, "undo.restored"),
         saved_here=strings.text(lang, "saved-here"),
         blank_pdf=strings.text(lang, "blank-pdf"),
+        noscript=strings.text(lang, "noscript"),
         fields=[strings.text(lang, f"field.{name}") for name in checklist.fields if name != "notes"],
     )
     return (

@@ -35,6 +35,7 @@ _IDREF_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-control
 _DROPPED = (
     "//script | //style | //link | //button | //template | //select | //*[@hidden]"
     " | //*[contains(concat(' ', normalize-space(@class), ' '), ' headerlink ')]"
+    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wg-screen-only ')]"  # e.g. a no-script note
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 

@@ -44,7 +44,7 @@ when_before_start_one when_before_start_many when_before_end_one when_before_end
 when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
 when_last_week range_note zone error_format agenda_label link_ignored link_too_long stale update before_start
 flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
-hours_total hours zones_canada
+hours_total hours zones_canada first_of_month
 """.split()
 
 

@@ -1,5 +1,7 @@
-// Fill-in templates (learning plan, mentoring agreement): what the reader types is kept in this
-// browser (localStorage, one entry per template and language), a button clears it, another prints.
+// Fill-in templates (learning plan, mentoring agreement): what the reader types or ticks is kept in
+// this browser (localStorage, one entry per template and language), a button clears it, another prints.
+// The build renders a template's check boxes disabled (they do nothing without this script): they are
+// enabled here and saved with the fields, as "box:<key>".
 // The learning plan's picker inserts an example goal, read from the example list on the page.
 // Without JavaScript the fields still take text and print; nothing is saved. Text typed by the
 // reader only ever goes into form values and textContent: it is never parsed as HTML.
@@ -9,6 +11,8 @@ const toolbar = document.querySelector(".wg-template-toolbar[data-storage-key]")
 if (toolbar) {
   const storageKey = toolbar.dataset.storageKey;
   const fields = Array.from(document.querySelectorAll(".md-content .wg-field__input[data-field]"));
+  const boxes = Array.from(document.querySelectorAll(".md-content .wg-checklist__box[data-key]"));
+  const boxName = (box) => `box:${box.dataset.key}`;
   const status = toolbar.querySelector(".wg-template-toolbar__status");
   const clear = toolbar.querySelector(".wg-template-toolbar__clear");
   const print = toolbar.querySelector(".wg-template-toolbar__print");
@@ -35,6 +39,9 @@ if (toolbar) {
     const values = {};
     for (const field of fields) {
       if (field.value) values[field.dataset.field] = field.value;
+    }
+    for (const box of boxes) {
+      if (box.checked) values[boxName(box)] = "yes";
     }
     try {
       if (Object.keys(values).length) {
@@ -68,6 +75,14 @@ if (toolbar) {
       save();
     });
   }
+  for (const box of boxes) {
+    if (saved[boxName(box)] === "yes") {
+      box.checked = true;
+      restored = true;
+    }
+    box.disabled = false;
+    box.addEventListener("change", save);
+  }
   // Heights are measured once the page is laid out.
   window.requestAnimationFrame(() => fields.forEach(fit));
   if (restored) say(status, toolbar.dataset.restored);
@@ -78,6 +93,7 @@ if (toolbar) {
       field.value = "";
       fit(field);
     }
+    for (const box of boxes) box.checked = false;
     save();
     say(status, toolbar.dataset.cleared);
     fields[0]?.focus();

@@ -91,7 +91,7 @@ function start() {
   function render(state) {
     const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
-    const day = (m) => dateText.format(m.day * DAY);
+    const day = (m) => dateText.format(m.day * DAY).replace(/ 1(?= \D)/, " " + s.first_of_month);
     const phases = byPhase(plan.meetings, data);
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
       el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
