@@ -5,6 +5,7 @@ title has a title in each other language. MkDocs' own warnings name no line, and
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from pathlib import Path
 
@@ -23,12 +24,14 @@ def navigation(project: Project) -> list[Finding]:
     default = project.default_language
     pages = project.pages[default]
     findings = []
+    # MkDocs' own settings (validation: nav:) say whether these stop a strict build; so they do here.
+    missing_stops, omitted_stops = (_stops(config, key) for key in ("not_found", "omitted_files"))
     for path in paths:
-        if path not in pages:
+        if missing_stops and path not in pages:
             findings.append(where.finding(path, f"the menu (nav:) lists '{path}', but there is no page docs/{default}/{path}"
                                           f"{_closest(path, pages)}"))
     for name, page in pages.items():
-        if name not in paths:
+        if omitted_stops and name not in paths:
             findings.append(Finding(page.display, 1, f"this page is not in the menu: add '{name}' under nav: in "
                                     f"{where.display}, in the section where readers should find it"))
     for lang in project.languages:
@@ -40,6 +43,10 @@ def navigation(project: Project) -> list[Finding]:
                 findings.append(where.finding(f"{title}:", f"the menu section '{title}' has no title in '{lang}': add "
                                               f"'{title}: …' under nav_translations: of the '{lang}' language in {where.display}"))
     return findings
+
+
+def _stops(config, key: str) -> bool:
+    return config.validation.nav[key] >= logging.WARNING
 
 
 def _walk(entries, sections=None, paths=None) -> tuple[list[str], list[str]]:
