@@ -56,6 +56,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import ContentError, Finding, relative
+from ..markdown_tables import SEPARATOR_CELL, cells as table_cells
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from ..yamlload import safe_load
 from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, PrintedNote, Section, TextField
@@ -73,7 +74,6 @@ ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ 
 
 FIELD_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)(?:[ \t]+lines=([^}\s]*))?[ \t]*\}[ \t]*$")
 TABLE_LINE = re.compile(r"^ {0,3}\|")
-SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 MAX_LINES = 12
 
 KEY_EXAMPLE = "{ #confirm-dates }"
@@ -246,10 +246,10 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         end = start
         while end < len(lines) and TABLE_LINE.match(lines[end]):
             end += 1
-        header = _cells(lines[start])
+        header = table_cells(lines[start])
         if not any(FIELD_MARKER.search(cell) for cell in header):
             return end  # an ordinary table: web-only prose
-        separator = _cells(lines[start + 1]) if start + 1 < end else []
+        separator = table_cells(lines[start + 1]) if start + 1 < end else []
         if len(separator) != len(header) or not all(SEPARATOR_CELL.match(cell) for cell in separator):
             report(start + 1 if start + 1 < end else start, f"a table of text fields needs a line of dashes under its header, one cell per column ({len(header)})")
             return end
@@ -271,7 +271,7 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             return end
         rows = []
         for index in range(start + 2, end):
-            cells = _cells(lines[index])
+            cells = table_cells(lines[index])
             if len(cells) != len(columns):
                 report(index, f"this row has {len(cells)} cells; the header has {len(columns)}")
                 continue
@@ -390,16 +390,6 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         scan.sections.insert(0, untitled)
     scan.sections = [s for s in scan.sections if s.blocks]  # sections without items are web-only prose
     return scan
-
-
-def _cells(line: str) -> list[str]:
-    """The cells of a Markdown table row, trimmed (an escaped \\| stays in its cell)."""
-    text = line.strip()
-    if text.startswith("|"):
-        text = text[1:]
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", text)]
 
 
 def _front_matter_line(raw: str, key: str) -> int:

@@ -81,8 +81,7 @@ def _give_check_box_a_caption(pdf: pydyf.PDF, field: pydyf.Dictionary) -> None:
 
 
 def _resolve(pdf: pydyf.PDF, value):
-    """A dictionary, given itself or a reference to it (b"12 0 R")."""
-    if isinstance(value, (bytes, str)) and str(value if isinstance(value, str) else value.decode()).endswith(" R"):
-        number = int((value if isinstance(value, str) else value.decode()).split()[0])
-        return pdf.objects[number]
+    """A dictionary, given itself or pydyf's reference to it (b"12 0 R")."""
+    if isinstance(value, bytes) and value.endswith(b" R"):
+        return pdf.objects[int(value.split()[0])]
     return value

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
+from ..markdown_tables import cells, is_separator
 from .project import Page, Project
 
-DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
@@ -26,19 +26,11 @@ def blocks(project: Project) -> list[Finding]:
     return findings
 
 
-def cells(line: str) -> list[str]:
-    """A table row's cells, as Python-Markdown splits them (a backslash escapes a pipe)."""
-    row = line.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    return re.split(r"(?<!\\)\|", row)
-
-
 def _tables(lines: list[str]):
     index = 0
     while index < len(lines) - 1:
         header, under = lines[index], lines[index + 1]
-        if "|" in header and DELIMITER_ROW.match(under) and "|" in under:
+        if "|" in header and is_separator(under):
             width = len(cells(header))
             if len(cells(under)) != width:
                 yield index + 2, (f"this table's line of dashes has {len(cells(under))} columns but its header has {width}: "
@@ -46,7 +38,7 @@ def _tables(lines: list[str]):
             row = index + 2
             while row < len(lines) and "|" in lines[row] and lines[row].strip():
                 if len(cells(lines[row])) != width:
-                    yield row + 1, (f"this table row has {_cells(len(cells(lines[row])))} but the header has {width}: "
+                    yield row + 1, (f"this table row has {_count(len(cells(lines[row])))} but the header has {width}: "
                                     "add or remove a '|' so that each value sits in its column (an empty cell is '| |')")
                 row += 1
             index = row
@@ -54,7 +46,7 @@ def _tables(lines: list[str]):
             index += 1
 
 
-def _cells(count: int) -> str:
+def _count(count: int) -> str:
     return f"{count} cell" if count == 1 else f"{count} cells"
 
 

@@ -20,7 +20,7 @@ def navigation(project: Project) -> list[Finding]:
         return []  # no menu written: MkDocs lists every page itself
     settings = Path(config.config_file_path)
     where = _Lines(settings.read_text(encoding="utf-8"), project.display(settings))
-    sections, paths = _walk(config.nav or [])
+    sections, paths = _walk(config.nav)
     default = project.default_language
     pages = project.pages[default]
     findings = []

@@ -303,31 +303,29 @@ def _keep_last_words_together(heading: HtmlElement) -> None:
 
 def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
     """Moves the title's content from a point to its end (trailing spaces left out) into a span
-    that does not wrap. The point is a character of a run (offset ≥ 0) or a child (offset -1)."""
+    that does not wrap. The point is a character of text run ``run_index`` (offset ≥ 0), or child
+    number ``run_index`` itself (offset -1); either way the children from that index on move."""
     children = list(heading)
     together = _element("span", class_="keep-together")
-    if offset < 0:  # the span starts with child number run_index
-        moved = children[run_index:]
-        index = run_index
-    else:
+    if offset >= 0:
         run = (heading.text if run_index == 0 else children[run_index - 1].tail) or ""
         together.text = run[offset:]
         if run_index == 0:
             heading.text = run[:offset] or None
         else:
             children[run_index - 1].tail = run[:offset] or None
-        moved = children[run_index:]
-        index = run_index
+    moved = children[run_index:]
     for child in moved:
         together.append(child)  # the child's tail moves with it
-    last_text = moved[-1].tail if moved else together.text
-    trailing = (last_text or "")[len((last_text or "").rstrip()) :]
-    if moved:
-        moved[-1].tail = moved[-1].tail.rstrip() if moved[-1].tail else None
+    last = moved[-1] if moved else None
+    text = (last.tail if last is not None else together.text) or ""
+    kept = text.rstrip()
+    if last is not None:
+        last.tail = kept or None
     else:
-        together.text = together.text.rstrip()
-    together.tail = trailing or None
-    heading.insert(index, together)
+        together.text = kept
+    together.tail = text[len(kept) :] or None
+    heading.insert(run_index, together)
 
 
 def prepare_chapter(
