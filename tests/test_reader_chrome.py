@@ -4,6 +4,7 @@ language switcher, link names, the editors' links, dates, and search by the word
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -11,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
+from PIL import Image
 
 from conftest import SITE_URL, is_redirect_page
 from page_waits import count_search_answers, type_search_query, wait_for_search_answer
@@ -220,3 +222,30 @@ def test_glossary_terms_stand_out_from_their_definitions(page, site_server, pref
     assert terms.count() >= 20
     assert int(page.locator("article dl > dt", has_text=term).first.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
     assert int(page.locator("article dl > dd").first.evaluate("e => getComputedStyle(e).fontWeight")) <= 400
+
+
+def edge_shade(wrap, side: str) -> int:
+    """How much darker than white the middle pixel of the wrapper's edge column is (0: white)."""
+    image = Image.open(io.BytesIO(wrap.screenshot())).convert("L")
+    x = image.width - 3 if side == "right" else 2
+    column = sorted(image.getpixel((x, y)) for y in range(image.height))
+    return 255 - column[len(column) // 2]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["roles/", "en/roles/"])
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(browser_pool, site_server, path):
+    """On a phone the roles table's last column is cut off: a shade on the side that hides
+    columns tells the reader to swipe; none on a side with nothing more to see."""
+    with browser_pool.page(color_scheme="light", viewport={"width": 375, "height": 800}) as page:
+        page.goto(site_server + path)
+        wraps = page.locator("article .md-typeset__scrollwrap")
+        assert wraps.count() == 1
+        wrap = wraps.first
+        wrap.scroll_into_view_if_needed()
+        assert wrap.evaluate("e => e.scrollWidth > e.clientWidth + 40")
+        assert edge_shade(wrap, "left") == 0
+        assert edge_shade(wrap, "right") >= 20
+        wrap.evaluate("e => { e.scrollLeft = e.scrollWidth }")
+        assert edge_shade(wrap, "left") >= 20
+        assert edge_shade(wrap, "right") == 0
