@@ -7,6 +7,7 @@ the content freely: the PDF must always say what the site says.
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
@@ -450,3 +451,41 @@ def test_a_page_reference_stays_on_the_line_of_its_link(guide):
     ]
     references = sum(bool(PAGE_REFERENCE.fullmatch(text)) for _, _, text in runs)
     assert references > 50 and not alone, f"{len(alone)} of {references} page references start a line:\n" + "\n".join(alone)
+
+
+# The right margin of a printed page: Letter (612 pt wide), 0.8 in margins.
+RIGHT_EDGE = 612 - 0.8 * 72
+
+
+def test_no_word_runs_past_the_right_margin(guide):
+    """Read by Poppler, not by the code that typeset it: each word's right edge is inside the text
+    area (a "(p. 103)" beside a link in a narrow table column ran past it)."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(guide.pdf), "-"], capture_output=True, check=True, timeout=120).stdout
+    pages = lxml.html.fromstring(boxes).xpath("//page")
+    assert len(pages) == len(guide.pages)
+    past = [
+        f"page {number}: {word.text!r} ends at {float(word.get('xmax')):.1f} pt"
+        for number, page in enumerate(pages, start=1)
+        for word in page.xpath(".//word")
+        if float(word.get("xmax")) > RIGHT_EDGE + 0.5
+    ]
+    assert not past, "\n".join(past)
+
+
+# The first row of the recommended rhythm (the planner page's table, whose phases are row headers,
+# and the check-in page's table): its label and the first words of the cell beside it.
+FIRST_ROW = {"fr": ("Préparation", "2 semaines avant"), "en": ("Preparation", "2 weeks before")}
+
+
+def test_a_table_row_label_prints_whole_on_the_first_line_of_its_row(guide):
+    label, cell = FIRST_ROW[guide.lang]
+    rows = 0
+    for number, page in enumerate(guide.pages, start=1):
+        lines_of_cells = [y for _, y, text in page.runs if text.strip().startswith(cell)]
+        if not lines_of_cells:
+            continue
+        labels = [y for _, y, text in page.runs if text.strip() == label]
+        assert labels, f"page {number}: {label!r} is not printed whole beside {cell!r}"
+        assert any(abs(y - lines_of_cells[0]) < 1 for y in labels), f"page {number}: {label!r} is not on the line of {cell!r}"
+        rows += 1
+    assert rows >= 2, f"{label!r} heads {rows} printed rows; the two rhythm tables give two"
