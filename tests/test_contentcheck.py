@@ -214,12 +214,13 @@ def test_mistakes_in_the_house_terms_file(tmp_path):
     ]
 
 
-def test_french_spacing_before_a_colon_and_inside_guillemets(tmp_path):
+def test_french_spacing_before_a_colon_and_a_percent_sign_and_inside_guillemets(tmp_path):
     # Not reported: the spaces already right, inline and fenced code, an icon's shortcode, and a
     # checklist item (french-spacing/docs/fr/toolkit/checklist.md), which the build spaces itself.
     advice = "type a no-break space (U+00A0) instead, as the rest of the French pages do, so the line cannot break there"
     assert findings_of(fixture_tree(tmp_path, "french-spacing")) == [
         f'docs/fr/guide.md:2: an ordinary space next to ":": {advice}',
+        f'docs/fr/guide.md:10: an ordinary space next to "%": {advice}',
         f'docs/fr/guide.md:10: an ordinary space next to ":": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "«": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "»": {advice}',

@@ -107,11 +107,11 @@ LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 
 def typography(value: str, lang: str) -> str:
-    """French spacing: a no-break space before : ; ? ! and inside « », so a line never starts
-    with a lone colon or guillemet. Editors type ordinary spaces."""
+    """French spacing: a no-break space before : ; ? ! % and inside « », so a line never starts
+    with a lone colon, percent sign or guillemet. Editors type ordinary spaces."""
     if lang != "fr":
         return value
-    value = re.sub(r" ([:;?!»])", "\u00a0\\1", value)
+    value = re.sub(r" ([:;?!»%])", "\u00a0\\1", value)
     return value.replace("« ", "«\u00a0")
 
 

@@ -1,5 +1,5 @@
-"""French spacing: a no-break space before a colon and inside « », so that a line never starts
-with a lone ":" or "»" on a phone or in the PDF. The French pages write it in the source (the
+"""French spacing: a no-break space before a colon, inside « » and before %, so that a line never
+starts with a lone ":", "»" or "%" on a phone or in the PDF. The French pages write it in the source (the
 Canadian style of the rest of the site puts no space before ? ! ;). Checklist items are left to
 the build, which adds the space itself (``checklists.strings.typography``)."""
 
@@ -10,9 +10,10 @@ import re
 from ..findings import Finding
 from .project import Project
 
-# An ordinary space between a word and ":" or "»", or right after "«". The colon is a sentence's
-# or a label's ("Date :", "**Auteur :**"), not one of an icon's code such as ":material-download:".
-ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:[\s*_]|$)|»)|(?<=«) ", re.M)
+# An ordinary space between a word and ":" or "»", right after "«", or between a number and "%".
+# The colon is a sentence's or a label's ("Date :", "**Auteur :**"), not one of an icon's code
+# such as ":material-download:".
+ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:[\s*_]|$)|»)|(?<=«) |(?<=\d) (?=%)", re.M)
 CHECKLIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
 
 
