@@ -1,6 +1,7 @@
-"""Check-in planner page (toolkit/planner.md): fill its two markers from content/planner.yml.
+"""Check-in planner page (toolkit/planner.md): fill its three markers from content/planner.yml.
 
-``<!-- planner:form -->`` becomes the form, the result area and the plan data for the page's
+``<!-- planner:noscript -->`` becomes the note readers without JavaScript see (put it before the
+steps that describe the form); ``<!-- planner:form -->`` becomes the form, the result area and the plan data for the page's
 language (inline JSON, links resolved to this language's URLs); ``<!-- planner:rhythm -->``
 becomes the recommended rhythm as a table, for readers without JavaScript.
 """
@@ -12,11 +13,11 @@ from mkdocs.utils import get_relative_url
 
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import current_language, languages
-from wilguide.planner import load_planner_config, plan_data, render_form, render_rhythm_table
+from wilguide.planner import load_planner_config, plan_data, render_form, render_noscript, render_rhythm_table
 
 PAGE = "toolkit/planner.md"
 DATA_FILE = Path(__file__).resolve().parent.parent / "content" / "planner.yml"
-MARKERS = ("<!-- planner:form -->", "<!-- planner:rhythm -->")
+MARKERS = ("<!-- planner:noscript -->", "<!-- planner:form -->", "<!-- planner:rhythm -->")
 SCRIPT = "assets/javascripts/planner/planner.js"
 STYLE = "assets/stylesheets/planner.css"
 
@@ -42,7 +43,14 @@ def on_page_content(html, page, config, files):
         raise PluginError(str(error)) from None
     style = get_relative_url(STYLE, page.url)
     form = f'<link rel="stylesheet" href="{style}">' + render_form(planner, data, lang, get_relative_url(SCRIPT, page.url))
-    return html.replace(MARKERS[0], form, 1).replace(MARKERS[1], render_rhythm_table(planner, data, lang), 1)
+    filled = {
+        MARKERS[0]: render_noscript(planner, lang),
+        MARKERS[1]: form,
+        MARKERS[2]: render_rhythm_table(planner, data, lang),
+    }
+    for marker, part in filled.items():
+        html = html.replace(marker, part, 1)
+    return html
 
 
 def _url(target: str, page, files) -> str:

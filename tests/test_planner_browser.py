@@ -226,6 +226,18 @@ def test_without_javascript_the_rhythm_and_checklists_are_there(page, site_serve
     assert "Every two weeks" in table.inner_text()
 
 
+@pytest.mark.parametrize("page", [{"java_script_enabled": False}], indirect=True)
+def test_without_javascript_the_page_says_so_before_the_steps_that_describe_the_form(page, site_server):
+    page.goto(f"{site_server}en/toolkit/planner/")
+    note = one(page.locator("p.planner-noscript"))
+    assert note.is_visible()
+    assert note.inner_text() == "The interactive planner needs JavaScript. The recommended rhythm below and the checklists work without it."
+    steps = one(page.locator("h2#how-to-use"))
+    assert note.bounding_box()["y"] < steps.bounding_box()["y"]
+    page.emulate_media(media="print")
+    assert note.is_hidden()  # a printed page is not a browser without JavaScript
+
+
 @pytest.mark.parametrize("page", [EN], indirect=True)
 def test_print_view_shows_the_schedule_only(page, site_server):
     open_planner(page, site_server, "en")

@@ -3,13 +3,16 @@ from the checklists and guide pages, links resolved and checked, and the page th
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import lxml.html
 import pytest
+from mkdocs.exceptions import PluginError
 
 from wilguide.findings import ContentError
 from wilguide.planner import load_planner_config, plan_data
@@ -216,3 +219,14 @@ def test_a_broken_planner_file_stops_the_build_with_file_and_line(broken_late_bu
     line = broken_late_build.lines["planner"]
     assert broken_late_build.result.returncode != 0
     assert f"content/planner.yml:{line}: 'practices/check-in.md#gone': docs/fr/practices/check-in.md has no heading with id '#gone'" in broken_late_build.stderr
+
+
+def test_a_planner_page_without_one_of_its_markers_fails_naming_the_file_and_the_marker():
+    spec = importlib.util.spec_from_file_location("planner_hook", ROOT / "hooks" / "planner.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    source = DOCS / "en" / "toolkit" / "planner.md"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/toolkit/planner.md", abs_src_path=str(source)))
+    with pytest.raises(PluginError) as error:
+        hook.on_page_content("<p>Intro</p>\n<!-- planner:form -->\n<!-- planner:rhythm -->", page, None, None)
+    assert str(error.value) == "docs/en/toolkit/planner.md:1: the planner page must contain the line <!-- planner:noscript -->"

@@ -2,6 +2,6 @@
 
 from .config import PlannerConfig, load_planner_config
 from .data import plan_data
-from .render import render_form, render_rhythm_table
+from .render import render_form, render_noscript, render_rhythm_table
 
-__all__ = ["PlannerConfig", "load_planner_config", "plan_data", "render_form", "render_rhythm_table"]
+__all__ = ["PlannerConfig", "load_planner_config", "plan_data", "render_form", "render_noscript", "render_rhythm_table"]

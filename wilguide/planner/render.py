@@ -91,7 +91,6 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     )
     parts = [
         f'<div class="planner" id="planner" lang="{lang}">',
-        f'<noscript><p class="planner-noscript">{escape(t("noscript"))}</p></noscript>',
         '<form id="planner-form" class="planner-form" novalidate hidden>',
         '<div id="planner-errors" class="planner-errors" role="alert" tabindex="-1" hidden></div>',
         f'<fieldset><legend>{escape(t("legend_dates"))}</legend>',
@@ -188,6 +187,12 @@ def phase_meetings(config: PlannerConfig) -> dict[str, list[str]]:
         if band["reviews_every"]:
             rows[config.meeting(band["mid_review"])["phase"] or "mid-review"].append("quarterly-review")
     return rows
+
+
+def render_noscript(config: PlannerConfig, lang: str) -> str:
+    """What a reader without JavaScript sees instead of the form: which parts of the page still work.
+    Placed near the top of the page, before the steps that describe the form; left out on paper."""
+    return f'<noscript><p class="planner-noscript wg-screen-only">{escape(_Text(config, lang)("noscript"))}</p></noscript>'
 
 
 def render_rhythm_table(config: PlannerConfig, data: dict, lang: str) -> str:
