@@ -27,7 +27,7 @@ KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "breach",
-    "immediate-danger", "listen", "help-lines", "eap-check", "distress-follow-up",
+    "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "distress-follow-up",
     "coordinator-before-ending", "no-reprisal", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
