@@ -29,11 +29,11 @@ def meeting(key: str) -> dict:
 PREPARATION = {
     "fr": [
         ("practices/check-in.md", "| Préparation | 2 semaines avant l'arrivée |"),
-        ("toolkit/before-first-day.md", "Deux semaines avant la date d'arrivée"),
+        ("toolkit/before-first-day.md", "au plus tard deux semaines avant l'arrivée"),
     ],
     "en": [
         ("practices/check-in.md", "| Preparation | 2 weeks before the start date |"),
-        ("toolkit/before-first-day.md", "Two weeks before the first day"),
+        ("toolkit/before-first-day.md", "no later than two weeks before the first day"),
     ],
 }
 
