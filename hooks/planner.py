@@ -1,9 +1,10 @@
 """Check-in planner page (toolkit/planner.md): fill its three markers from content/planner.yml.
 
-``<!-- planner:noscript -->`` becomes the note readers without JavaScript see (put it before the
-steps that describe the form); ``<!-- planner:form -->`` becomes the form, the result area and the plan data for the page's
-language (inline JSON, links resolved to this language's URLs); ``<!-- planner:rhythm -->``
-becomes the recommended rhythm as a table, for readers without JavaScript.
+- ``<!-- planner:noscript -->``: the note readers without JavaScript see (put it before the steps
+  that describe the form);
+- ``<!-- planner:form -->``: the form, the result area and the plan data for the page's language
+  (inline JSON, links resolved to this language's URLs);
+- ``<!-- planner:rhythm -->``: the recommended rhythm as a table, for readers without JavaScript.
 """
 
 from pathlib import Path
