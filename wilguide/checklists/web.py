@@ -68,20 +68,47 @@ def _by_format(downloads: list[Download], checklist: Checklist) -> dict[str, Dow
     return {names[posixpath.basename(d.url)]: d for d in downloads if posixpath.basename(d.url) in names}
 
 
-def _template_toolbar(checklist: Checklist) -> str:
-    """A template's toolbar (JavaScript shows it) and its header fields, ready to type in."""
+# Each toolbar's words: the template's variable, then its key in the interface strings.
+CHECKLIST_TOOLBAR_WORDS = {
+    "reset": "reset",
+    "print": "print",
+    "undo": "undo",
+    "undo_done": "undo.done",
+    "undo_restored": "undo.restored",
+    "saved_here": "saved-here",
+    "blank_pdf": "blank-pdf",
+    "noscript": "noscript",
+}
+TEMPLATE_TOOLBAR_WORDS = {
+    "saved_here": "template.saved-here",
+    "print": "template.print",
+    "clear": "template.clear",
+    "confirm_clear": "template.confirm-clear",
+    "cleared": "template.cleared",
+    "restored": "template.restored",
+    "unsaved": "template.unsaved",
+}
+
+
+def _toolbar(checklist: Checklist) -> str:
+    """A checklist's toolbar (progress, reset, print, undo) with its print-only fill-in lines, or a
+    template's toolbar (print, clear) with its header fields, ready to type in. JavaScript shows it."""
     lang = checklist.lang
-    return _env.get_template("template-web-toolbar.html").render(
-        slug=checklist.slug,
+    fields = [name for name in checklist.fields if name != "notes"]
+    if checklist.kind == "template":
+        words, template = TEMPLATE_TOOLBAR_WORDS, "template-web-toolbar.html"
+        extra = {"slug": checklist.slug, "fields": [(name, strings.text(lang, f"field.{name}")) for name in fields]}
+    else:
+        words, template = CHECKLIST_TOOLBAR_WORDS, "checklist-web-toolbar.html"
+        extra = {
+            "progress_one": strings.text(lang, "progress.one", checked="{checked}", total="{total}"),
+            "progress_other": strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
+            "fields": [strings.text(lang, f"field.{name}") for name in fields],
+        }
+    return _env.get_template(template).render(
         storage_key=storage_key(checklist),
-        saved_here=strings.text(lang, "template.saved-here"),
-        print=strings.text(lang, "template.print"),
-        clear=strings.text(lang, "template.clear"),
-        confirm_clear=strings.text(lang, "template.confirm-clear"),
-        cleared=strings.text(lang, "template.cleared"),
-        restored=strings.text(lang, "template.restored"),
-        unsaved=strings.text(lang, "template.unsaved"),
-        fields=[(name, strings.text(lang, f"field.{name}")) for name in checklist.fields if name != "notes"],
+        **{variable: strings.text(lang, key) for variable, key in words.items()},
+        **extra,
     )
 
 
@@ -95,23 +122,7 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
         download_button(mine["DOCX"], lang, page_path, strings.text(lang, "download.docx")),
     ]
     group = "template.download.group" if checklist.kind == "template" else "download.group"
-    if checklist.kind == "template":
-        toolbar = _template_toolbar(checklist)
-    else:
-        toolbar = _env.get_template("checklist-web-toolbar.html").render(
-        storage_key=storage_key(checklist),
-        progress_one=strings.text(lang, "progress.one", checked="{checked}", total="{total}"),
-        progress_other=strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
-        reset=strings.text(lang, "reset"),
-        print=strings.text(lang, "print"),
-        undo=strings.text(lang, "undo"),
-        undo_done=strings.text(lang, "undo.done"),
-        undo_restored=strings.text(lang, "undo.restored"),
-        saved_here=strings.text(lang, "saved-here"),
-        blank_pdf=strings.text(lang, "blank-pdf"),
-        noscript=strings.text(lang, "noscript"),
-        fields=[strings.text(lang, f"field.{name}") for name in checklist.fields if name != "notes"],
-    )
+    toolbar = _toolbar(checklist)
     return (
         f'<div class="wg-checklist-downloads" markdown>\n\n'
         f"**{strings.text(lang, group)}**\n\n"

@@ -19,7 +19,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from ..findings import Finding
 from .translations import translation_status
-from .project import load_project
+from .project import Project, load_project
 from .rules import ALL_RULES, run_rules
 
 
@@ -29,6 +29,19 @@ def find_root(start: Path) -> Path | None:
         if (folder / "mkdocs.yml").is_file():
             return folder
     return None
+
+
+def open_project(root: Path | None, program: str) -> Project | None:
+    """The project at ``root`` (or found from here upward), or None after saying on stderr why not."""
+    root = root or find_root(Path.cwd())
+    if root is None or not (root / "mkdocs.yml").is_file():
+        print(f"{program}: no mkdocs.yml here or above: run it from the project folder, or pass --root", file=sys.stderr)
+        return None
+    try:
+        return load_project(root)
+    except (ConfigurationError, OSError) as error:
+        print(f"{root / 'mkdocs.yml'}: cannot be read: {error}", file=sys.stderr)
+        return None
 
 
 def annotation(level: str, finding: Finding) -> str:
@@ -48,14 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    root = args.root or find_root(Path.cwd())
-    if root is None or not (root / "mkdocs.yml").is_file():
-        print("wilguide-check: no mkdocs.yml here or above: run it from the project folder, or pass --root", file=sys.stderr)
-        return 2
-    try:
-        project = load_project(root)
-    except (ConfigurationError, OSError) as error:
-        print(f"{root / 'mkdocs.yml'}: cannot be read: {error}", file=sys.stderr)
+    project = open_project(args.root, "wilguide-check")
+    if project is None:
         return 2
 
     findings = run_rules(project, args.rule)

@@ -13,10 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import ConfigurationError
 
-from .cli import find_root
-from .project import load_project
+from .cli import open_project
 from .translations import RECORD_FILE, record_pairs, translation_status
 from .translations_report import status_markdown
 
@@ -33,14 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     record.add_argument("--all", action="store_true", help="record every pair")
     args = parser.parse_args(argv)
 
-    root = args.root or find_root(Path.cwd())
-    if root is None:
-        print("wilguide-translations: no mkdocs.yml here or above: run it from the project folder, or pass --root", file=sys.stderr)
-        return 2
-    try:
-        project = load_project(root)
-    except (ConfigurationError, OSError) as error:
-        print(f"{root / 'mkdocs.yml'}: cannot be read: {error}", file=sys.stderr)
+    project = open_project(args.root, "wilguide-translations")
+    if project is None:
         return 2
 
     if args.command == "record":

@@ -47,22 +47,10 @@ def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: s
     ``pending`` (one of PENDING) says the PDF for the current pages is not ready yet; ``result``
     is then the previous PDF, still linked, or None."""
     words = labels(lang)
-    if pending:
-        if pending not in PENDING:
-            raise ValueError(f"pending must be one of {PENDING}, not {pending!r}")
-        if pending == "updating" and not result:
-            pending = "preparing"
-        return Download(
-            title=words["guide_title"].format(title=site_name),
-            url=url if result else None,
-            format="PDF",
-            size=result.size if result else None,
-            built=result.day if result else None,
-            description=words["guide_description"],
-            kind="guide",
-            note=words[pending],
-            pages=result.pages if result else None,
-        )
+    if pending not in ("", *PENDING):
+        raise ValueError(f"pending must be one of {PENDING}, not {pending!r}")
+    if pending == "updating" and not result:
+        pending = "preparing"
     return Download(
         title=words["guide_title"].format(title=site_name),
         url=url if result else None,
@@ -71,7 +59,8 @@ def guide_row(site_name: str, lang: str, url: str | None, result, skip_reason: s
         built=result.day if result else None,
         description=words["guide_description"],
         kind="guide",
-        unavailable="" if result else words["skipped"].format(reason=skip_reason),
+        note=words[pending] if pending else "",
+        unavailable="" if result or pending else words["skipped"].format(reason=skip_reason),
         pages=result.pages if result else None,
     )
 
