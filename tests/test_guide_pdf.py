@@ -7,7 +7,6 @@ the content freely: the PDF must always say what the site says.
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
@@ -451,25 +450,6 @@ def test_a_page_reference_stays_on_the_line_of_its_link(guide):
     ]
     references = sum(bool(PAGE_REFERENCE.fullmatch(text)) for _, _, text in runs)
     assert references > 50 and not alone, f"{len(alone)} of {references} page references start a line:\n" + "\n".join(alone)
-
-
-# The right margin of a printed page: Letter (612 pt wide), 0.8 in margins.
-RIGHT_EDGE = 612 - 0.8 * 72
-
-
-def test_no_word_runs_past_the_right_margin(guide):
-    """Read by Poppler, not by the code that typeset it: each word's right edge is inside the text
-    area (a "(p. 103)" beside a link in a narrow table column ran past it)."""
-    boxes = subprocess.run(["pdftotext", "-bbox", str(guide.pdf), "-"], capture_output=True, check=True, timeout=120).stdout
-    pages = lxml.html.fromstring(boxes).xpath("//page")
-    assert len(pages) == len(guide.pages)
-    past = [
-        f"page {number}: {word.text!r} ends at {float(word.get('xmax')):.1f} pt"
-        for number, page in enumerate(pages, start=1)
-        for word in page.xpath(".//word")
-        if float(word.get("xmax")) > RIGHT_EDGE + 0.5
-    ]
-    assert not past, "\n".join(past)
 
 
 # The first row of the recommended rhythm (the planner page's table, whose phases are row headers,

@@ -210,6 +210,25 @@ def test_a_printed_title_never_ends_on_a_line_of_one_word():
     assert abbreviation.get("title") == "apprentissage intégré au travail" and abbreviation.getparent().get("class") == "keep-together"
 
 
+def test_a_paragraph_that_introduces_what_follows_is_kept_with_it():
+    html = (
+        "<h1>Références</h1><h2 id='law'>Droit du travail</h2><p>Ces sources appuient le chapitre sur le droit.</p>"
+        "<h3 id='one'>Une source</h3><ul><li>Auteur</li></ul>"
+        "<p>Notre suggestion pour un stage de 16 semaines :</p><ul><li>Un point quotidien.</li></ul>"
+        "<p>Le tableau ci-dessous compare les deux :</p><table><tr><td>a</td></tr></table>"
+        "<h2 id='long'>Un long début</h2><p>" + "Une phrase qui ouvre la section et continue longtemps. " * 5 + "</p><ul><li>x</li></ul>"
+        "<p>Une phrase qui finit par deux-points :</p><p>mais suivie d'un paragraphe.</p>"
+        "<div class='admonition'><p class='admonition-title'>Pour le dire :</p><ul><li>« Bonjour »</li></ul></div>"
+    )
+    doc, _ = document([chapter("references.md", html, "Le guide")])
+    marked = [" ".join(p.text_content().split()) for p in doc.xpath("//p[contains(concat(' ', @class, ' '), ' lead-in ')]")]
+    assert marked == [
+        "Ces sources appuient le chapitre sur le droit.",
+        "Notre suggestion pour un stage de 16 semaines :",
+        "Le tableau ci-dessous compare les deux :",
+    ], "a short section opening and a colon before a list or table; not a long opening, a colon before prose, or a box's title"
+
+
 def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     doc, _ = document(
         [chapter("toolkit/planner.md", "<h1>Planificateur</h1><form>…</form>", "Boîte à outils", description="Un calendrier.")]

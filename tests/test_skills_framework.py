@@ -40,7 +40,7 @@ FRAMEWORK = {
     ],
 }
 # Sections around the framework on each page.
-COMPETENCIES_FRAME = {"fr": ("Comment utiliser cette page", "Et ensuite"), "en": ("How to use this page", "Next steps")}
+COMPETENCIES_FRAME = {"fr": ("Comment utiliser ce cadre", "Et ensuite"), "en": ("How to use this framework", "Next steps")}
 REFLECTION_LAST = {"fr": "Ma prochaine étape", "en": "My next step"}
 
 

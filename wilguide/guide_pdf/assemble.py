@@ -268,6 +268,24 @@ _INLINE_IN_TITLES = {"abbr", "code", "em", "strong", "span", "i", "b"}
 _LONGEST_KEPT_TOGETHER = 32  # characters: a longer line that cannot wrap could overflow its column
 
 
+SHORT_INTRODUCTION = 200  # characters: a sentence or two that opens a section
+
+
+def _mark_lead_ins(root: HtmlElement) -> None:
+    """Mark the paragraphs that introduce what follows them, so the page does not break right after
+    one: a paragraph ending with a colon before a list, table or box, and a short paragraph that
+    opens a section (the references' "These sources support ..." before the first source)."""
+    for paragraph in root.iter("p"):
+        following, previous = paragraph.getnext(), paragraph.getprevious()
+        if following is None or not isinstance(following.tag, str) or paragraph.get("class"):
+            continue  # a paragraph with a class has a role of its own (a box's title, a note)
+        text = " ".join(paragraph.text_content().split())
+        introduces_block = text.endswith(":") and following.tag in ("ul", "ol", "dl", "table", "div", "pre", "blockquote")
+        opens_section = previous is not None and previous.tag in _HEADINGS and len(text) <= SHORT_INTRODUCTION
+        if introduces_block or opens_section:
+            _add_class(paragraph, "lead-in")
+
+
 def _keep_last_words_together(heading: HtmlElement) -> None:
     """The last two words of a title kept on one line, so a title never ends on a line of one word.
 
@@ -339,6 +357,7 @@ def prepare_chapter(
     _open_details(root)
     _unfold_tabs(root)
     _print_form_fields(root)
+    _mark_lead_ins(root)
 
     heading = root.find(".//h1")
     if heading is None:
