@@ -106,6 +106,16 @@ def test_broken_links_and_anchors(tmp_path):
 
 
 
+def test_a_link_named_after_one_section_must_lead_to_it(tmp_path):
+    # On paper "What to do (p. 12)" sends the reader to the section its words name.
+    assert findings_of(fixture_tree(tmp_path, "link-names")) == [
+        "docs/en/guide.md:16: link '*What to do*' leads to #tools, but its words are the title of #what-to-do in "
+        "docs/en/guide.md: name the section it leads to, or link to #what-to-do",
+        "docs/fr/index.md:19: link 'Outils' leads to #what-to-do, but its words are the title of #tools in "
+        "docs/fr/guide.md: name the section it leads to, or link to #tools",
+    ]
+
+
 def test_anchors_are_read_again_when_the_target_page_or_the_markdown_settings_change(tmp_path, monkeypatch):
     """The rendered IDs are cached by page text and settings: a stale cache would hide a broken link."""
     monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))

@@ -16,6 +16,7 @@ from .blocks import blocks
 from .figures import figures_on_references
 from .french_spacing import french_spacing
 from .house_terms import house_terms
+from .link_names import link_names
 from .links import links_and_anchors
 from .navigation import navigation
 from .practice_names import practice_names
@@ -36,6 +37,7 @@ ALL_RULES: dict[str, Rule] = {
     "headings": headings_in_every_language,
     "checklists": checklist_items_in_every_language,
     "links": links_and_anchors,
+    "link-names": link_names,
     "placeholders": known_placeholders,
     "house-terms": house_terms,
     "figures": figures_on_references,

@@ -1,0 +1,55 @@
+"""A link named after one section must lead to that section.
+
+On paper a link prints as its words and a page number ("Who does what (p. 18)"): a reader who turns
+to that page looks for the section the words name. When the words are the title of one section of
+the target page and the link goes to another, the reader lands in the wrong place, online too.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from ..findings import Finding
+from . import markdown_text
+from .links import resolve
+from .project import Page, Project
+
+# [words](target "title"): the words of an inline link (no nested brackets) and its target.
+NAMED_LINK = re.compile(r"(?<![!\\])\[(?P<text>[^\[\]\n]+)\]\((?P<target>[^\s()]+)(?:\s+\"[^\"\n]*\")?\)")
+MARKUP = re.compile(r"\{[^{}]*\}|[*_`]")
+
+
+def _words(text: str) -> str:
+    """Text as a reader compares it: no emphasis or attribute lists, any spaces, any case."""
+    return " ".join(MARKUP.sub("", text).replace("\u00a0", " ").split()).casefold()
+
+
+def _target_page(project: Project, page: Page, path: str) -> Page | None:
+    if not path:
+        return page
+    found = resolve(project, page, unquote(path))
+    if found is None or not found.endswith(".md"):
+        return None
+    lang, _, name = found.partition("/")
+    return project.pages.get(lang, {}).get(name)
+
+
+def link_names(project: Project) -> list[Finding]:
+    findings = []
+    for page in project.all_pages():
+        for match in NAMED_LINK.finditer(page.code_free):
+            scheme, netloc, path, _, anchor = urlsplit(match.group("target"))
+            if scheme or netloc or not anchor:
+                continue
+            target = _target_page(project, page, path)
+            if target is None:
+                continue  # a broken link: the links rule reports it
+            named = _words(match.group("text"))
+            for heading in target.headings:
+                if heading.level >= 2 and heading.id and heading.id != anchor and _words(heading.text) == named:
+                    findings.append(Finding(page.display, page.line(match.start()), (
+                        f"link '{match.group('text')}' leads to #{anchor}, but its words are the title of "
+                        f"#{heading.id} in {target.display}: name the section it leads to, or link to #{heading.id}"
+                    )))
+    return findings
