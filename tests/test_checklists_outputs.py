@@ -146,6 +146,27 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
         assert SOURCE_LINE[lang] in page_text, page_text[-200:]
 
 
+# The reflection's notes boxes, as a screen reader names them: the competency, then the box's label.
+REFLECTION_NOTES = {
+    "fr": {"notes-empathy": "Empathie — Un exemple récent ou une note",
+           "notes-self-awareness": "Connaissance de soi — Un exemple récent ou une note"},
+    "en": {"notes-empathy": "Empathy — A recent example or a note",
+           "notes-self-awareness": "Self-awareness — A recent example or a note"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_notes_box_of_the_reflection_names_its_competency(built_site, lang):
+    """Eleven boxes all called "A recent example or a note" could not be told apart in a form's
+    field list or by a screen reader."""
+    path = download_dir(built_site, lang) / file_name(CHECKLISTS[lang]["sel-reflection"], ".pdf")
+    fields = PdfReader(path).get_fields()
+    names = {name: plain(field["/TU"]) for name, field in fields.items() if name.startswith("notes-")}
+    assert len(names) == 11 and len(set(names.values())) == 11, names
+    for name, spoken in REFLECTION_NOTES[lang].items():
+        assert names[name] == plain(spoken)
+
+
 @pytest.mark.parametrize(("lang", "slug"), CASES)
 def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slug):
     checklist = CHECKLISTS[lang][slug]

@@ -117,6 +117,11 @@ class Checklist:
         has_own_field = any(isinstance(block, (TextField, FieldTable)) for block in section.blocks)
         return None if has_own_field else self.section_notes
 
+    def section_notes_title(self, section: Section) -> str:
+        """The accessible name of a section's notes box: 'Empathy — A recent example or a note', so
+        the eleven boxes of the reflection are told apart by a screen reader and in a form's field list."""
+        return f"{section.title} — {self.section_notes}" if section.title else str(self.section_notes)
+
     def text_field_names(self) -> list[str]:
         """Names of the fields written in the body (header fields and notes excluded)."""
         names: list[str] = []

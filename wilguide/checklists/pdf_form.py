@@ -21,12 +21,13 @@ CHECK_FONT = "ZaDb"
 
 
 def spoken_names(html: str) -> dict[str, str]:
-    """Each field's name, mapped to what a screen reader should say: its label, else its title."""
+    """Each field's name, mapped to what a screen reader should say: its aria-label (a name more
+    precise than the words printed beside it), else its label, else its title."""
     root = lxml.html.document_fromstring(html)
     labels = {label.get("for"): label.text_content() for label in root.iter("label") if label.get("for")}
     names = {}
     for element in root.iter("input", "textarea", "select"):
-        text = labels.get(element.get("id")) or element.get("title") or ""
+        text = element.get("aria-label") or labels.get(element.get("id")) or element.get("title") or ""
         if element.get("name") and text.strip():
             names[element.get("name")] = re.sub(r"[ \t\r\n]+", " ", text).strip()  # a no-break space stays
     return names
