@@ -176,6 +176,9 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
     assert plain(properties.title) == plain(checklist.title)
     assert (properties.author or None) == PUBLISHER[lang]  # python-docx reads a missing author as ""
     assert properties.language == LOCALE[lang]
+    # The title stands out from the section headings, as in the PDF (Word's defaults: 14 and 13 pt).
+    title, section = (document.styles[name].font.size for name in ("Heading 1", "Heading 2"))
+    assert title is not None and section is not None and title.pt >= section.pt + 4, (title, section)
 
     items, keys = [], []
     for paragraph in document.paragraphs:

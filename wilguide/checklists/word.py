@@ -120,6 +120,7 @@ def _notes_box(document, label: str, lines: int) -> None:
 
 TEXT_WIDTH = 6.8  # inches between the margins of a Letter page (8.5 - 2 × 0.85)
 LINE_HEIGHT = Pt(13)
+TITLE_SIZE = Pt(18)  # as the PDF's title
 
 
 def _fixed_widths(table, widths) -> None:
@@ -297,4 +298,6 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
 
     for style_name in ("Heading 1", "Heading 2"):
         document.styles[style_name].font.color.rgb = ACCENT
+    # Word's default title (14 pt) is barely larger than its section headings (13 pt).
+    document.styles["Heading 1"].font.size = TITLE_SIZE
     document.save(target)
