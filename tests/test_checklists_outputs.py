@@ -114,6 +114,10 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
     # section that has no field of its own (when the page asks for section notes).
     source = (ROOT / "docs" / lang / "toolkit" / f"{slug}.md").read_text(encoding="utf-8")
     expected = set(checklist.fields) | set(re.findall(r"^- \[_\] .*\{ #([a-z0-9-]+)", source, re.M))
+    # A table of fields: "<column key>-<row>" for each column whose header has a key, in each row.
+    for header, rows in re.findall(r"^(\|.*\{ #.*)\n\|[-| ]+\|\n((?:\|.*\n?)+)", source, re.M):
+        for column in re.findall(r"\{ #([a-z0-9-]+)", header):
+            expected |= {f"{column}-{row}" for row in range(1, len(rows.strip().splitlines()) + 1)}
     if "section_notes:" in source:
         for section in re.split(r"^## ", source, flags=re.M)[1:]:
             if not re.search(r"^- \[_\] ", section, re.M):

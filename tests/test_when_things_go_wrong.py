@@ -35,7 +35,10 @@ FIRST_ITEM = {
     "fr": "Noter deux ou trois faits, avec leur date, avant d'en parler.",
     "en": "Write down two or three facts, with their dates, before you talk.",
 }
-FIELDS = {"student", "supervisor", "date", "next-check-in", "notes"}
+# The header lines, the closing notes, and the log's eight rows of date, event and next step.
+FIELDS = {"student", "supervisor", "date", "next-check-in", "notes"} | {
+    f"{column}-{row}" for column in ("log-date", "log-event", "log-next") for row in range(1, 9)
+}
 
 
 def html(site: Path, lang: str, path: str) -> lxml.html.HtmlElement:
@@ -126,3 +129,20 @@ def test_checklist_page_lists_the_same_keys_in_both_languages(built_site, lang):
     page = html(built_site, lang, f"toolkit/{SLUG}")
     keys = page.xpath("//ul[@class='wg-checklist']/li/input[@type='checkbox']/@data-key")
     assert keys == KEYS
+
+
+LOG_TITLE = {"fr": "Journal des faits et des contacts", "en": "Log of facts and contacts"}
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_log_has_a_row_to_write_in_and_the_printed_notes_come_after_it(built_site, lang):
+    """The steps ask to write down facts, dates and each attempt to reach the student: the log gives
+    them a place, and on paper the closing notes box follows it, as in the PDF."""
+    page = html(built_site, lang, "toolkit/when-things-go-wrong")
+    (heading,) = [h for h in page.xpath("//article//h2") if folded(h.text_content()).startswith(LOG_TITLE[lang])]
+    (table,) = page.xpath("//article//table[@aria-labelledby='log']")
+    assert len(table.xpath(".//tbody/tr")) == 8 and len(table.xpath(".//tbody//textarea")) == 24
+    article = page.xpath("//article")[0]
+    order = [element for element in article.iter() if element is heading or element is table
+             or "wg-checklist-print-notes" in (element.get("class") or "").split()]
+    assert order[-3:-1] == [heading, table] and "wg-checklist-print-notes--section" not in order[-1].get("class")

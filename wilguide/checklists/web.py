@@ -135,7 +135,7 @@ def header_block(checklist: Checklist, downloads: list[Download], page_path: str
 
 def item_list(items, slug: str, section_notes: str | None = None, notes: str | None = None) -> str:
     """Check boxes for a run of items, then the print-only notes areas the PDF has at that spot:
-    a section's notes box, and after the last items the checklist's notes."""
+    a section's notes box, and, when the run ends the checklist, the checklist's notes."""
     return (
         _env.get_template("checklist-web-items.html")
         .render(items=items, slug=slug, section_notes=section_notes, notes=notes)
@@ -225,7 +225,6 @@ def render_checklist_markdown(
     lang = checklist.lang
     section_notes = strings.typography(checklist.section_notes, lang) if checklist.section_notes else None
     notes = strings.text(lang, "field.notes") if "notes" in checklist.fields else None
-    item_runs = [run for run in runs if isinstance(run[0].item, Item)]
     # Items of sections with a text field of their own get no notes box: the field says what to write.
     boxless = {item.key for section in checklist.sections if not checklist.section_notes_for(section) for item in section.items}
     replacements: dict[int, tuple[int, str]] = {}
@@ -235,11 +234,14 @@ def render_checklist_markdown(
             items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
             # The print-only notes areas the PDF has: after each section, and after the last items.
             box = None if first.key in boxless else section_notes
-            html = item_list(items, checklist.slug, box, notes if run is item_runs[-1] else None)
-        elif isinstance(first, TextField):
-            html = field_list([span.item for span in run], checklist)
+            html = item_list(items, checklist.slug, box, notes if run is runs[-1] else None)
         else:
-            html = field_table(first, checklist, heading_ids.get(run[0].start))
+            if isinstance(first, TextField):
+                html = field_list([span.item for span in run], checklist)
+            else:
+                html = field_table(first, checklist, heading_ids.get(run[0].start))
+            if notes and run is runs[-1]:  # the checklist's notes come last, as in its PDF
+                html += "\n" + _env.get_template("checklist-web-notes.html").render(notes=notes).strip() + "\n"
         replacements[run[0].start] = (run[-1].end, "\n" + html)
 
     if checklist.kind == "template" and scan.spans:
