@@ -222,3 +222,25 @@ def test_toolbar_offering_undo_passes_axe(browser_pool, site_server, lang, schem
         page.get_by_role("button", name=WORDS[lang]["reset"]).click()
         assert page.get_by_role("button", name=WORDS[lang]["undo"]).is_visible()
         assert not axe_violations(page)
+
+
+# What a checklist page says, on screen, where its fields are (the log of When things go wrong).
+FILL_NOTE = {
+    "fr": "Cette partie se remplit sur la page imprimée, ou dans le PDF ou la version Word de la liste.",
+    "en": "Fill this in on the printed page, or in the PDF or Word version of the checklist.",
+}
+
+
+@pytest.mark.parametrize("lang", list(PREFIX))
+def test_a_checklists_fields_are_printed_not_typed_on_screen(page, site_server, lang):
+    """A checklist keeps only its ticks in the browser: text typed into its log would be lost on a
+    reload, so on screen a note says where to fill it in, and the printed page has the log, styled
+    as in the PDF (a table of ruled cells, not a row of bare boxes wider than a phone)."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site_server}{PREFIX[lang]}toolkit/when-things-go-wrong/")
+    log, note = one(page.locator("table[aria-labelledby='log']")), one(page.locator(".wg-checklist-fill-note"))
+    assert not log.is_visible() and note.is_visible() and note.inner_text().strip() == FILL_NOTE[lang]
+    page.emulate_media(media="print")
+    assert log.is_visible() and not note.is_visible()
+    assert log.evaluate("table => getComputedStyle(table).borderCollapse") == "collapse"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

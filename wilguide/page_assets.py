@@ -27,6 +27,7 @@ COMPONENTS = (
     Component("wg-checklist", styles=(CHECKLISTS_CSS,), scripts=("assets/javascripts/checklists.js",)),
     Component("wg-download", styles=(CHECKLISTS_CSS,)),  # download buttons, on the toolkit's pages
     Component("wg-template-toolbar", styles=("assets/stylesheets/templates.css",), scripts=("assets/javascripts/templates.js",)),
+    Component("wg-field", styles=("assets/stylesheets/templates.css",)),  # a checklist's fields, printed
     Component("wilguide-downloads", styles=("assets/stylesheets/downloads.css",)),
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -240,6 +241,11 @@ def render_checklist_markdown(
                 html = field_list([span.item for span in run], checklist)
             else:
                 html = field_table(first, checklist, heading_ids.get(run[0].start))
+            if checklist.kind != "template":
+                # A checklist keeps only ticks in the browser: its fields are for paper, the PDF and
+                # the Word file, so nobody types on screen what a reload would lose.
+                html = (f'<p class="wg-checklist-fill-note wg-screen-only">{escape(strings.text(checklist.lang, "fill-on-paper"))}</p>\n'
+                        f'<div class="wg-checklist-print-only">\n{html}</div>\n')
             if notes and run is runs[-1]:  # the checklist's notes come last, as in its PDF
                 html += "\n" + _env.get_template("checklist-web-notes.html").render(notes=notes).strip() + "\n"
         replacements[run[0].start] = (run[-1].end, "\n" + html)
