@@ -226,9 +226,12 @@ def test_toolbar_offering_undo_passes_axe(browser_pool, site_server, lang, schem
 
 # What a checklist page says, on screen, where its fields are (the log of When things go wrong).
 FILL_NOTE = {
-    "fr": "Cette partie se remplit sur la page imprimée, ou dans le PDF ou la version Word de la liste.",
+    "fr": "Remplissez cette partie sur la page imprimée, ou dans le PDF ou la version Word de la liste.",
     "en": "Fill this in on the printed page, or in the PDF or Word version of the checklist.",
 }
+
+
+CHOSEN_SKILL = {"fr": "La compétence choisie et la personne à qui j'en ai parlé", "en": "The competency I chose, and who I told"}
 
 
 @pytest.mark.parametrize("lang", list(PREFIX))
@@ -244,3 +247,10 @@ def test_a_checklists_fields_are_printed_not_typed_on_screen(page, site_server, 
     assert log.is_visible() and not note.is_visible()
     assert log.evaluate("table => getComputedStyle(table).borderCollapse") == "collapse"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    # A box of the reflection: on screen its label stays, with the note under it.
+    page.emulate_media(media="screen")
+    page.goto(f"{site_server}{PREFIX[lang]}toolkit/sel-reflection/")
+    note = one(page.locator(".wg-checklist-fill-note"))
+    assert note.inner_text().split("\n") == [CHOSEN_SKILL[lang], FILL_NOTE[lang]]
+    assert not one(page.locator(".wg-field__input[data-field='chosen-skill']")).is_visible()

@@ -35,7 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "undo.restored": "Vos coches sont rétablies.",
         "checkbox-hint": "Cocher",
         "noscript": "Sans JavaScript, les cases ne se cochent pas sur cette page\u00a0: imprimez-la, ou téléchargez la liste en PDF ou en Word pour la remplir.",
-        "fill-on-paper": "Cette partie se remplit sur la page imprimée, ou dans le PDF ou la version Word de la liste.",
+        "fill-on-paper": "Remplissez cette partie sur la page imprimée, ou dans le PDF ou la version Word de la liste.",
         "index.open": "Ouvrir la liste",
         "template.download.group": "Télécharger ce modèle",
         "template.saved-here": "Ce que vous écrivez ici reste dans ce navigateur, sur cet appareil seulement\u00a0: rien n'est envoyé. Pour le partager, imprimez la page ou remplissez plutôt le PDF ou la version Word.",

@@ -166,6 +166,16 @@ def field_table(table: FieldTable, checklist: Checklist, labelled_by: str | None
     return html + "\n"
 
 
+def _for_paper(html: str, checklist: Checklist, labels: list[str]) -> str:
+    """A checklist's fields, printed only: a checklist keeps just its ticks in the browser, so nobody
+    types on screen what a reload would lose. On screen, a note says where to fill them in, under
+    the fields' own labels (a table's heading already says what it is)."""
+    named = "".join(f'<span class="wg-checklist-fill-note__label">{escape(strings.typography(label, checklist.lang))}</span>' for label in labels)
+    note = escape(strings.text(checklist.lang, "fill-on-paper"))
+    return (f'<p class="wg-checklist-fill-note wg-screen-only">{named}{note}</p>\n'
+            f'<div class="wg-checklist-print-only">\n{html}</div>\n')
+
+
 def example_picker(lang: str) -> str:
     """The picker's frame; its lists are filled by JavaScript from the example library on the page."""
     return _env.get_template("template-web-picker.html").render(
@@ -242,10 +252,7 @@ def render_checklist_markdown(
             else:
                 html = field_table(first, checklist, heading_ids.get(run[0].start))
             if checklist.kind != "template":
-                # A checklist keeps only ticks in the browser: its fields are for paper, the PDF and
-                # the Word file, so nobody types on screen what a reload would lose.
-                html = (f'<p class="wg-checklist-fill-note wg-screen-only">{escape(strings.text(checklist.lang, "fill-on-paper"))}</p>\n'
-                        f'<div class="wg-checklist-print-only">\n{html}</div>\n')
+                html = _for_paper(html, checklist, [span.item.label for span in run] if isinstance(first, TextField) else [])
             if notes and run is runs[-1]:  # the checklist's notes come last, as in its PDF
                 html += "\n" + _env.get_template("checklist-web-notes.html").render(notes=notes).strip() + "\n"
         replacements[run[0].start] = (run[-1].end, "\n" + html)
