@@ -105,6 +105,7 @@ def test_no_page_ends_on_a_sentence_that_introduces_what_follows(printed):
     """A paragraph ending with a colon ("Our suggestion for a 16-week placement ...:") goes over with
     the list or table it introduces."""
     _, pages = printed
+    assert sum(bool(body(lines)) for lines in pages) > 50, "the text area of most pages is read"
     colons = [
         f"page {number}: ...{last.text[-60:]!r}"
         for number, lines in enumerate(pages, start=1)

@@ -243,7 +243,8 @@ def render_checklist_markdown(
         first = run[0].item
         if isinstance(first, Item):
             items = [(span.item.key, texts.get(span.item.key, span.item.text)) for span in run]
-            # The print-only notes areas the PDF has: after each section, and after the last items.
+            # The print-only notes areas the PDF has: after each section, and the checklist's notes
+            # when this run ends it.
             box = None if first.key in boxless else section_notes
             html = item_list(items, checklist.slug, box, notes if run is runs[-1] else None)
         else:

@@ -11,9 +11,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from ..findings import Finding
-from . import markdown_text
-from .links import resolve
-from .project import Page, Project
+from .links import page_at, resolve
+from .project import Project
 
 # [words](target "title"): the words of an inline link (no nested brackets) and its target.
 NAMED_LINK = re.compile(r"(?<![!\\])\[(?P<text>[^\[\]\n]+)\]\((?P<target>[^\s()]+)(?:\s+\"[^\"\n]*\")?\)")
@@ -25,16 +24,6 @@ def _words(text: str) -> str:
     return " ".join(MARKUP.sub("", text).replace("\u00a0", " ").split()).casefold()
 
 
-def _target_page(project: Project, page: Page, path: str) -> Page | None:
-    if not path:
-        return page
-    found = resolve(project, page, unquote(path))
-    if found is None or not found.endswith(".md"):
-        return None
-    lang, _, name = found.partition("/")
-    return project.pages.get(lang, {}).get(name)
-
-
 def link_names(project: Project) -> list[Finding]:
     findings = []
     for page in project.all_pages():
@@ -42,7 +31,8 @@ def link_names(project: Project) -> list[Finding]:
             scheme, netloc, path, _, anchor = urlsplit(match.group("target"))
             if scheme or netloc or not anchor:
                 continue
-            target = _target_page(project, page, path)
+            found = resolve(project, page, unquote(path)) if path else page.src_uri
+            target = page_at(project, found) if found else None
             if target is None:
                 continue  # a broken link: the links rule reports it
             named = _words(match.group("text"))

@@ -55,6 +55,12 @@ def resolve(project: Project, page: Page, path: str) -> str | None:
     return next((uri for uri in candidates(project, page, target_uri) if _visible_from(project, page, uri)), None)
 
 
+def page_at(project: Project, src_uri: str) -> Page | None:
+    """The page of a resolved file (``resolve``), or None when the file is not a page."""
+    lang, _, name = src_uri.partition("/")
+    return project.pages.get(lang, {}).get(name) if src_uri.endswith(".md") else None
+
+
 def _relative_link(page: Page, src_uri: str) -> str:
     """The link to write in ``page`` to reach ``src_uri`` (a page of the same language or a shared file)."""
     lang, _, name = src_uri.partition("/")
@@ -117,8 +123,7 @@ def check_link(project: Project, page: Page, url: str) -> str | None:
             return f"link '{url}' points at a web address: link to the page's .md file{_suggestion(project, page, path)}"
         return None  # maybe a file the build generates: MkDocs checks it
     if anchor and found.endswith(".md"):
-        lang, _, name = found.partition("/")
-        target = project.pages.get(lang, {}).get(name)
+        target = page_at(project, found)
         if target is not None and anchor not in project.anchors(target):
             return (f"broken link '{url}': {target.display} has no anchor #{anchor}"
                     f"{_anchor_hint(project, target, anchor)}")

@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-
 from .cli import open_project
 from .translations import RECORD_FILE, record_pairs, translation_status
 from .translations_report import status_markdown
