@@ -152,11 +152,41 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     page.wait_for_selector("#planner-result:not([hidden])")
     assert page.inner_text("#planner-timeline") == timeline
     assert "rétabli" in announced(page.locator("#planner-status"))
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.click("#planner-forget")  # one stray tap on a phone: asked first, and "Cancel" loses nothing
+    assert asked == ["Effacer ce plan et tout ce que vous avez tapé dans le formulaire, sur cet appareil?"]
+    assert one(page.locator("#planner-result")).is_visible()
+    assert page.input_value("#planner-student") == "Léa"
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#planner-forget")
     assert one(page.locator("#planner-result")).is_hidden()
+    # The language links carried the plan: a forgotten plan does not come back through them.
+    assert not [href for href in page.eval_on_selector_all("a[hreflang]", "all => all.map((a) => a.href)") if "#plan" in href]
     page.goto(f"{site_server}toolkit/planner/")
     page.wait_for_selector("#planner-form:not([hidden])")
     assert page.input_value("#planner-start") == ""
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="", weeks="14", time="13:30", student="Alex")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    timeline = page.inner_text("#planner-timeline")
+    page.fill("#planner-time", "14:00")
+    page.fill("#planner-student", "Noor")
+    stale = one(page.locator("#planner-stale"))
+    stale.wait_for(state="visible")
+    page.reload()  # the address still holds the schedule as made; the form holds the edits
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert page.input_value("#planner-time") == "14:00"
+    assert page.input_value("#planner-student") == "Noor"
+    assert page.inner_text("#planner-timeline") == timeline  # the schedule the download and link still hold
+    assert stale.is_visible()
+    page.click("#planner-update")
+    assert stale.is_hidden()
+    assert "14 h 00" in page.inner_text("#planner-timeline") and "Noor" in page.inner_text("#planner-timeline")
 
 
 @pytest.mark.parametrize(
@@ -167,6 +197,13 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
         (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16 mois"),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "3", "cadence": "monthly"}, "cadence", "no check-in falls"),
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2027-01-15"}, "midterm", "within the placement"),
+        # Both an end date and a length: neither is dropped silently.
+        (FR, "fr", {"start": "2026-09-08", "end": "2026-12-18", "weeks": "52"}, "weeks",
+         "Effacez la date de fin ou la durée\u00a0: le planificateur n'a besoin que de l'une des deux."),
+        # A decimal comma, as French writes it: not turned into 25 weeks, and still in the field.
+        (FR, "fr", {"start": "2026-09-08", "end": "", "weeks": "2,5"}, "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
+        (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "1e"}, "weeks", "Enter a whole number of weeks, from 2 to 69."),
+        (EN, "en", {"start": "0026-09-08", "end": "2026-12-18"}, "start", "Check the year: the planner takes years from 2000 to 2099."),
     ],
     indirect=["page"],
 )
@@ -234,8 +271,13 @@ def test_without_javascript_the_page_says_so_before_the_steps_that_describe_the_
     assert note.inner_text() == "The interactive planner needs JavaScript. The recommended rhythm below and the checklists work without it."
     steps = one(page.locator("h2#how-to-use"))
     assert note.bounding_box()["y"] < steps.bounding_box()["y"]
+    # The section that holds the form says what to do instead, rather than standing empty.
+    here = one(page.locator("p.planner-noscript-form"))
+    assert here.inner_text() == "Without JavaScript, the form cannot appear here. Plan your check-ins by hand with the recommended rhythm, further down."
+    assert page.locator("h2#plan").bounding_box()["y"] < here.bounding_box()["y"] < page.locator("h2#privacy").bounding_box()["y"]
     page.emulate_media(media="print")
     assert note.is_hidden()  # a printed page is not a browser without JavaScript
+    assert here.is_hidden()
 
 
 @pytest.mark.parametrize("page", [EN], indirect=True)
@@ -286,6 +328,8 @@ def test_a_shared_link_with_bad_values_is_answered_like_create(page, site_server
     for name, value in (pair.split("=") for pair in fragment.split("&") if pair):
         if name in ("start", "end"):  # the link's text stays in the form, to be corrected
             assert page.input_value(f"#planner-{name}") == value
+        if name == "time":  # no clock shows 25:00: the field is left empty beside its error, not at 10:00
+            assert page.input_value("#planner-time") == ""
 
 
 @pytest.mark.parametrize("page", [FR], indirect=True)
@@ -326,6 +370,21 @@ def test_the_planner_fits_a_phone_without_sideways_scrolling(browser_pool, site_
         create(page, start="2026-02-30")
         page.locator("#planner-errors").wait_for(state="visible")
         assert sideways_overflow(page) == 0
+        # The hint's example date reads on one line, not "2026-09-" then "08".
+        lines = page.evaluate("""() => {
+            const hint = document.getElementById('planner-start-hint');
+            const walker = document.createTreeWalker(hint, NodeFilter.SHOW_TEXT);
+            for (let node; (node = walker.nextNode());) {
+                const at = node.data.indexOf('2026-09-08');
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 10);
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            }
+            return 0;
+        }""")
+        assert lines == 1
 
 
 def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, site_server):
@@ -363,6 +422,7 @@ def test_a_plan_keeps_its_time_zone_when_opened_in_another_city(browser_pool, si
 
         # Clearing the form gives the device's zone back, not the first one in the list.
         page.select_option("#planner-zone", "Europe/Paris")
+        page.once("dialog", lambda dialog: dialog.accept())
         page.click("#planner-forget")
         assert page.input_value("#planner-zone") == "America/Toronto"
 
@@ -433,6 +493,15 @@ def test_french_dates_write_the_first_of_the_month_as_1er(page, site_server):
     summary = page.inner_text("#planner-summary")
     assert "du mardi 1er juin 2027 au" in summary, summary
     assert " 1 juin" not in page.inner_text("#planner-result")
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_french_times_have_no_leading_zero(page, site_server):
+    open_planner(page, site_server)
+    create(page, start="2026-09-08", end="2026-12-18", time="09:05")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    timeline = page.inner_text("#planner-timeline")
+    assert "9 h 05" in timeline and "09 h" not in timeline
 
 
 def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, site_server):

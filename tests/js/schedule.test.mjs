@@ -150,9 +150,13 @@ test("bad input gives errors tied to the field", () => {
   assert.deepEqual(errorOf(plan({ end: "2028-01-30" })), ["end:error_too_long"]);
   assert.deepEqual(errorOf(plan({ end: "2027-01-08" })), []); // 16 months is allowed
   assert.deepEqual(errorOf(plan({ start: "2026-02-30" })), ["start:error_date"]);
+  assert.deepEqual(errorOf(plan({ start: "0026-09-08" })), ["start:error_year"]); // not 1926
+  assert.deepEqual(errorOf(plan({ end: "9026-12-18" })), ["end:error_year"]);
   assert.deepEqual(errorOf(plan({ start: "" })), ["start:error_required"]);
   assert.deepEqual(errorOf(plan({ end: "" })), ["end:error_end_or_weeks"]);
   assert.deepEqual(errorOf(plan({ end: "", weeks: "80" })), ["weeks:error_weeks"]);
+  assert.deepEqual(errorOf(plan({ end: "", weeks: "2,5" })), ["weeks:error_weeks"]); // a decimal comma is not a whole number
+  assert.deepEqual(errorOf(plan({ weeks: "52" })), ["weeks:error_end_and_weeks"]); // both given: neither is dropped silently
   assert.deepEqual(errorOf(plan({ end: "2026-09-12" })), ["end:error_too_short"]);
   assert.deepEqual(errorOf(plan({ time: "25:00" })), ["time:error_time"]);
   assert.deepEqual(errorOf(plan({ midterm: "2027-03-01" })), ["midterm:error_outside"]);

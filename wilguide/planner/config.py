@@ -30,13 +30,13 @@ POSITION = re.compile(r"^(?:(\d+(?:\.\d+)?)%|(\d+)w|(mid|final|exit))$")
 
 # Every interface text the page's script and the build use. Editors change the words, not the keys.
 STRING_KEYS = """
-noscript legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
+noscript noscript_form legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
 cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint legend_meetings
 weekday weekdays time time_zone length legend_people student mentor place legend_school midterm final
 follow_up submit download print copy_link share_label forget link_copied link_select restored_link
-restored_saved forgotten result_title summary agenda minutes guide_link checklist_link with and where
+restored_saved forget_confirm forgotten result_title summary agenda minutes guide_link checklist_link with and where
 template_link supervisor_only calendar_name event_title file_name errors_title error_required error_date
-error_end_or_weeks error_end_before_start error_too_long error_too_short error_weeks error_time
+error_year error_end_or_weeks error_end_and_weeks error_end_before_start error_too_long error_too_short error_weeks error_time
 error_outside error_final_before_mid error_cadence table_caption table_phase table_checklist
 every_daily every_twice-weekly every_weekly every_biweekly every_monthly when_until_percent
 when_until_week when_until_mid when_until_final when_until_exit when_at_percent when_reviews_every

@@ -4,6 +4,7 @@ recommended rhythm as a table that needs no script, both made from planner.yml."
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from .config import PlannerConfig
@@ -35,8 +36,16 @@ class _Text:
         return self(f"{key}_one" if count == 1 else f"{key}_many", **values)
 
 
+# An example date in a hint (2026-09-08, 2026/09/08) is not split across two lines on a phone.
+_EXAMPLE_DATE = re.compile(r"\b\d{4}[-/]\d\d[-/]\d\d\b")
+
+
+def _hint(text: str) -> str:
+    return _EXAMPLE_DATE.sub(lambda m: f'<span class="planner-nowrap">{m.group()}</span>', escape(text))
+
+
 def _field(field_id: str, label: str, control: str, hint: str = "") -> str:
-    hint_html = f'<p class="planner-hint" id="{field_id}-hint">{escape(hint)}</p>' if hint else ""
+    hint_html = f'<p class="planner-hint" id="{field_id}-hint">{_hint(hint)}</p>' if hint else ""
     return (
         f'<div class="planner-field"><label for="{field_id}">{escape(label)}</label>{hint_html}'
         f"{control}"
@@ -91,6 +100,8 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     )
     parts = [
         f'<div class="planner" id="planner" lang="{lang}">',
+        # Else the section's heading stands over nothing.
+        f'<noscript><p class="planner-noscript-form wg-screen-only">{escape(t("noscript_form"))}</p></noscript>',
         '<form id="planner-form" class="planner-form" novalidate hidden>',
         '<div id="planner-errors" class="planner-errors" role="alert" tabindex="-1" hidden></div>',
         f'<fieldset><legend>{escape(t("legend_dates"))}</legend>',
@@ -99,7 +110,8 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         _field(
             "planner-weeks",
             t("weeks"),
-            f'<input type="number" min="{config.min_weeks}" max="{config.max_weeks}" step="1" name="weeks" '
+            # Text, as the dates: a number field would turn "2,5" into 25 or "1e" into nothing, unannounced.
+            f'<input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" size="4" name="weeks" '
             f'{_described("planner-weeks", hint=True)}>',
             t("weeks_hint"),
         ),

@@ -4,7 +4,8 @@
 import { DAY, buildPlan, byPhase, fill, flagOf, isolate, isoDate, meetingLinks, rhythmLine, withLine } from "./schedule.js";
 import { buildCalendar, offsetMinutes } from "./ics.js";
 
-const STORAGE_KEY = "wilguide.planner.v1";
+const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
+const LINK_KEY = STORAGE_KEY + ".link"; // the link made here: reloaded, it keeps later edits
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, ...children) {
@@ -21,8 +22,10 @@ function start() {
   const device = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const format = (style, timeZone = "UTC") => new Intl.DateTimeFormat(data.locale, { timeZone, ...style });
   const dateText = format({ dateStyle: "full" });
-  const timeText = format({ timeStyle: "short" });
-  const hereText = format({ dateStyle: "medium", timeStyle: "short" }, device);
+  const clock = { hour: "numeric", minute: "2-digit" }; // timeStyle gives "09 h 05"
+  const timeText = format(clock);
+  const hereText = format({ day: "numeric", month: "long", year: "numeric", ...clock }, device);
+  const firstOfMonth = (text) => text.replace(/(^| )1(?= \D)/, `$1${s.first_of_month}`);
   let plan = null;
 
   // The plan's zone (in the link): the device's unless chosen.
@@ -49,15 +52,18 @@ function start() {
       if (name === "followup") field.checked = value !== "no";
       else if (!field) continue;
       else if ((field.value = value), field.value !== value) {
-        field.value = before;
+        field.value = name === "time" ? "" : before; // not 10:00 beside "25:00" is wrong
         rejected[name] = value;
         const label = $(`planner-${name}`)?.labels[0] || form.querySelector(`[name=${name}]`).closest("fieldset").firstChild;
-        if (!/^(time|weeks)$/.test(name)) ignored.push(label.textContent);
+        if (name !== "time") ignored.push(label.textContent);
       }
     }
     return { rejected, ignored };
   };
-  const save = () => { try { localStorage.setItem(STORAGE_KEY, JSON.stringify(read())); } catch { /* off */ } };
+  const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
+  const store = (key, value) => { try { localStorage.setItem(key, value); } catch { /* off */ } };
+  const save = () => store(STORAGE_KEY, JSON.stringify(read()));
+  const savedForm = () => { try { const v = JSON.parse(stored(STORAGE_KEY)); return typeof v == "object" && v; } catch { /* none */ } };
   const say = (text) => { status.textContent = ""; setTimeout(() => { status.textContent = text; }, 50); };
 
   function showErrors(errors) {
@@ -84,14 +90,15 @@ function start() {
     const local = m.day * DAY + m.time * 60000;
     const instant = local - offsetMinutes(zone, local - offsetMinutes(zone, local) * 60000) * 60000;
     const here = offsetMinutes(zone, instant) !== offsetMinutes(device, instant);
-    return [`${timeText.format(local)}${here ? ` (${zoneName(zone)})` : ""} · ${fill(s.minutes, { n: m.length })}`,
-      here && el("p", {}, fill(s.other_zone, { time: hereText.format(instant), zone: zoneName(device) }))];
+    // No template literal inside another: the minifier drops the space that starts the inner one.
+    return [`${timeText.format(local)}${here ? " (" + zoneName(zone) + ")" : ""} · ${fill(s.minutes, { n: m.length })}`,
+      here && el("p", {}, fill(s.other_zone, { time: firstOfMonth(hereText.format(instant)), zone: zoneName(device) }))];
   }
 
   function render(state) {
     const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
-    const day = (m) => dateText.format(m.day * DAY).replace(/ 1(?= \D)/, " " + s.first_of_month);
+    const day = (m) => firstOfMonth(dateText.format(m.day * DAY));
     const phases = byPhase(plan.meetings, data);
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
       el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
@@ -137,6 +144,7 @@ function start() {
     plan = { ...built, state };
     showErrors([]);
     history.replaceState(null, "", `#plan&${new URLSearchParams(state)}`);
+    store(LINK_KEY, location.hash);
     $("planner-share").value = location.href;
     // The other language gets the plan too, without storage (private windows).
     for (const link of document.querySelectorAll("a[hreflang]")) link.hash = location.hash;
@@ -149,10 +157,15 @@ function start() {
   function openLink() {
     if (!location.hash.startsWith("#plan&")) return false;
     if (location.hash.length > 8000) return say(s.link_too_long) || true; // a plan's link is under 4 kB
+    // This browser's link, reloaded: its schedule, and the form as typed.
+    const draft = location.hash === stored(LINK_KEY) && savedForm();
     const { rejected, ignored } = write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
-    save();
     const ok = update({ raw: rejected });
-    say([ok && s.restored_link, ignored.length && fill(s.link_ignored, { fields: ignored.join(", ") })].filter(Boolean).join(" "));
+    if (draft) {
+      write(draft);
+      stale.hidden = !plan || JSON.stringify(read()) === JSON.stringify(plan.state);
+    } else save();
+    say([ok && (draft ? s.restored_saved : s.restored_link), ignored.length && fill(s.link_ignored, { fields: ignored.join(", ") })].filter(Boolean).join(" "));
     return true;
   }
 
@@ -179,21 +192,22 @@ function start() {
     navigator.clipboard?.writeText(share.value).then(() => say(s.link_copied), fallback) ?? fallback();
   });
   on("planner-forget", () => {
-    try { localStorage.removeItem(STORAGE_KEY); } catch { /* off */ }
+    if (!confirm(s.forget_confirm)) return;
+    try { localStorage.removeItem(STORAGE_KEY); localStorage.removeItem(LINK_KEY); } catch { /* off */ }
     form.reset();
     form.elements.plan.value = "";
     showErrors([]);
     plan = null;
     result.hidden = true;
     history.replaceState(null, "", location.pathname + location.search);
+    for (const link of document.querySelectorAll("a[hreflang]")) link.hash = "";
     say(s.forgotten);
     form.elements.start.focus();
   });
 
   if (!openLink()) {
-    let saved = null;
-    try { saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || "null"); } catch { /* none */ }
-    if (saved && typeof saved === "object") {
+    const saved = savedForm();
+    if (saved) {
       write(saved);
       update({ quiet: true, announce: s.restored_saved });
     }

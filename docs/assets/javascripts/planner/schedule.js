@@ -26,6 +26,8 @@ export function addMonths(day, months) {
   return Date.UTC(y, m, Math.min(d.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate())) / DAY;
 }
 
+const YEARS = { min: 2000, max: 2099 };
+
 export function validate(input, data) {
   const errors = [];
   const fail = (field, key, params = {}) => errors.push({ field, key, params });
@@ -34,13 +36,18 @@ export function validate(input, data) {
     const text = (input[field] || "").trim();
     const day = text ? parseDate(text) : undefined;
     if (day === null) fail(field, DATE_FORM.test(text) ? "error_date" : "error_format");
-    return day;
+    if (day == null) return day;
+    const year = +DATE_FORM.exec(text)[1];
+    if (year >= YEARS.min && year <= YEARS.max) return day;
+    fail(field, "error_year", YEARS);
+    return null;
   };
   const start = dateOf("start");
   if (start === undefined) fail("start", "error_required");
   let end = dateOf("end");
   const weeks = (input.weeks || "").trim();
-  if (end === undefined && weeks) {
+  if (end !== undefined && weeks) fail("weeks", "error_end_and_weeks");
+  else if (weeks) {
     if (!/^\d+$/.test(weeks) || weeks < minWeeks || weeks > maxWeeks) fail("weeks", "error_weeks", { min: minWeeks, max: maxWeeks });
     else if (start != null) end = start + weeks * 7 - 1;
   } else if (end === undefined) fail("end", "error_end_or_weeks");
