@@ -54,6 +54,23 @@ def test_ticks_are_remembered_after_a_reload_and_reset_clears_them(page, site_se
     assert ticked_keys(page) == []
 
 
+def test_two_tabs_of_one_checklist_keep_each_others_ticks(page, site_server):
+    page.goto(site_server + AGENDA)
+    other = page.context.new_page()  # same browser, same storage: a second tab
+    try:
+        other.goto(site_server + AGENDA)
+        boxes(page).nth(0).check()
+        other.wait_for_function("document.querySelectorAll('.wg-checklist__box:checked').length === 1")
+        boxes(other).nth(1).check()  # before, this tab saved its own view: the first tick was lost
+        page.wait_for_function("document.querySelectorAll('.wg-checklist__box:checked').length === 2")
+        assert ticked_keys(page) == ticked_keys(other)
+        page.reload()
+        assert len(ticked_keys(page)) == 2
+        assert re.fullmatch(r"2 cases cochées sur \d+", page.locator(PROGRESS).text_content())
+    finally:
+        other.close()
+
+
 def test_each_language_and_checklist_keeps_its_own_ticks(page, site_server):
     page.goto(site_server + AGENDA)
     page.get_by_text("Commencer par les réussites").click()

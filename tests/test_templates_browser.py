@@ -49,6 +49,22 @@ def test_answers_are_kept_after_a_reload_and_clear_empties_them(page, site_serve
     assert page.get_by_label("Stagiaire", exact=True).input_value() == ""
 
 
+def test_two_tabs_of_one_template_keep_each_others_text(page, site_server):
+    """Each keystroke saves the whole template: a second tab, with its older copy, wrote over the first."""
+    page.goto(site_server + PLAN)
+    other = page.context.new_page()  # same browser, same storage: a second tab
+    try:
+        other.goto(site_server + PLAN)
+        page.get_by_label("Stagiaire", exact=True).fill("Alex Tremblay")
+        other.wait_for_function("document.querySelector('[data-field=\"header-student\"]').value === 'Alex Tremblay'")
+        other.get_by_label("Objectif 1 — Activités pour y arriver").fill("Revue de code")
+        stored = json.loads(page.evaluate(f"localStorage.getItem('{FR_KEY}')"))
+        assert stored == {"header-student": "Alex Tremblay", "activities-1": "Revue de code"}
+        page.wait_for_function("document.querySelector('[data-field=\"activities-1\"]').value === 'Revue de code'")
+    finally:
+        other.close()
+
+
 def test_the_agreements_boxes_can_be_ticked_and_are_kept_until_cleared(page, site_server):
     page.goto(site_server + "en/" + AGREEMENT)
     limits = page.get_by_label("We understand the limits", exact=False)
@@ -174,6 +190,12 @@ def test_without_javascript_the_blank_template_reads_as_a_document(browser_pool,
         assert page.get_by_role("heading", level=1, name="Learning plan").count() == 1
         assert not one(page.locator(".wg-template-toolbar")).is_visible()
         assert not one(page.locator(".wg-example-picker")).is_visible()
+        note = one(page.locator(".wg-template-noscript"))  # what is typed here is not kept: said before it is lost
+        assert note.is_visible()
+        assert note.inner_text().startswith("Without JavaScript, this page does not keep what you type")
+        page.emulate_media(media="print")
+        assert note.is_hidden()  # a printed page is not a browser without JavaScript
+        page.emulate_media(media="screen")
         headers = page.locator(".wg-field-table").first.locator("thead th").all_text_contents()
         assert headers == ["Goal: what the student will be able to do", "Activities to get there", "Support and resources", "Evidence of progress", "Target date"]
         assert page.locator(".wg-field-table").first.get_by_role("rowheader", name="Goal 5").count() == 1

@@ -88,6 +88,7 @@ TEMPLATE_TOOLBAR_WORDS = {
     "cleared": "template.cleared",
     "restored": "template.restored",
     "unsaved": "template.unsaved",
+    "noscript": "template.noscript",
 }
 
 

@@ -113,6 +113,15 @@ if (toolbar) {
 
   printButton.addEventListener("click", () => window.print());
 
+  // The same checklist open in another tab saved its ticks: show them here, or this tab's next
+  // tick would save over them with its own, older view.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storageKey) return;
+    forgetUndo();
+    showTicks(keysIn(event.newValue));
+    showProgress();
+  });
+
   toolbar.hidden = false;
   showProgress();
 }

@@ -102,6 +102,21 @@ if (toolbar) {
   print.addEventListener("click", () => window.print());
   window.addEventListener("beforeprint", () => fields.forEach(fit));
 
+  // The same template open in another tab saved its text: show it here, or this tab's next
+  // keystroke would save over it with its own, older copy of every field.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storageKey) return;
+    const values = readSaved();
+    for (const field of fields) {
+      const value = typeof values[field.dataset.field] === "string" ? values[field.dataset.field] : "";
+      if (field.value !== value) {
+        field.value = value;
+        fit(field);
+      }
+    }
+    for (const box of boxes) box.checked = values[boxName(box)] === "yes";
+  });
+
   toolbar.hidden = false;
   setUpPicker(save, fit, say);
 }
