@@ -310,6 +310,31 @@ def test_search_ignores_accents_in_both_languages(built_site):
     assert sections_with(english, "supervisor") <= set(found["supervisor"])
 
 
+def test_a_stop_word_in_a_longer_query_is_not_searched_as_a_prefix(built_site):
+    """Material adds "*" to every word typed: the "in" of "check in" matched "integrated" and
+    "inclusive", and the "d" of "mesures d'adaptation" (split at the apostrophe) every word in d.
+    In a query of several words, those words are left out; alone, a short word is still searched."""
+    def marked(results):
+        return {term for _, terms in results for term in terms}
+
+    french = json.loads((built_site / "search" / "search_index.json").read_text())
+    found = search_in_node(built_site, french, ["mesures d'adaptation", "mesures adaptation", "de", "accommodement"], terms=True)
+    assert [place for place, _ in found["mesures d'adaptation"]] == [place for place, _ in found["mesures adaptation"]]
+    assert found["mesures d'adaptation"][0][0] in sections_with(french, "adaptation") & sections_with_forms_of(french, "mesure")
+    words = marked(found["mesures d'adaptation"])
+    assert "mesures" in words and "adaptation" in words
+    assert not [word for word in words if not word.startswith(("mesur", "adapt"))], words  # no "de", "dire", "difficile"
+    assert found["de"]  # typed alone, on the way to "développer": still answered
+    # "Accommodement", the usual Canadian word, leads to the chapter's section on it, not only the glossary.
+    assert "inclusive-mentoring/" in [place for place, _ in found["accommodement"][:3]]
+
+    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
+    found = search_in_node(built_site, english, ["check in", "check", "in"], terms=True)
+    assert [place for place, _ in found["check in"]] == [place for place, _ in found["check"]]
+    assert not [word for word in marked(found["check in"]) if word.startswith("in")]
+    assert "integrated" in marked(found["in"])
+
+
 # Markdown that was not converted: emphasis or bold markers around words, a link's "](", a
 # heading's hashes or an admonition's marks at the start of a paragraph, an attribute or key
 # marker such as { #key }. Any of them in a page's text means some path (a checklist, a template,

@@ -24,6 +24,10 @@
 // 4. Material's result links carry the matched query terms (?h=) to highlight them on the page
 //    opened, with a literal, accent-sensitive match: "retroact" would mark nothing there. The
 //    words marked in the result, as the text writes them, are added to those terms.
+// 5. In a query of several words, the stop words are dropped (the index holds none of them). With
+//    Material's wildcard they had become prefixes: in "check in", "in*" matched "integrated" and
+//    "inclusive"; in "mesures d'adaptation" (split at the apostrophe), "d*" matched every word in d.
+//    A query of stop words only ("in", or "de" on the way to "développer") is searched as typed.
 (function () {
   var name = new URL(self.location.href).searchParams.get("material") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) throw new Error("search-stemming.js: bad ?material= " + name);
@@ -31,6 +35,7 @@
 
   var lunr = self.lunr;
   var searchPipeline = null; // the query pipeline of the index being built (one index per worker)
+  var indexPipeline = null; // its document pipeline: the only one with the stop word filter
   var foldFirst = false; // lunr's English stemmer knows ASCII only: it stems the folded word
 
   // "Équité", "equité", "èquite" -> "equite"; "cœur" -> "coeur" (NFD leaves ligatures whole).
@@ -68,6 +73,7 @@
   lunr.Builder.prototype.add = function () {
     if (searchPipeline !== this.searchPipeline) {
       searchPipeline = this.searchPipeline;
+      indexPipeline = this.pipeline;
       foldFirst = this.pipeline._stack.indexOf(lunr.stemmer) !== -1;
       var unicodeTrimmer = function (fn) {
         return fn === lunr.trimmer ? trimmer : fn;
@@ -117,6 +123,33 @@
     });
     return results;
   };
+
+  // 5. Material's rewriting of the query, its search and its list of each result's terms all read
+  //    the query through this lexer. A clause is a term with its "+", "-" or "field:" before it and
+  //    its "~1" or "^2" after it: a dropped term takes them along.
+  var run = lunr.QueryLexer.prototype.run;
+  lunr.QueryLexer.prototype.run = function () {
+    var result = run.apply(this, arguments);
+    if (!indexPipeline) return result;
+    var clauses = [], clause = [];
+    this.lexemes.forEach(function (lexeme) {
+      if (lexeme.type === "EDIT_DISTANCE" || lexeme.type === "BOOST" || !clause.some(isTerm)) clause.push(lexeme);
+      else clauses.push(clause), (clause = [lexeme]);
+    });
+    clauses.push(clause);
+    var kept = clauses.filter(function (lexemes) {
+      return !lexemes.some(isStopWord);
+    });
+    if (kept.length && kept.length < clauses.length) this.lexemes = [].concat.apply([], kept);
+    return result;
+  };
+  function isTerm(lexeme) {
+    return lexeme.type === "TERM";
+  }
+  function isStopWord(lexeme) {
+    var word = lexeme.str.replace(/^\*|\*$/g, "").toLowerCase();
+    return isTerm(lexeme) && word !== "" && indexPipeline.runString(word).length === 0;
+  }
 
   // 4. Material's worker answers with the global postMessage: a RESULT (type 3) passes here.
   var post = self.postMessage;
