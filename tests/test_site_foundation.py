@@ -65,6 +65,17 @@ def test_switcher_of_a_deep_page_targets_its_counterpart(built_site, lang, other
     assert target == built_path(built_site, other, page).resolve()
 
 
+@pytest.mark.parametrize("lang, other", [("fr", "en"), ("en", "fr")])
+def test_switcher_of_a_home_page_is_relative_and_targets_the_other_home(built_site, lang, other):
+    """The plugin gives the home pages links from the site's path (/wil-mentoring-guide/en/): they
+    broke on any copy served elsewhere, such as a local preview at /."""
+    path = built_path(built_site, lang, "index.md")
+    links = switcher_links(parse(path))
+    assert not [href for href in links.values() if href.startswith("/") or "//" in href], links
+    assert (path.parent / links[other]).resolve() / "index.html" == built_path(built_site, other, "index.md").resolve()
+    assert (path.parent / links[lang]).resolve() / "index.html" == path.resolve()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hreflang_alternates_are_absolute_and_complete(built_site, lang):
     for page in source_pages(lang):
