@@ -155,7 +155,7 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.click("#planner-forget")  # one stray tap on a phone: asked first, and "Cancel" loses nothing
-    assert asked == ["Effacer ce plan et tout ce que vous avez tapé dans le formulaire, sur cet appareil?"]
+    assert asked == ["Effacer ce plan et vider le formulaire, sur cet appareil?"]
     assert one(page.locator("#planner-result")).is_visible()
     assert page.input_value("#planner-student") == "Léa"
     page.once("dialog", lambda dialog: dialog.accept())
@@ -203,7 +203,7 @@ def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_se
         # A decimal comma, as French writes it: not turned into 25 weeks, and still in the field.
         (FR, "fr", {"start": "2026-09-08", "end": "", "weeks": "2,5"}, "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "1e"}, "weeks", "Enter a whole number of weeks, from 2 to 69."),
-        (EN, "en", {"start": "0026-09-08", "end": "2026-12-18"}, "start", "Check the year: the planner takes years from 2000 to 2099."),
+        (EN, "en", {"start": "0026-09-08", "end": "2026-12-18"}, "start", "Check the year: the planner accepts years from 2000 to 2099."),
     ],
     indirect=["page"],
 )
@@ -273,7 +273,8 @@ def test_without_javascript_the_page_says_so_before_the_steps_that_describe_the_
     assert note.bounding_box()["y"] < steps.bounding_box()["y"]
     # The section that holds the form says what to do instead, rather than standing empty.
     here = one(page.locator("p.planner-noscript-form"))
-    assert here.inner_text() == "Without JavaScript, the form cannot appear here. Plan your check-ins by hand with the recommended rhythm, further down."
+    assert here.inner_text() == ("Without JavaScript, the form can't be shown here. "
+                                 "Plan your check-ins by hand instead, using the recommended rhythm further down the page.")
     assert page.locator("h2#plan").bounding_box()["y"] < here.bounding_box()["y"] < page.locator("h2#privacy").bounding_box()["y"]
     page.emulate_media(media="print")
     assert note.is_hidden()  # a printed page is not a browser without JavaScript
