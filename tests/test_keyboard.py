@@ -287,3 +287,29 @@ def test_focus_checks_catch_missing_faint_hidden_and_out_of_order_focus(page):
     assert stops["no ring"] == ["no focus ring", "out of document order"]
     assert stops["faint ring"][0].startswith("focus ring contrast")
     assert stops["invisible"] == ["focused element not visible"]
+
+
+@pytest.mark.parametrize("path", ["en/toolkit/learning-plan/", "toolkit/check-in-agenda/"])
+def test_tabbing_backwards_never_leaves_focus_under_the_sticky_header(browser_pool, site_server, path):
+    """Shift+Tab scrolls each field just into view, at the top edge: under the header, unless the
+    page says the header covers that strip."""
+    with browser_pool.page(viewport=DESKTOP) as page:
+        open_page(page, site_server + path)
+        page.locator(".md-footer a").first.focus()  # start from the end of the page, going up
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        covered, seen = [], 0
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            box = page.evaluate("""() => {
+                const el = document.activeElement;
+                if (!el.closest('.md-content')) return null;
+                const r = el.getBoundingClientRect();
+                return { name: el.getAttribute('aria-label') || el.id || el.textContent.trim().slice(0, 40), top: r.top };
+            }""")
+            if box is None:
+                continue
+            seen += 1
+            if box["top"] < header - 1:
+                covered.append(f"{box['name']}: top {box['top']:.0f} px, header to {header:.0f} px")
+        assert seen >= 12, seen  # the walk went through the page, not around the header
+        assert not covered, "\n".join(covered)

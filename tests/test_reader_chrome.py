@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from PIL import Image
 
 from conftest import SITE_URL, is_redirect_page
+from locators import one
 from page_waits import count_search_answers, type_search_query, wait_for_search_answer
 from wilguide.guide_pdf.labels import long_date
 from wilguide.search_keywords import KeywordsError, page_keywords
@@ -73,6 +75,10 @@ def test_french_theme_wording(built_site):
     assert check_in.cssselect('a.headerlink[title="Lien permanent vers cette section"]')
     config = check_in.cssselect("#__config")[0].text
     assert "Copier dans le presse-papiers" in config and "Tapez un mot pour lancer la recherche" in config
+    # Material puts ": " after these words itself: French wants a no-break space before the colon.
+    assert json.loads(config)["translations"]["search.result.term.missing"] == "Non trouvé\u00a0"
+    names = [a.get("aria-label") for a in check_in.cssselect("a.md-footer__link")]
+    assert names and all(re.match(r"(Précédent|Suivant)\u00a0: ", name) for name in names), names
 
 
 @pytest.mark.parametrize(
@@ -249,3 +255,30 @@ def test_a_table_wider_than_a_phone_shows_that_it_scrolls(browser_pool, site_ser
         wrap.evaluate("e => { e.scrollLeft = e.scrollWidth }")
         assert edge_shade(wrap, "left") >= 20
         assert edge_shade(wrap, "right") == 0
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/placement-step-by-step/", "placement-step-by-step/"])
+def test_a_page_title_takes_only_the_lines_its_words_need_on_a_phone(browser_pool, site_server, path):
+    """The title's hidden ¶ link wrapped to a line of its own: a blank line under the title."""
+    with browser_pool.page(viewport={"width": 375, "height": 740}) as page:
+        page.goto(site_server + path)
+        title = one(page.locator("article h1"))
+        lines = title.evaluate("""(h) => {
+            const words = document.createRange();
+            words.selectNodeContents(h.firstChild);
+            return new Set([...words.getClientRects()].map((r) => Math.round(r.top))).size;
+        }""")
+        line_height = title.evaluate("(h) => parseFloat(getComputedStyle(h).lineHeight)")
+        assert title.bounding_box()["height"] <= lines * line_height + 2, (lines, line_height)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/practices/check-in/#warning-signs", "practices/feedback/#give-feedback"])
+def test_a_section_opened_by_its_link_lands_just_below_the_header(browser_pool, site_server, path):
+    with browser_pool.page(viewport={"width": 1280, "height": 800}) as page:
+        page.goto(site_server + path)
+        heading = one(page.locator(f"[id='{path.split('#')[1]}']"))
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        top = heading.bounding_box()["y"]
+        assert header < top <= header + 30, (header, top)
