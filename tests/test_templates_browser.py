@@ -117,6 +117,12 @@ def test_the_picker_inserts_an_example_into_the_chosen_goal_row(page, site_serve
     page.get_by_label("Insert into").select_option(label="Goal 1")
     page.get_by_role("button", name="Insert the example").click()
     assert page.get_by_label("Goal 1 — Goal: what the student will be able to do").input_value().startswith("My own goal\n")
+    assert page.get_by_label("Insert into").input_value() == "2"  # the first empty goal is next
+
+    # Once everything is cleared, the next example goes into Goal 1 again.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear everything").click()
+    assert page.get_by_label("Insert into").input_value() == "1"
 
 
 def test_typed_text_never_becomes_html(page, site_server):

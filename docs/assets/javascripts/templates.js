@@ -62,6 +62,7 @@ if (toolbar) {
     field.style.height = `${field.scrollHeight + 2}px`;
   };
 
+  let pickerFollows = () => {}; // the picker's row moves to the first empty goal (set below)
   const saved = readSaved();
   let restored = false;
   for (const field of fields) {
@@ -95,6 +96,7 @@ if (toolbar) {
     }
     for (const box of boxes) box.checked = false;
     save();
+    pickerFollows();
     say(status, toolbar.dataset.cleared);
     fields[0]?.focus();
   });
@@ -115,10 +117,11 @@ if (toolbar) {
       }
     }
     for (const box of boxes) box.checked = values[boxName(box)] === "yes";
+    pickerFollows();
   });
 
   toolbar.hidden = false;
-  setUpPicker(save, fit, say);
+  pickerFollows = setUpPicker(save, fit, say) || pickerFollows;
 }
 
 function setUpPicker(save, fit, say) {
@@ -148,9 +151,12 @@ function setUpPicker(save, fit, say) {
   for (const row of rows) {
     rowSelect.add(new Option(row.dataset.goalLabel, row.dataset.goalRow));
   }
-  // Start at the first empty goal row.
-  const firstEmpty = rows.find((row) => !row.value.trim());
-  if (firstEmpty) rowSelect.value = firstEmpty.dataset.goalRow;
+  // The row to insert into: the first empty goal, at the start, after an insert and after "Clear everything".
+  const pointAtFirstEmpty = () => {
+    const next = rows.find((row) => !row.value.trim());
+    if (next) rowSelect.value = next.dataset.goalRow;
+  };
+  pointAtFirstEmpty();
 
   fieldSelect.addEventListener("change", showExamples);
   showExamples();
@@ -167,10 +173,10 @@ function setUpPicker(save, fit, say) {
     save();
     const template = kept ? controls.dataset.appended : controls.dataset.inserted;
     say(status, template.replace("{row}", label));
-    const next = rows.find((row) => !row.value.trim());
-    if (next) rowSelect.value = next.dataset.goalRow;
+    pointAtFirstEmpty();
     target.focus();
   });
 
   picker.hidden = false;
+  return pointAtFirstEmpty;
 }
