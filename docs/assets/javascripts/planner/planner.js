@@ -61,7 +61,7 @@ function start() {
     return { rejected, ignored };
   };
   const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
-  const store = (key, value) => { try { localStorage.setItem(key, value); } catch { /* off */ } };
+  const store = (key, value) => { try { value == null ? localStorage.removeItem(key) : localStorage.setItem(key, value); } catch { /* off */ } };
   const save = () => store(STORAGE_KEY, JSON.stringify(read()));
   const savedForm = () => { try { const v = JSON.parse(stored(STORAGE_KEY)); return typeof v == "object" && v; } catch { /* none */ } };
   const say = (text) => { status.textContent = ""; setTimeout(() => { status.textContent = text; }, 50); };
@@ -157,14 +157,16 @@ function start() {
   function openLink() {
     if (!location.hash.startsWith("#plan&")) return false;
     if (location.hash.length > 8000) return say(s.link_too_long) || true; // a plan's link is under 4 kB
-    // This browser's link, reloaded: its schedule, and the form as typed.
-    const draft = location.hash === stored(LINK_KEY) && savedForm();
+    // This browser's link, reloaded: its schedule, and the form as typed. A link from elsewhere is
+    // kept only if this browser has no plan of its own: opening a colleague's does not replace it.
+    const own = stored(LINK_KEY), draft = location.hash === own && savedForm(), mine = !draft && savedForm();
     const { rejected, ignored } = write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
     const ok = update({ raw: rejected });
     if (draft) {
       write(draft);
       stale.hidden = !plan || JSON.stringify(read()) === JSON.stringify(plan.state);
-    } else save();
+    } else if (mine) store(LINK_KEY, own);
+    else save();
     say([ok && (draft ? s.restored_saved : s.restored_link), ignored.length && fill(s.link_ignored, { fields: ignored.join(", ") })].filter(Boolean).join(" "));
     return true;
   }
