@@ -7,8 +7,10 @@ Expected texts are the words readers see, written here, not read from the code."
 
 from __future__ import annotations
 
+import io
 import json
 
+import pypdf
 import pytest
 
 from locators import every, one
@@ -209,3 +211,27 @@ def test_without_javascript_the_blank_template_reads_as_a_document(browser_pool,
         # The example goals are listed, by field.
         page.get_by_text("Software and IT", exact=True).click()
         assert page.get_by_text("Fix three reported bugs in the team's code").is_visible()
+
+
+@pytest.mark.parametrize("path", [AGREEMENT, "en/" + AGREEMENT])
+def test_on_paper_each_question_stays_on_the_page_of_its_answer(page, site_server, path):
+    """A page ended with "Who else we can call…" and its box was overleaf. Each box gets an answer
+    to find in the printed pages, on the same page as its question."""
+    page.goto(site_server + path)
+    questions = page.eval_on_selector_all(
+        ".wg-fields:not(.wg-fields--header) .wg-field", """(fields) => fields.map((field, i) => {
+            field.querySelector('.wg-field__input').value = `Answer ${i + 1}.`;
+            return field.querySelector('label').textContent.trim();
+        })""")
+    assert len(questions) >= 10
+    page.emulate_media(media="print")
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(page.pdf(format="Letter"))).pages]
+    assert len(pages) >= 2  # the question is where a page breaks
+
+    def page_of(text):
+        found = [n for n, words in enumerate(pages) if text in words]
+        assert len(found) == 1, (text, found)
+        return found[0]
+
+    for i, question in enumerate(questions, start=1):
+        assert page_of(" ".join(question.split())) == page_of(f"Answer {i}."), question
