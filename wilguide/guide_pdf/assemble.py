@@ -386,7 +386,8 @@ def prepare_chapter(
         shown = " ".join(link.text_content().split())
         # On paper a link must say where it goes: the address, or the page of the guide. The note
         # follows the link instead of sitting inside it, so it is not underlined as part of it.
-        if kind == "external" and shown not in (href, _print_url(href)):
+        # A phone number (wilguide/phone_links.py) is its own address: no "(tel:911)" after it.
+        if kind == "external" and shown not in (href, _print_url(href)) and not href.startswith("tel:"):
             _after(link, _element("span", f" ({_print_url(href)})", class_="print-url"))
         # A section of the same chapter gets its page too: a chapter can run over several pages.
         # A citation does not: "(BHER, 2020 (p. 74))" reads as a page of BHER's document.

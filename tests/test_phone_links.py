@@ -1,0 +1,45 @@
+"""Phone numbers are links a phone can call, each on one line (wilguide/phone_links.py)."""
+
+from __future__ import annotations
+
+import pypdf
+import pytest
+
+from locators import every
+from test_guide_pdf import guide_link
+from wilguide.phone_links import link_phone_numbers
+
+
+def test_numbers_in_text_become_tel_links_and_nothing_else_does():
+    html = (
+        '<p>Call 9-1-1, or text 9-8-8; Hope for Wellness: 1-855-242-3310.</p>'
+        '<p><a href="../references/">9-8-8</a> <code>9-1-1</code></p><h2 id="x">9-8-8</h2>'
+        "<p>Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1.</p>"
+    )
+    assert link_phone_numbers(html) == (
+        '<p>Call <a class="wg-tel" href="tel:911">9-1-1</a>, or text <a class="wg-tel" href="tel:988">9-8-8</a>; '
+        'Hope for Wellness: <a class="wg-tel" href="tel:18552423310">1-855-242-3310</a>.</p>'
+        '<p><a href="../references/">9-8-8</a> <code>9-1-1</code></p><h2 id="x">9-8-8</h2>'
+        "<p>Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1.</p>"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["when-things-go-wrong/", "en/when-things-go-wrong/", "en/toolkit/when-things-go-wrong/"])
+def test_on_a_small_phone_each_number_is_one_tappable_line(browser_pool, site_server, path):
+    with browser_pool.page(viewport={"width": 320, "height": 640}) as page:
+        page.goto(site_server + path)
+        numbers = every(page.locator("article a[href^='tel:']"))
+        assert {"9-1-1", "9-8-8"} <= {number.inner_text() for number in numbers}
+        for number in numbers:
+            assert number.get_attribute("href") == "tel:" + number.inner_text().replace("-", "")
+            lines = number.evaluate("(a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size")
+            assert lines == 1, number.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_printed_guide_shows_numbers_without_their_tel_address(built_site, lang):
+    _, guide = guide_link(built_site, lang)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(guide).pages)
+    assert "9-1-1" in text and "9-8-8" in text
+    assert "tel:" not in text  # on paper a number is its own address
