@@ -282,3 +282,27 @@ def test_a_section_opened_by_its_link_lands_just_below_the_header(browser_pool, 
         header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
         top = heading.bounding_box()["y"]
         assert header < top <= header + 30, (header, top)
+
+
+def contrast(a, b) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb[:3]]
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_logo_stands_out_from_the_header(browser_pool, site_server, scheme):
+    """The logo's SVG used currentColor, which an <img> draws black: 2.5:1 on the teal header."""
+    with browser_pool.page(viewport={"width": 1280, "height": 800}, color_scheme=scheme) as page:
+        page.goto(site_server + "en/")
+        logo = one(page.locator(".md-header .md-logo img"))
+        shot = Image.open(io.BytesIO(logo.screenshot())).convert("RGB")
+        background = Image.open(io.BytesIO(page.locator(".md-header").screenshot())).convert("RGB").getpixel((2, 2))
+        colours = [colour for _, colour in shot.getcolors(shot.width * shot.height)]
+        darkest, lightest = min(colours, key=sum), max(colours, key=sum)
+        drawn = max((darkest, lightest), key=lambda colour: contrast(colour, background))
+        assert contrast(drawn, background) >= 3, (drawn, background)  # WCAG 1.4.11, graphics
