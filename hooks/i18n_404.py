@@ -2,6 +2,10 @@
 
 Every language build writes site/404.html, so the last one would win. We keep the default
 language's page at the root and move the others to site/<lang>/404.html.
+
+A host such as GitHub Pages serves only the root 404.html, whatever the missing address: the
+default language's page sends an address under another language's folder (/en/...) to that
+language's 404 page (``other_languages_404``, used by overrides/404.html).
 """
 
 from copy import deepcopy
@@ -21,6 +25,13 @@ def on_template_context(context, template_name, config):
     # The plugin sets extra.alternate as an attribute, which shadows the key Jinja reads.
     config.extra["alternate"] = deepcopy(alternates)
     config.extra.alternate = deepcopy(alternates)
+    if current_language(config) == default_language(config):
+        # (folder prefix, its 404 page) for each other language: /wil-mentoring-guide/en/, ...
+        context["other_languages_404"] = [
+            (alt["link"].removesuffix("404.html"), alt["link"])
+            for alt in alternates
+            if alt["lang"] != current_language(config)
+        ]
     return context
 
 

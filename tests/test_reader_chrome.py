@@ -306,3 +306,36 @@ def test_the_header_logo_stands_out_from_the_header(browser_pool, site_server, s
         darkest, lightest = min(colours, key=sum), max(colours, key=sum)
         drawn = max((darkest, lightest), key=lambda colour: contrast(colour, background))
         assert contrast(drawn, background) >= 3, (drawn, background)  # WCAG 1.4.11, graphics
+
+
+@pytest.mark.browser
+def test_on_a_host_with_one_404_page_an_english_address_gets_the_english_page(browser_pool, built_site):
+    """GitHub Pages serves the root 404.html (French) for every missing address, /en/ ones too."""
+    import functools
+    import threading
+
+    from conftest import SITE_PATH, SiteServer, StaticHostHandler
+
+    class OneNotFoundPage(StaticHostHandler):
+        def _not_found(self):
+            self.path = "/404.html"  # the only one such a host knows
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = SiteServer(("127.0.0.1", 0), functools.partial(OneNotFoundPage, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}{SITE_PATH}"
+    try:
+        with browser_pool.page() as page:
+            page.goto(base + "en/practices/old-page/")
+            page.wait_for_function("document.documentElement.lang === 'en'", timeout=10_000)
+            assert one(page.locator("article h1")).inner_text() == "Page not found"
+            page.goto(base + "pratiques/ancienne-page/")  # a French address keeps the French page
+            assert one(page.locator("article h1")).inner_text() == "Page introuvable"
+            assert page.evaluate("document.documentElement.lang") == "fr"
+    finally:
+        server.shutdown()
