@@ -17,12 +17,14 @@ def test_numbers_in_text_become_tel_links_and_nothing_else_does():
         '<p>Call 9-1-1, or text 9-8-8; Hope for Wellness: 1-855-242-3310.</p>'
         '<p><a href="../references/">9-8-8</a> <code>9-1-1</code></p><h2 id="x">9-8-8</h2>'
         "<p>Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1.</p>"
+        '<p title="If in danger > call 9-1-1"><!-- 9-8-8 -->Attributes and comments stay as written.</p>'
     )
     assert link_phone_numbers(html) == (
         '<p>Call <a class="wg-tel" href="tel:911">9-1-1</a>, or text <a class="wg-tel" href="tel:988">9-8-8</a>; '
         'Hope for Wellness: <a class="wg-tel" href="tel:18552423310">1-855-242-3310</a>.</p>'
         '<p><a href="../references/">9-8-8</a> <code>9-1-1</code></p><h2 id="x">9-8-8</h2>'
         "<p>Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1.</p>"
+        '<p title="If in danger > call 9-1-1"><!-- 9-8-8 -->Attributes and comments stay as written.</p>'
     )
 
 

@@ -159,7 +159,7 @@ function start() {
     if (location.hash.length > 8000) return say(s.link_too_long) || true; // a plan's link is under 4 kB
     // This browser's link, reloaded: its schedule, and the form as typed. A link from elsewhere is
     // kept only if this browser has no plan of its own: opening a colleague's does not replace it.
-    const own = stored(LINK_KEY), draft = location.hash === own && savedForm(), mine = !draft && savedForm();
+    const own = stored(LINK_KEY), saved = savedForm(), draft = location.hash === own && saved, mine = !draft && saved;
     const { rejected, ignored } = write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
     const ok = update({ raw: rejected });
     if (draft) {
