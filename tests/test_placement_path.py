@@ -66,6 +66,20 @@ def test_step_by_step_page_has_every_step_in_order(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_opens_with_a_list_of_the_steps(built_site, lang):
+    """On a phone the table of contents is hidden in the menu: the page lists its steps before the
+    first one, each link named as its heading."""
+    document = parse(built(built_site, lang, SPINE))
+    first_step = document.get_element_by_id(STEPS[0])
+    lists = [element for element in first_step.itersiblings(preceding=True) if element.tag == "ol"]
+    assert len(lists) == 1, "one numbered list of the steps before the first step"
+    links = lists[0].xpath("./li/a")
+    assert [a.get("href") for a in links] == [f"#{step}" for step in STEPS]
+    headings = [heading_text(document.get_element_by_id(step)) for step in STEPS]
+    assert [a.text_content().strip() for a in links] == headings
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_step_links_a_tool_and_a_practice_that_exist(built_site, lang):
     page = built(built_site, lang, SPINE)
     document = parse(page)
