@@ -6,6 +6,7 @@ literally, never read from the generator's own tables."""
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 from conftest import CHECKLIST_SLUGS
 from wilguide.checklists import load_all
 from wilguide.checklists.former_names import PUBLISHED_UNDER_SLUG_RULE
-from wilguide.checklists.downloads import bundle_name, file_name
+from wilguide.checklists.downloads import bundle_name, file_name, write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["fr", "en"]
@@ -235,6 +236,24 @@ def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
             assert archive.read(name) == (folder / name).read_bytes(), name
 
 
+def test_unzipped_files_show_the_day_they_were_made(tmp_path, monkeypatch):
+    """Every member was dated 1 January 2020, so an unzipped checklist looked years out of date."""
+    made = {"a.pdf": 1_764_000_000, "b.docx": 1_796_000_000}  # 2025-11-24 16:00:00 and 2026-11-30 00:53:20 UTC
+    for name, seconds in made.items():
+        (tmp_path / name).write_bytes(name.encode())
+        os.utime(tmp_path / name, (seconds, seconds))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_zip([(name, tmp_path / name) for name in made], tmp_path / "bundle.zip")
+    with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
+        assert [info.date_time for info in archive.infolist()] == [(2025, 11, 24, 16, 0, 0), (2026, 11, 30, 0, 53, 20)]
+        assert [info.external_attr >> 16 for info in archive.infolist()] == [0o644, 0o644]
+    # A reproducible build dates every member from SOURCE_DATE_EPOCH.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
+    write_zip([(name, tmp_path / name) for name in made], tmp_path / "again.zip")
+    with zipfile.ZipFile(tmp_path / "again.zip") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
 def test_generated_files_are_only_the_expected_ones(built_site):
     for lang in LANGS:
         expected = set(every_file(lang)) | {bundle_name(lang)}
@@ -332,6 +351,17 @@ def test_word_files_number_their_pages_and_carry_no_template_leftovers(built_sit
             assert "docProps/app.xml" not in names and not [n for n in names if "thumbnail" in n], names
             assert b"Macintosh" not in archive.read("[Content_Types].xml")
             settings = archive.read("word/settings.xml").decode()
+            # Every language a part declares (Word 2010's style copy said US English and Arabic).
+            languages = {
+                value
+                for name in names if name.endswith(".xml")
+                for tag in re.findall(r"<w:lang [^>]*>", archive.read(name).decode())
+                for value in re.findall(r'w:(?:val|eastAsia|bidi)="([^"]*)"', tag)
+            }
+        assert languages == {WORD_PROOFING_LANGUAGE[lang]}, (path.name, languages)
+        assert "word/stylesWithEffects.xml" not in names and not [n for n in names if n.startswith("customXml/")], names
+        # Word 2010's format makes today's Word open the file in "Compatibility Mode".
+        assert re.findall(r'<w:compatSetting w:name="compatibilityMode" [^>]*w:val="(\d+)"', settings) == ["15"], path.name
         # Word skips spell-checking text marked as already checked ("clean").
         assert "w:proofState" not in settings, path.name
         (theme_language,) = re.findall(r"<w:themeFontLang [^>]*/>", settings)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
+import time
 import zipfile
 from concurrent.futures import Future
 from pathlib import Path
@@ -24,7 +26,6 @@ from .model import Checklist
 
 DOWNLOAD_DIR = "toolkit/downloads"
 FORMATS = {".pdf": "PDF", ".docx": "DOCX", ".zip": "ZIP"}
-ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed member dates: the same files give the same ZIP
 
 
 class Download(NamedTuple):
@@ -190,10 +191,17 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def member_date(path: Path) -> tuple[int, int, int, int, int, int]:
+    """The date an unzipped file shows: when it was made (its cached file's time, so an unchanged
+    file keeps its date), or SOURCE_DATE_EPOCH in a reproducible build. UTC, as the build's dates."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return time.gmtime(int(epoch) if epoch else path.stat().st_mtime)[:6]
+
+
 def write_zip(members: list[tuple[str, Path]], target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, path in members:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info = zipfile.ZipInfo(name, date_time=member_date(path))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
@@ -218,7 +226,12 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
 
     if members:
         # The ZIP writer is this module: its code is part of the key, with every member's content.
-        zip_key = [lang, Path(__file__).read_text(encoding="utf-8"), *(f"{name}:{_file_digest(path)}" for name, path in members)]
+        zip_key = [
+            lang,
+            Path(__file__).read_text(encoding="utf-8"),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            *(f"{name}:{_file_digest(path)}" for name, path in members),
+        ]
         bundle = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
         downloads.append(
             Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)

@@ -23,6 +23,8 @@ from .model import Checklist, FieldTable, Item, TextField
 UNCHECKED, CHECKED = "\u2610", "\u2612"  # ☐ ☒
 BOX_FONT = "MS Gothic"  # the font Word itself uses for check-box content controls
 ACCENT = RGBColor(0x0B, 0x55, 0x63)
+# Word 2010's copy of the styles, in python-docx's blank template (python-docx has no name for it).
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
 def _set_language(document, locale: str) -> None:
@@ -178,12 +180,19 @@ def _drop_template_leftovers(document, locale: str) -> None:
     """python-docx's blank template brings Mac Word's extended properties (its application name,
     zero pages and words) and a blank thumbnail: a file that states them would mislead. Its settings
     also say the text was already spell-checked (so Word would not check what it holds) and give the
-    theme's language as US English and Japanese."""
+    theme's language as US English and Japanese, and Word 2010 as the format, so that today's Word
+    opens every file in "Compatibility Mode". Its Word 2010 style copy (stylesWithEffects, still in
+    US English) and empty bibliography list are dropped: a part no relationship reaches is not saved."""
     relationships = document.part.package.rels
     for key, relationship in list(relationships.items()):
         if relationship.reltype in (RELATIONSHIP_TYPE.EXTENDED_PROPERTIES, RELATIONSHIP_TYPE.THUMBNAIL):
             relationships.pop(key)
+    for key, relationship in list(document.part.rels.items()):
+        if relationship.reltype in (STYLES_WITH_EFFECTS, RELATIONSHIP_TYPE.CUSTOM_XML):
+            document.part.rels.pop(key)
     settings = document.settings.element
+    for mode in settings.xpath("./w:compat/w:compatSetting[@w:name='compatibilityMode']"):
+        mode.set(qn("w:val"), "15")  # Word 2013 and later
     for proofed in settings.findall(qn("w:proofState")):
         settings.remove(proofed)
     for theme_language in settings.findall(qn("w:themeFontLang")):
