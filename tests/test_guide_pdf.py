@@ -7,6 +7,7 @@ the content freely: the PDF must always say what the site says.
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
@@ -398,7 +399,9 @@ def test_every_image_of_a_printed_page_is_drawn(built_site, guide):
     assert drawn == expected, f"{drawn} images drawn for {expected} in the {lang} pages"
 
 
-PAGE_REFERENCE = re.compile(r"\s*\(p\.\s*(\d+)\)\s*")  # " (p. 24)", printed after a link to another chapter
+# " (p. 24)" printed after a link to another section; ", p. 24" after a link that is already in brackets.
+PAGE_REFERENCE = re.compile(r"\s*(?:\(p\.\s*(\d+)\)|,\s*p\.\s*(\d+))\s*")
+PRINTED_REFERENCE = re.compile(r"\(p\.\s*\d+\)|,\s*p\.\s*\d+\)")
 
 
 def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide):
@@ -427,16 +430,39 @@ def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide)
         if not (reference or in_contents):
             continue
         name = link_at(*before[:3]) if reference else link_at(index, x, y)
-        number = int(reference[1] if reference else text)
+        number = int((reference[1] or reference[2]) if reference else text)
         references += bool(reference)
         contents_lines += bool(in_contents)
         expected = printed_number(destinations[name]) if name in destinations else None
         if expected != number:
             wrong.append(f"page {printed_number(index)}: {text.strip()!r} after a link to {name!r}, which is on page {expected}")
-    printed_anywhere = sum(len(re.findall(r"\(p\.\s*\d+\)", page.text)) for page in guide.pages)
+    printed_anywhere = sum(len(PRINTED_REFERENCE.findall(page.text)) for page in guide.pages)
     assert references == printed_anywhere, f"{printed_anywhere - references} of the {lang} PDF's page references were not read"
     assert contents_lines >= len(printed_pages(built_site, lang)), f"the {lang} contents number only {contents_lines} lines"
     assert references > 0 and not wrong, f"{len(wrong)} wrong page numbers in the {lang} PDF:\n" + "\n".join(wrong[:20])
+
+
+def test_a_link_in_brackets_takes_its_page_after_a_comma(guide):
+    """"(see Pay (p. 61))" put a bracket inside a bracket: the guide prints "(see Pay, p. 61)"."""
+    doubled = [found for page in guide.pages for found in re.findall(r"[^()\n]{0,40}\(p\.\s*\d+\)\)", page.text)]
+    after_a_comma = sum(len(re.findall(r",\s*p\.\s*\d+\)", page.text)) for page in guide.pages)
+    assert not doubled and after_a_comma > 0, (after_a_comma, doubled[:10])
+
+
+def test_the_cover_is_printed_to_the_edges_of_the_page(guide, tmp_path):
+    """The cover's colour once stopped 6 pt short of the top and sides (WeasyPrint's default body
+    margin), a white frame round it. Drawn by Poppler at 18 dpi: every pixel of its outer rows and
+    columns is the cover's colour, not paper white."""
+    subprocess.run(["pdftoppm", "-r", "18", "-f", "1", "-l", "1", str(guide.pdf), str(tmp_path / "cover")], check=True, timeout=120)
+    (image,) = tmp_path.glob("cover*.ppm")
+    magic, size, _, pixels = image.read_bytes().split(b"\n", 3)
+    assert magic == b"P6"
+    width, height = map(int, size.split())
+    pixel = lambda x, y: tuple(pixels[3 * (y * width + x) : 3 * (y * width + x) + 3])  # noqa: E731
+    edges = [(x, 0) for x in range(width)] + [(0, y) for y in range(height)] + [(width - 1, y) for y in range(height)]
+    edges += [(x, height - 1) for x in range(width)]
+    pale = [(x, y, pixel(x, y)) for x, y in edges if sum(pixel(x, y)) > 3 * 128]
+    assert not pale, f"{len(pale)} of {len(edges)} edge pixels of the {guide.lang} cover are pale: {pale[:5]}"
 
 
 def test_a_page_reference_stays_on_the_line_of_its_link(guide):

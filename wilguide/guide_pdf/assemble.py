@@ -387,8 +387,12 @@ def prepare_chapter(
         # On paper a link must say where it goes: the address, or the page of the guide. The note
         # follows the link instead of sitting inside it, so it is not underlined as part of it.
         # A phone number (wilguide/phone_links.py) is its own address: no "(tel:911)" after it.
+        # Inside brackets the note takes a comma instead of brackets of its own: "(see Pay, p. 61)",
+        # not "(see Pay (p. 61))".
+        in_brackets = (link.tail or "").startswith(")")
         if kind == "external" and shown not in (href, _print_url(href)) and not href.startswith("tel:"):
-            _after(link, _element("span", f" ({_print_url(href)})", class_="print-url"))
+            note = f", {_print_url(href)}" if in_brackets else f" ({_print_url(href)})"
+            _after(link, _element("span", note, class_="print-url"))
         # A section of the same chapter gets its page too: a chapter can run over several pages.
         # A citation does not: "(BHER, 2020 (p. 74))" reads as a page of BHER's document.
         elif (
@@ -396,7 +400,7 @@ def prepare_chapter(
             and not _is_citation(href)
             and not any(a.tag in _HEADINGS for a in link.iterancestors())
         ):
-            _after(link, _element("span", class_="page-ref", data_target=href))
+            _after(link, _element("span", class_="page-ref page-ref--in-brackets" if in_brackets else "page-ref", data_target=href))
     for image in root.xpath("//img"):
         src, kind = links.resolve(chapter, image.get("src", ""), for_image=True)
         if kind in ("missing", "external") and not src.startswith("data:"):
