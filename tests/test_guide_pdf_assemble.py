@@ -240,9 +240,9 @@ def test_the_interactive_planner_becomes_a_note_with_its_web_address():
     assert "Un calendrier." in section.text_content(), "a page that is only the tool prints what it is for"
 
 
-def test_an_interactive_page_with_text_keeps_its_text_and_prints_a_note_in_place_of_the_tool():
+def test_an_interactive_page_with_text_keeps_its_text_and_says_first_where_the_tool_is():
     html = (
-        '<h1>Planificateur</h1><h2 id="how">Comment l\'utiliser</h2><p>Indiquez les dates.</p>'
+        '<h1>Planificateur</h1><p>Un calendrier de rencontres.</p><h2 id="how">Comment l\'utiliser</h2><p>Indiquez les dates.</p>'
         '<h2 id="plan">Planifier</h2><div class="planner"><p>Il faut JavaScript.</p><form>…</form></div>'
         '<h2 id="rhythm">Le rythme</h2><div class="planner-rhythm"><table><tr><td>Moins de 8 semaines</td></tr></table></div>'
     )
@@ -252,8 +252,12 @@ def test_an_interactive_page_with_text_keeps_its_text_and_prints_a_note_in_place
     assert "Indiquez les dates." in text and "Moins de 8 semaines" in text, "the page's text and tables print"
     assert not section.xpath(".//form") and "Il faut JavaScript." not in text
     (note,) = section.xpath(".//p[@class='online-only']")
-    assert note.getprevious().text_content() == "Planifier", "the note sits where the tool was"
+    # Before the instructions: a reader learns the tool is online before reading how to use it.
+    assert note.getprevious().text_content() == "Un calendrier de rencontres."
+    assert note.getnext().text_content() == "Comment l'utiliser"
     assert note.xpath(".//a/@href") == ["https://example-org.github.io/guide/toolkit/planner/"]
+    # The section that held only the tool has nothing left to print, not even its title.
+    assert [h.text_content() for h in section.xpath(".//h2 | .//h3")] == ["Planificateur", "Comment l'utiliser", "Le rythme"]
 
 
 def test_images_point_at_their_source_files_and_need_alt_text(tmp_path):

@@ -243,15 +243,25 @@ def _online_note(chapter: Chapter, edition: Edition):
 
 def _print_online_only(root, chapter: Chapter, edition: Edition):
     """An interactive page on paper: its text (how to use it, its tables) with a note pointing to the
-    web where the tool sits; only a title, a description and the note when the tool is the page."""
+    web, after the introduction, so that a reader knows where the tool is before reading how to use
+    it; a section that held only the tool goes. Only a title, a description and the note when the
+    tool is the page."""
     found = root.xpath(INTERACTIVE)
     interactive = [element for element in found if not any(a in found for a in element.iterancestors())]
     text_outside = [p for p in root.iter("p") if not any(a in interactive for a in p.iterancestors())]
     if interactive and text_outside:
         for element in interactive:
-            note = _online_note(chapter, edition)
-            note.tail = element.tail
-            element.getparent().replace(element, note)
+            element.drop_tree()  # its tail stays
+        for heading in root.xpath(" | ".join(f"//{tag}" for tag in _HEADINGS if tag != "h1")):
+            following = heading.getnext()
+            if following is None or (following.tag in _HEADINGS and following.tag <= heading.tag):
+                heading.drop_tree()  # a section left empty
+        first_section = next((h for h in root.iter(*_HEADINGS) if h.tag != "h1"), None)
+        note = _online_note(chapter, edition)
+        if first_section is None:
+            root.append(note)
+        else:
+            first_section.addprevious(note)
         return root
     heading = root.find(".//h1")
     title = heading.text_content().strip() if heading is not None else chapter.title
