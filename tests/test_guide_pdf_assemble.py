@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -408,3 +409,22 @@ def test_a_stand_in_site_address_is_never_printed():
     note = doc.xpath("//p[@class='online-only']")[0]
     assert note.text_content().strip() == "Cet outil est interactif\u00a0: utilisez-le sur le site Web du guide."
     assert not note.xpath(".//a")
+
+
+@pytest.mark.parametrize("edition", [EDITION, dataclasses.replace(EDITION, site_url="")], ids=["published", "unpublished"])
+def test_the_download_links_of_a_card_each_print_on_a_line_of_their_own(edition):
+    """The toolkit's cards offer a PDF and a Word file side by side; on paper, each followed by its
+    address, they ran on as one line: "PDF, 116 ko (…/a.pdf) Word (DOCX), 23 ko (…/a.docx)"."""
+    html = (
+        '<h1>Outils</h1><p><a class="md-button wg-download" href="downloads/a.pdf">PDF, 116 ko</a> '
+        '<a class="md-button wg-download" href="downloads/a.docx">Word (DOCX), 23 ko</a></p>'
+    )
+    assets = {"toolkit/downloads/a.pdf": Path("/tmp/a.pdf"), "toolkit/downloads/a.docx": Path("/tmp/a.docx")}
+    doc, _ = document([chapter("toolkit/index.md", html, "Boîte à outils", url="toolkit/")], assets=assets, edition=edition)
+    (paragraph,) = doc.xpath("//section[@id='toolkit-index']//p")
+    lines = lxml.html.tostring(paragraph, encoding="unicode", method="html").split("<br>")
+    texts = [" ".join(lxml.html.fragment_fromstring(line, create_parent="p").text_content().split()) for line in lines]
+    assert len(texts) == 2 and texts[0].startswith("PDF, 116 ko") and texts[1].startswith("Word (DOCX), 23 ko"), texts
+    assert "Word" not in texts[0] and "a.pdf" not in texts[1], texts
+    if edition.site_url:  # each with its own address
+        assert texts[0].endswith("/toolkit/downloads/a.pdf)") and texts[1].endswith("/toolkit/downloads/a.docx)"), texts

@@ -386,6 +386,12 @@ def prepare_chapter(
             if element.get(attribute):
                 element.set(attribute, " ".join(anchor(chapter.slug, i) for i in element.get(attribute).split()))
 
+    # Download links side by side (the toolkit's cards: PDF, then Word) each take a line on paper,
+    # where each is followed by its address: "PDF, 116 ko (…/avant.pdf) Word (DOCX), 23 ko (…)" ran on.
+    for link in root.xpath(f"//a[{_class('wg-download')}]"):
+        previous = link.getprevious()
+        if previous is not None and previous.tag == "a" and "wg-download" in (previous.get("class") or "").split():
+            link.addprevious(_element("br"))
     for link in root.xpath("//a[@href]"):
         href, kind = links.resolve(chapter, link.get("href"), for_image=False)
         if kind == "unlinked":
