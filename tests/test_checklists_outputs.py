@@ -302,7 +302,7 @@ def test_the_page_note_before_the_first_section_prints_first_in_both_files(built
 
 
 HEADER_FIELDS = {"name", "student", "supervisor", "mentor", "organization", "date", "next-check-in", "coordinator", "placement-dates"}
-MIN_FIELD_WIDTH = 100  # points (1.4 in): room to write a name or two dates by hand or by keyboard
+MIN_FIELD_WIDTH = 140  # points (about 2 in): room for "Marie-Ève Tremblay-Lefebvre" at 10 pt, typed or by hand
 
 
 @pytest.mark.parametrize("lang", LANGS)
