@@ -94,6 +94,18 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
     assert titles == [EVERY[lang][slug].title for slug in ALL_SLUGS]
 
 
+BUNDLE_BUTTON = {"fr": "Toutes les listes et tous les modèles en PDF et en Word (ZIP, ", "en": "All checklists and templates as PDF and Word files (ZIP, "}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_bundle_button_says_what_the_zip_holds_in_one_pair_of_brackets(built_site, lang):
+    """"… (PDF and Word) (ZIP, 1.4 MB)", and on paper its address in a third pair, read as a stack."""
+    document = lxml.html.parse(str(page_file(built_site, lang, "toolkit"))).getroot()
+    (button,) = document.xpath("//article//a[contains(@class, 'md-button--primary')][contains(@href, '.zip')]")
+    text = button.text_content()
+    assert text.startswith(BUNDLE_BUTTON[lang]) and text.count("(") == 1, text
+
+
 def test_checklist_downloads_api_lists_files_in_order(built_site):
     for lang in LANGS:
         downloads = checklist_downloads(lang, CONFIG)
