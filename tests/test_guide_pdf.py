@@ -465,6 +465,23 @@ def test_the_cover_is_printed_to_the_edges_of_the_page(guide, tmp_path):
     assert not pale, f"{len(pale)} of {len(edges)} edge pixels of the {guide.lang} cover are pale: {pale[:5]}"
 
 
+SHORT_ADDRESS_PIECE = 70  # characters between two slashes of an address: fits on a printed line
+
+
+def test_a_printed_address_breaks_after_a_slash_not_at_a_hyphen(guide):
+    """"wil-mentoring-" / "guide/" read as a word cut in two by the printer. An address breaks at
+    the end of a line only after a slash, unless a piece between two slashes is too long for a line."""
+    cut = []
+    for number, page in enumerate(guide.pages, start=1):
+        for before, after in re.findall(r"(\S*[./]\S*-)\n(\S+)", page.text):
+            address = before + after
+            if not re.search(r"\.[a-z]{2,}/|^\(?(https?:|www\.)", address):
+                continue  # not an address: a catalogue number ("HR4-123/2024E-PDF")
+            if all(len(piece) <= SHORT_ADDRESS_PIECE for piece in re.split(r"(?<=/)(?=[^/])", address)):
+                cut.append(f"page {number}: {before} / {after}")
+    assert not cut, f"{len(cut)} addresses of the {guide.lang} PDF break at a hyphen:\n" + "\n".join(cut[:20])
+
+
 def test_a_page_reference_stays_on_the_line_of_its_link(guide):
     """"(p. 24)" is never alone at the start of a line or of a page: it follows the last word of its
     link on the same line (a no-break space joins them)."""

@@ -119,7 +119,10 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
         following = href[link_id].getnext()
         return following if following is not None and following.tag == "span" else None
 
-    assert note_after("practices-check-in--a5").text == " (www.example.com/page)"
+    assert note_after("practices-check-in--a5").text_content() == " (www.example.com/page)"
+    # It breaks only after a slash: each piece up to a slash is kept whole (not "exam-" / "ple.com").
+    pieces = note_after("practices-check-in--a5").xpath("./span[@class='address-piece']/text()")
+    assert pieces == ["www.example.com/", "page"]
     assert note_after("practices-check-in--a7") is None, "the address is already the text"
     assert note_after("practices-check-in--a2").get("data-target") == "#roles"
     assert note_after("practices-check-in--a2").get("class") == "page-ref"

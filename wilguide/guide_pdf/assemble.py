@@ -12,6 +12,7 @@ Each page keeps the HTML MkDocs produced; we only adapt what a book needs:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
@@ -132,6 +133,33 @@ def _print_url(href: str) -> str:
     shown = href.removeprefix("mailto:").removeprefix("tel:")
     shown = shown.removeprefix("https://").removeprefix("http://")
     return shown.rstrip("/")
+
+
+# A printed address breaks only after a slash: "wil-mentoring-" / "guide/" read as a word cut in
+# two, with its hyphen added by the printer. A piece longer than this may still break anywhere,
+# or it would run past the margin; so may any address in a table cell, whose column is narrow.
+_LONGEST_UNBROKEN_ADDRESS_PIECE = 70  # characters
+
+
+def _break_only_after_slashes(element: HtmlElement, address: str) -> None:
+    """Appends the address to the element as pieces that each end with a slash and do not wrap."""
+    if any(a.tag in ("td", "th") for a in element.iterancestors()):
+        pieces = [address]
+    else:
+        pieces = re.split(r"(?<=/)(?=[^/])", address)
+    for piece in pieces:
+        if len(piece) > _LONGEST_UNBROKEN_ADDRESS_PIECE or len(pieces) == 1:
+            _append_text(element, piece)
+        else:
+            element.append(_element("span", piece, class_="address-piece"))
+
+
+def _append_text(element: HtmlElement, text: str) -> None:
+    """Adds text at the end of the element's content, after its last child if it has one."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 def _replace(old: HtmlElement, new: HtmlElement) -> None:
@@ -407,8 +435,14 @@ def prepare_chapter(
         # not "(see Pay (p. 61))".
         in_brackets = (link.tail or "").startswith(")")
         if kind == "external" and shown not in (href, _print_url(href)) and not href.startswith("tel:"):
-            note = f", {_print_url(href)}" if in_brackets else f" ({_print_url(href)})"
-            _after(link, _element("span", note, class_="print-url"))
+            note = _element("span", ", " if in_brackets else " (", class_="print-url")
+            _after(link, note)  # placed first: in a table cell, the address may break anywhere
+            _break_only_after_slashes(note, _print_url(href))
+            if not in_brackets:
+                _append_text(note, ")")
+        elif kind == "external" and shown in (href, _print_url(href)) and len(link) == 0:
+            link.text = None  # an address shown as itself
+            _break_only_after_slashes(link, shown)
         # A section of the same chapter gets its page too: a chapter can run over several pages.
         # A citation does not: "(BHER, 2020 (p. 74))" reads as a page of BHER's document.
         elif (
