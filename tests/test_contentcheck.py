@@ -224,7 +224,7 @@ def test_mistakes_in_the_house_terms_file(tmp_path):
     ]
 
 
-def test_french_spacing_before_a_colon_and_a_percent_sign_and_inside_guillemets(tmp_path):
+def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_after_a_number(tmp_path):
     # Not reported: the spaces already right, inline and fenced code, an icon's shortcode, and a
     # checklist item (french-spacing/docs/fr/toolkit/checklist.md), which the build spaces itself.
     advice = "type a no-break space (U+00A0) instead, as the rest of the French pages do, so the line cannot break there"
@@ -235,6 +235,9 @@ def test_french_spacing_before_a_colon_and_a_percent_sign_and_inside_guillemets(
         f'docs/fr/guide.md:11: an ordinary space next to "«": {advice}',
         f'docs/fr/guide.md:11: an ordinary space next to "»": {advice}',
         f'docs/fr/guide.md:12: an ordinary space next to ":": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "16" and "semaines": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "24" and "mai": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "9" and "h": {advice}',
     ]
 
 

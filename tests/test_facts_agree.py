@@ -59,7 +59,8 @@ def test_the_exit_conversation_lasts_thirty_minutes(lang):
 
 
 BANDS = {
-    "fr": ["Moins de 8 semaines", "De 8 semaines à 8 mois", "Plus de 8 mois"],
+    # French keeps a number and its unit on one line (a no-break space).
+    "fr": ["Moins de 8\u00a0semaines", "De 8\u00a0semaines à 8\u00a0mois", "Plus de 8\u00a0mois"],
     "en": ["Under 8 weeks", "8 weeks to 8 months", "Over 8 months"],
 }
 BANDS_ON_CHECK_IN_PAGE = {

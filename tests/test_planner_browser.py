@@ -194,7 +194,7 @@ def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_se
     [
         (FR, "fr", {"start": "2026-09-08", "end": "2026-09-01"}, "end", "La date de fin doit venir après la date de début."),
         (FR, "fr", {"start": "2026-02-30", "end": "2026-06-01"}, "start", "Cette date n'existe pas\u00a0: vérifiez le jour et le mois."),
-        (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16 mois"),
+        (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16\u00a0mois"),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "3", "cadence": "monthly"}, "cadence", "no check-in falls"),
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2027-01-15"}, "midterm", "within the placement"),
         # Both an end date and a length: neither is dropped silently.

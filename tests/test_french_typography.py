@@ -1,0 +1,36 @@
+"""French typography in what readers see: a number and the unit of time or the month it counts
+("16 semaines", "9 h", "24 mai 2022") never part at the end of a line, on a phone or on paper.
+
+Read from the built French pages with lxml, in every element's text (code left out): the pages'
+Markdown, the checklist items the build spaces itself, the planner's table and the dates the
+build writes all end up there."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from conftest import is_redirect_page
+
+# Written out here, not taken from the code's list.
+UNIT = (
+    r"semaines?|mois|jours?|heures?|minutes?|ans?|années?|h|janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre"
+)
+BROKEN = re.compile(rf"\d[ \t\n]+(?:{UNIT})(?![\w-])")
+
+
+def test_french_pages_keep_a_number_with_its_unit_or_month(built_site):
+    found = []
+    pages = [p for p in built_site.rglob("*.html") if not p.relative_to(built_site).parts[0] == "en"]
+    for page in pages:
+        if is_redirect_page(page):
+            continue
+        root = lxml.html.parse(str(page)).getroot()
+        for dropped in root.xpath("//code | //pre | //script | //style | //template"):
+            dropped.drop_tree()
+        article = root.xpath("//article") or [root]
+        for match in BROKEN.finditer(article[0].text_content()):
+            found.append(f"{page.relative_to(built_site)}: {match[0]!r}")
+    assert len(pages) > 30 and not found, f"{len(found)} numbers apart from their unit:\n" + "\n".join(found[:20])
