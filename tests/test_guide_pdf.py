@@ -482,6 +482,24 @@ def test_a_printed_address_breaks_after_a_slash_not_at_a_hyphen(guide):
     assert not cut, f"{len(cut)} addresses of the {guide.lang} PDF break at a hyphen:\n" + "\n".join(cut[:20])
 
 
+def test_no_line_is_cut_short_by_a_hyphen(guide):
+    """WeasyPrint 70 once broke "Relisez-la" as "Reli-" in the middle of a line, after a bold lead-in
+    and before a link, and carried on on the next one: a half-empty line in a paragraph. Read with
+    Poppler's own layout (each line's extent): a line that ends with a hyphen is never 150 pt
+    shorter than the line that follows it. When this fails after an edit, reword the paragraph
+    slightly: a word more or less moves the break."""
+    output = subprocess.run(["pdftotext", "-bbox-layout", str(guide.pdf), "-"], capture_output=True, check=True, timeout=300).stdout
+    root = lxml.html.fromstring(output.decode("utf-8"))
+    short = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        lines = list(page.iter("line"))
+        for line, following in zip(lines, lines[1:]):
+            words = [word.text or "" for word in line.iter("word")]
+            if words and words[-1].endswith(("\u2010", "-")) and float(following.get("xmax")) - float(line.get("xmax")) > 150:
+                short.append(f"page {number}: {' '.join(words)!r}")
+    assert not short, f"{len(short)} lines of the {guide.lang} PDF end early at a hyphen:\n" + "\n".join(short)
+
+
 def test_a_page_reference_stays_on_the_line_of_its_link(guide):
     """"(p. 24)" is never alone at the start of a line or of a page: it follows the last word of its
     link on the same line (a no-break space joins them)."""
