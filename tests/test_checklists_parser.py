@@ -287,9 +287,9 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
 
 
 def test_printed_text_gets_settings_and_french_spacing(docs):
-    write(docs, "fr", edited(FR, "Confirmer les dates.", "Confirmer les dates avec {{ publisher }} : vite, à 50 %, 2 semaines avant le 3 mai?"))
+    write(docs, "fr", edited(FR, "Confirmer les dates.", "Confirmer les dates avec {{ publisher }} : vite, à 50 %, 2 semaines avant le 1er mai 2027?"))
     checklist = with_settings(load_checklist(docs, "fr", "sample"), {"publisher": "Mon org"})
-    assert checklist.items[0].text == "Confirmer les dates avec Mon org\u00a0: vite, à 50\u00a0%, 2\u00a0semaines avant le 3\u00a0mai?"
+    assert checklist.items[0].text == "Confirmer les dates avec Mon org\u00a0: vite, à 50\u00a0%, 2\u00a0semaines avant le 1er\u00a0mai\u00a02027?"
 
 
 def test_compare_translations_of_identical_checklists_finds_nothing(docs):

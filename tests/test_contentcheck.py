@@ -236,8 +236,10 @@ def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_
         f'docs/fr/guide.md:11: an ordinary space next to "»": {advice}',
         f'docs/fr/guide.md:12: an ordinary space next to ":": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "16" and "semaines": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "1er" and "avril": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "24" and "mai": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "9" and "h": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "mai" and "2022": {advice}',
     ]
 
 

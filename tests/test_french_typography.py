@@ -1,5 +1,6 @@
-"""French typography in what readers see: a number and the unit of time or the month it counts
-("16 semaines", "9 h", "24 mai 2022") never part at the end of a line, on a phone or on paper.
+"""French typography in what readers see: a number and the unit of time or the month that follows
+it ("16 semaines", "9 h", "1er avril"), and a month and its year ("mai 2022"), never part at the
+end of a line, on a phone or on paper.
 
 Read from the built French pages with lxml, in every element's text (code left out): the pages'
 Markdown, the checklist items the build spaces itself, the planner's table and the dates the
@@ -18,7 +19,8 @@ UNIT = (
     r"semaines?|mois|jours?|heures?|minutes?|ans?|années?|h|janvier|février|mars|avril|mai|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre"
 )
-BROKEN = re.compile(rf"\d[ \t\n]+(?:{UNIT})(?![\w-])")
+MONTH = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+BROKEN = re.compile(rf"(?:\d|\b1er)[ \t\n]+(?:{UNIT})(?![\w-])|\b(?:{MONTH})[ \t\n]+\d{{4}}(?!\d)")
 
 
 def test_french_pages_keep_a_number_with_its_unit_or_month(built_site):

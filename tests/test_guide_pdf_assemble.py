@@ -282,7 +282,7 @@ def test_cover_and_metadata_come_from_the_settings():
     assert doc.xpath("//meta[@name='author']/@content") == ["Organisation Exemple"]
     assert doc.xpath("//meta[@name='description']/@content") == ["Un sous-titre"]
     cover = doc.xpath("//section[@class='cover']")[0].text_content()
-    assert "Organisation Exemple" in cover and "5\u00a0mars 2026" in cover and "https://example-org.github.io/guide/" in cover
+    assert "Organisation Exemple" in cover and "5\u00a0mars\u00a02026" in cover and "https://example-org.github.io/guide/" in cover
 
 
 def test_downloads_table_lists_files_with_format_size_and_date():
@@ -300,7 +300,7 @@ def test_downloads_table_lists_files_with_format_size_and_date():
     assert rows[0].xpath(".//a/@href") == ["guide.pdf"]
     assert rows[1].xpath(".//a/@href") == ["../toolkit/downloads/all-fr.zip"]
     cells = [re.sub(r"[ \t\n]+", " ", td.text_content()).strip() for td in rows[0].xpath("td")]
-    assert cells[1:] == ["PDF", "1,2\u00a0Mo", "5\u00a0mars 2026"]
+    assert cells[1:] == ["PDF", "1,2\u00a0Mo", "5\u00a0mars\u00a02026"]
     assert rows[0].xpath(".//time/@datetime") == ["2026-03-05"]
 
 

@@ -84,9 +84,9 @@ def test_french_theme_wording(built_site):
 @pytest.mark.parametrize(
     "day, lang, expected",
     [
-        (dt.date(2026, 12, 1), "fr", "1er\u00a0décembre 2026"),  # the day and its month on one line
-        (dt.date(2026, 12, 2), "fr", "2\u00a0décembre 2026"),
-        (dt.date(2026, 12, 11), "fr", "11\u00a0décembre 2026"),
+        (dt.date(2026, 12, 1), "fr", "1er\u00a0décembre\u00a02026"),  # a date on one line
+        (dt.date(2026, 12, 2), "fr", "2\u00a0décembre\u00a02026"),
+        (dt.date(2026, 12, 11), "fr", "11\u00a0décembre\u00a02026"),
         (dt.date(2026, 12, 1), "en", "December 1, 2026"),
     ],
 )
@@ -104,7 +104,7 @@ def test_downloads_page_dates_use_the_french_ordinal(built_site):
     assert times, "the downloads page dates its files"
     for time in times:
         day = dt.date.fromisoformat(time.get("datetime"))
-        match = re.fullmatch(r"(1er|[2-9]|[12][0-9]|3[01])\u00a0(\w+) (\d{4})", time.text or "")
+        match = re.fullmatch(r"(1er|[2-9]|[12][0-9]|3[01])\u00a0(\w+)\u00a0(\d{4})", time.text or "")
         assert match, time.text
         assert match.groups() == ("1er" if day.day == 1 else str(day.day), FRENCH_MONTHS[day.month - 1], str(day.year)), time.text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..french_typography import NUMBER_AND_UNIT
+from ..french_typography import join_numbers_to_units
 
 STRINGS: dict[str, dict[str, str]] = {
     "fr": {
@@ -114,13 +114,13 @@ LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 def typography(value: str, lang: str) -> str:
     """French spacing: a no-break space before : ; ? ! % and inside « », so a line never starts
-    with a lone colon, percent sign or guillemet, and between a number and the unit or month it
-    counts ("16 semaines", "24 mai"), the pages' rule (contentcheck.french_spacing). Editors type
-    ordinary spaces."""
+    with a lone colon, percent sign or guillemet, and between a number and the unit or month that
+    follows it ("16 semaines", "24 mai 2022"), the pages' rule (contentcheck.french_spacing).
+    Editors type ordinary spaces."""
     if lang != "fr":
         return value
     value = re.sub(r" ([:;?!»%])", "\u00a0\\1", value)
-    value = NUMBER_AND_UNIT.sub("\u00a0", value)
+    value = join_numbers_to_units(value)
     return value.replace("« ", "«\u00a0")
 
 

@@ -1,16 +1,16 @@
 """French spacing: a no-break space before a colon, inside « » and before %, so that a line never
 starts with a lone ":", "»" or "%" on a phone or in the PDF; and between a number and the unit or
-month it counts ("16 semaines", "24 mai"), which French typography keeps on one line. The French
-pages write it in the source (the Canadian style of the rest of the site puts no space before
-? ! ;). Checklist items are left to the build, which adds the space itself
-(``checklists.strings.typography``)."""
+month that follows it, and a month and its year ("16 semaines", "24 mai 2022"), which French
+typography keeps on one line. The French pages write it in the source (the Canadian style of the
+rest of the site puts no space before ? ! ;). Checklist items are left to the build, which adds
+the space itself (``checklists.strings.typography``)."""
 
 from __future__ import annotations
 
 import re
 
 from ..findings import Finding
-from ..french_typography import NUMBER_AND_UNIT
+from ..french_typography import ordinary_spaces
 from .project import Project
 
 # An ordinary space between a word and ":" or "»", right after "«", or between a number and "%".
@@ -27,15 +27,14 @@ def french_spacing(project: Project) -> list[Finding]:
         if page.lang != "fr":
             continue
         spaces = [(match.start(), "mark") for match in ORDINARY_SPACE.finditer(page.prose)]
-        spaces += [(match.start(), "unit") for match in NUMBER_AND_UNIT.finditer(page.prose)]
+        spaces += [(offset, "unit") for offset in ordinary_spaces(page.prose)]
         for offset, kind in sorted(spaces):
             line_start = page.text.rfind("\n", 0, offset) + 1
             if page.text[offset] != " " or CHECKLIST_ITEM.match(page.text, line_start):
                 continue
             if kind == "unit":
-                word = re.match(r"\w+", page.text[offset + 1 :])[0]
-                number = re.search(r"\d+$", page.text[line_start:offset])[0]
-                problem = f'an ordinary space between "{number}" and "{word}"'
+                before, after = re.search(r"\w+$", page.text[line_start:offset])[0], re.match(r"\w+", page.text[offset + 1 :])[0]
+                problem = f'an ordinary space between "{before}" and "{after}"'
             else:
                 problem = f'an ordinary space next to "{page.text[offset + 1] if page.text[offset - 1] != "«" else "«"}"'
             findings.append(Finding(page.display, page.line(offset), f"{problem}: {advice}"))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 
 from ..checklists import format_size
+from ..french_typography import join_numbers_to_units
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -83,12 +84,12 @@ def labels(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=64)  # the downloads table shows the same few dates on every row
 def long_date(day: date, lang: str) -> str:
     """24 novembre 2026 / November 24, 2026; French writes the first of the month « 1er », and
-    keeps the day and its month on one line, as the pages do (french_typography)."""
+    keeps the date on one line, as the pages do (french_typography)."""
     text = format_date(day, "long", locale=labels(lang)["locale"])
     if lang == "fr" and day.day == 1:
         text = "1er" + text.removeprefix("1")  # CLDR has no ordinal day: « 1 décembre » reads wrong
     if lang == "fr":
-        text = text.replace(" ", "\u00a0", 1)
+        text = join_numbers_to_units(text)
     return text
 
 
