@@ -442,8 +442,8 @@ def test_printed_page_numbers_are_the_pages_the_links_lead_to(built_site, guide)
     assert references > 0 and not wrong, f"{len(wrong)} wrong page numbers in the {lang} PDF:\n" + "\n".join(wrong[:20])
 
 
-def test_a_link_in_brackets_takes_its_page_after_a_comma(guide):
-    """"(see Pay (p. 61))" put a bracket inside a bracket: the guide prints "(see Pay, p. 61)"."""
+def test_a_link_in_brackets_gets_its_page_number_after_a_comma(guide):
+    """"(see Pay (p. 61))" nested brackets: the guide prints "(see Pay, p. 61)"."""
     doubled = [found for page in guide.pages for found in re.findall(r"[^()\n]{0,40}\(p\.\s*\d+\)\)", page.text)]
     after_a_comma = sum(len(re.findall(r",\s*p\.\s*\d+\)", page.text)) for page in guide.pages)
     assert not doubled and after_a_comma > 0, (after_a_comma, doubled[:10])
@@ -451,8 +451,8 @@ def test_a_link_in_brackets_takes_its_page_after_a_comma(guide):
 
 def test_the_cover_is_printed_to_the_edges_of_the_page(guide, tmp_path):
     """The cover's colour once stopped 6 pt short of the top and sides (WeasyPrint's default body
-    margin), a white frame round it. Drawn by Poppler at 18 dpi: every pixel of its outer rows and
-    columns is the cover's colour, not paper white."""
+    margin), leaving a white frame around it. Rendered by Poppler at 18 dpi: every pixel of its
+    outer rows and columns is the cover's colour, not paper white."""
     subprocess.run(["pdftoppm", "-r", "18", "-f", "1", "-l", "1", str(guide.pdf), str(tmp_path / "cover")], check=True, timeout=120)
     (image,) = tmp_path.glob("cover*.ppm")
     magic, size, _, pixels = image.read_bytes().split(b"\n", 3)
@@ -469,8 +469,9 @@ SHORT_ADDRESS_PIECE = 70  # characters between two slashes of an address: fits o
 
 
 def test_a_printed_address_breaks_after_a_slash_not_at_a_hyphen(guide):
-    """"wil-mentoring-" / "guide/" read as a word cut in two by the printer. An address breaks at
-    the end of a line only after a slash, unless a piece between two slashes is too long for a line."""
+    """"wil-mentoring-" / "guide/" looked like a hyphenated word split across lines. An address
+    breaks at the end of a line only after a slash, unless a piece between two slashes is too long
+    for a line."""
     cut = []
     for number, page in enumerate(guide.pages, start=1):
         for before, after in re.findall(r"(\S*[./]\S*-)\n(\S+)", page.text):

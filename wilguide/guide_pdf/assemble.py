@@ -135,8 +135,8 @@ def _print_url(href: str) -> str:
     return shown.rstrip("/")
 
 
-# A printed address breaks only after a slash: "wil-mentoring-" / "guide/" read as a word cut in
-# two, with its hyphen added by the printer. A piece longer than this may still break anywhere,
+# A printed address breaks only after a slash: "wil-mentoring-" / "guide/" looked like a
+# hyphenated word split across lines. A piece longer than this may still break anywhere,
 # or it would run past the margin; so may any address in a table cell, whose column is narrow.
 _LONGEST_UNBROKEN_ADDRESS_PIECE = 70  # characters
 
