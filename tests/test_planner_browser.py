@@ -68,6 +68,10 @@ def test_fill_the_form_and_download_the_calendar(page, site_server, lang, date_t
     page.wait_for_selector("#planner-result:not([hidden])")
     meetings = page.locator(".planner-meeting")
     assert date_text in page.inner_text("#planner-timeline")
+    # A meeting's date stays on one line on a phone ("mardi 8 septembre" / "2026" read badly).
+    dates = page.locator(".planner-meeting strong").filter(has_text=date_text)
+    assert dates.count() >= 1 and dates.first.inner_text() == date_text
+    assert dates.first.evaluate("(date) => getComputedStyle(date).whiteSpace") == "nowrap"
     count = meetings.count()
     assert count >= 12
     assert page.locator(".planner-phase h4").count() == 9  # every phase of the placement, follow-up included

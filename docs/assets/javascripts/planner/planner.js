@@ -106,7 +106,7 @@ function start() {
         const [time, here] = when(m, state.zone);
         const flag = flagOf(m.day, today), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
-          el("p", {}, el("strong", {}, day(m)), ` · ${time}`),
+          el("p", {}, el("strong", { className: "planner-nowrap" }, day(m)), ` · ${time}`),
           here,
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
