@@ -524,7 +524,12 @@ def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, sit
         f"Semaine 1{NBSP}: chaque jour · Semaines 2 à 4{NBSP}: chaque semaine · Ensuite aux deux semaines"
     )
     summary = page.inner_text("#planner-summary")
-    assert " rencontres du " in summary
+    assert " rencontres du mardi 25 août 2026 au " in summary  # the preparation, two weeks before the start
+    # Each date stays on one line on a phone, as in the timeline ("mardi 25 août" / "2026" reads badly).
+    last = summary.split(" au ")[1].removesuffix(".")
+    dates = page.locator("#planner-summary > *")
+    assert [dates.nth(i).inner_text() for i in range(dates.count())] == ["mardi 25 août 2026", last]
+    assert dates.evaluate_all("(dates) => dates.map((date) => getComputedStyle(date).whiteSpace)") == ["nowrap"] * 2
     page.wait_for_timeout(200)
     assert page.inner_text("body").count(summary) == 1
 

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, flagOf, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine }
+import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -25,6 +25,14 @@ test("dates: real dates parse, impossible ones do not", () => {
   assert.equal(parseDate("08/09/2026"), null);
   assert.equal(weekday(parseDate("2026-09-08")), 2); // a Tuesday
   assert.equal(isoDate(addMonths(parseDate("2026-01-31"), 1)), "2026-02-28");
+});
+
+test("templates: each {name} is replaced by its value, kept whole; unknown names stay as written", () => {
+  const node = { date: "mardi 8 septembre 2026" }; // stands for a page element: kept as it is, not as text
+  assert.deepEqual(fillParts("{count} meetings from {first} to {last}.", { count: 14, first: node, last: "Friday" }),
+    [14, " meetings from ", node, " to ", "Friday", "."]);
+  assert.equal(fill("{count} meetings from {first} to {gone}.", { count: 14, first: "Sept 8" }), "14 meetings from Sept 8 to {gone}.");
+  assert.equal(fill("With {student}", { student: "{mentor}" }), "With {mentor}"); // a value is never filled again
 });
 
 test("a 15-week on-site placement follows the phases in order", () => {

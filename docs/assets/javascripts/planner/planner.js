@@ -1,7 +1,7 @@
 // The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
 // reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, flagOf, isolate, isoDate, meetingLinks, rhythmLine, withLine } from "./schedule.js";
+import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, isolate, isoDate, meetingLinks, rhythmLine, withLine } from "./schedule.js";
 import { buildCalendar, offsetMinutes } from "./ics.js";
 
 const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
@@ -123,7 +123,9 @@ function start() {
     $("planner-hours").replaceChildren(...[...phases, total].map((g) =>
       el("tr", {}, el("th", { scope: "row" }, g.name), el("td", {}, fill(s.hours, { n: (g.minutes / 60).toLocaleString(data.locale, { maximumFractionDigits: 2 }) })))));
     $("planner-rhythm").textContent = rhythmLine(plan, s);
-    $("planner-summary").textContent = fill(s.summary, { count: plan.meetings.length, first: day(plan.meetings[0]), last: day(plan.meetings.at(-1)) });
+    // Each date stays on one line, as in the timeline ("mardi 8 septembre" / "2026" reads badly).
+    const date = (m) => el("span", { className: "planner-nowrap" }, day(m));
+    $("planner-summary").replaceChildren(...fillParts(s.summary, { count: plan.meetings.length, first: date(plan.meetings[0]), last: date(plan.meetings.at(-1)) }));
     stale.hidden = true;
     result.hidden = false;
   }

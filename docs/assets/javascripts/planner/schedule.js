@@ -18,7 +18,12 @@ const workday = (day) => weekday(day) <= 5;
 const onOrAfter = (day, wd) => day + ((wd - weekday(day) + 7) % 7);
 const onOrBefore = (day, wd) => day - ((weekday(day) - wd + 7) % 7);
 const nextWorkday = (day) => { do day++; while (!workday(day)); return day; };
-export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+// A template's pieces, each {name} replaced by its value as it is (a string, or a node on the page).
+export const fillParts = (template, values) => template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+  const name = /^\{(\w+)\}$/.exec(part)?.[1];
+  return name && name in values ? values[name] : part;
+});
+export const fill = (template, values) => fillParts(template, values).join("");
 
 export function addMonths(day, months) {
   const d = new Date(day * DAY);
