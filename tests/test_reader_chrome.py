@@ -274,6 +274,23 @@ def test_a_page_title_takes_only_the_lines_its_words_need_on_a_phone(browser_poo
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("path, title, other", [("", "Guide de mentorat en AIT", "English"), ("en/", "WIL Mentoring Guide", "Français")])
+def test_the_header_shows_the_whole_title_on_a_phone(browser_pool, site_server, path, title, other):
+    """One line in the header cut the title to "Guide d…" on a 375px phone; it now takes two."""
+    with browser_pool.page(viewport={"width": 360, "height": 740}) as page:
+        page.goto(site_server + path)
+        shown = one(page.locator(".md-header__topic:first-child .md-ellipsis"))
+        assert shown.inner_text() == title
+        cut = shown.evaluate("(e) => [e.scrollWidth - e.clientWidth, e.scrollHeight - e.clientHeight]")
+        assert cut == [0, 0], f"the title is cut by {cut} pixels (width, height)"
+        header, box = one(page.locator(".md-header")).bounding_box(), shown.bounding_box()
+        middle = lambda b: b["y"] + b["height"] / 2
+        assert abs(middle(box) - middle(header)) <= 3, "the title is not centred in the header"
+        language = one(page.locator(".wg-language-button__name"))
+        assert language.inner_text() == other and language.is_visible()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/practices/check-in/#warning-signs", "practices/feedback/#give-feedback"])
 def test_a_section_opened_by_its_link_lands_just_below_the_header(browser_pool, site_server, path):
     with browser_pool.page(viewport={"width": 1280, "height": 800}) as page:
