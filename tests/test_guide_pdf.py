@@ -483,6 +483,18 @@ def test_a_printed_address_breaks_after_a_slash_not_at_a_hyphen(guide):
     assert not cut, f"{len(cut)} addresses of the {guide.lang} PDF break at a hyphen:\n" + "\n".join(cut[:20])
 
 
+def test_a_name_is_not_hyphenated_at_the_end_of_a_line(guide):
+    """Printers do not cut names: "Car-leton", "Qué-bec", "Univer-sity" were. Read from the PDF:
+    a capitalized word inside a sentence, broken at a line end before a lowercase letter (a name's
+    own hyphen, "Colombie-Britannique", may break)."""
+    cut = [
+        f"page {number}: {first}-{rest}"
+        for number, page in enumerate(guide.pages, start=1)
+        for first, rest in re.findall(r"(?<=[^\s.?!…:] )([A-ZÀ-ÖØ-Þ][\w’']*)[-\u2010]\n([a-zà-ÿ][\w’']*)", page.text)
+    ]
+    assert not cut, f"{len(cut)} names of the {guide.lang} PDF are hyphenated:\n" + "\n".join(cut)
+
+
 def test_no_line_is_cut_short_by_a_hyphen(guide):
     """WeasyPrint 70 once broke "Relisez-la" as "Reli-" in the middle of a line, after a bold lead-in
     and before a link, and carried on on the next one: a half-empty line in a paragraph. Read with

@@ -214,6 +214,26 @@ def test_a_printed_title_never_ends_on_a_line_of_one_word():
     assert abbreviation.get("title") == "apprentissage intégré au travail" and abbreviation.getparent().get("class") == "keep-together"
 
 
+def test_names_print_whole_but_a_sentence_keeps_its_first_word_breakable():
+    html = (
+        "<h1>Carleton University</h1>"
+        "<p>Pendant le stage à Carleton University, voyez <a href='https://example.com/'>Université Laval</a> "
+        "Toronto (Ontario). Certaines règles : « <span lang='en'>Backgrounder: Student</span> », "
+        "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat.</p>"
+    )
+    doc, _ = document([chapter("references.md", html, "Le guide")])
+    section = doc.get_element_by_id("references")
+    whole = [span.text for span in section.xpath(".//span[@class='whole-word']")]
+    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Backgrounder", "Student", "Québec", "Commission"], (
+        "capitalized words of six letters or more inside a sentence; not a sentence's first word (Pendant, Certaines), "
+        "a link, code, a title, or a word too short to be hyphenated (Laval)"
+    )
+    assert " ".join(section.xpath("string(.//p)").split()) == (
+        "Pendant le stage à Carleton University, voyez Université Laval (example.com) Toronto (Ontario). "
+        "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat."
+    ), "the words read as before"
+
+
 def test_a_paragraph_that_introduces_what_follows_is_kept_with_it():
     html = (
         "<h1>Références</h1><h2 id='law'>Droit du travail</h2><p>Ces sources appuient le chapitre sur le droit.</p>"

@@ -384,6 +384,54 @@ def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
     heading.insert(run_index, together)
 
 
+# Pyphen breaks a name as it breaks any word ("Car-leton", "Univer-sity"); a printer does not.
+# A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) prints whole,
+# unless it starts a sentence: such a word is seldom a name, and each span left out saves layout.
+_CAPITALIZED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]{5,}")
+_NOT_HYPHENATED = {"a", "abbr", "code", "pre", *_HEADINGS}
+_INLINE = {"span", "em", "strong", "i", "b", "q", "cite", "mark"}  # their text goes on a sentence
+
+
+def _keep_names_whole(root: HtmlElement) -> None:
+    def split(text: str, mid_sentence: bool) -> tuple[str, list[HtmlElement]]:
+        """The text before the first word kept whole, and each such word, its text after it as tail."""
+        head, words, end = text, [], 0
+        for match in _CAPITALIZED.finditer(text):
+            before = text[: match.start()].rstrip()
+            if not (before[-1] not in ".?!…" if before else mid_sentence):
+                continue
+            word = _element("span", match.group(), class_="whole-word")
+            if words:
+                words[-1].tail = text[end : match.start()]
+            else:
+                head = text[: match.start()]
+            words.append(word)
+            end = match.end()
+        if words:
+            words[-1].tail = text[end:]
+        return head, words
+
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or any(
+            e.tag in _NOT_HYPHENATED or "print-url" in (e.get("class") or "") for e in (element, *element.iterancestors())
+        ):
+            continue
+        for child in [None, *element]:  # None: the element's own text, before its first child
+            text = element.text if child is None else child.tail
+            if not text:
+                continue
+            head, words = split(text, mid_sentence=child is not None or element.tag in _INLINE)
+            if not words:
+                continue
+            if child is None:
+                element.text = head
+            else:
+                child.tail = head
+            at = 0 if child is None else element.index(child) + 1
+            for offset, word in enumerate(words):
+                element.insert(at + offset, word)
+
+
 def prepare_chapter(
     chapter: Chapter, in_part: bool, links: _Links, edition: Edition, problems: list[Finding]
 ) -> PreparedChapter:
@@ -460,6 +508,7 @@ def prepare_chapter(
         image.set("src", src)
         image.attrib.pop("loading", None)
 
+    _keep_names_whole(root)
     for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
         _add_class(element, {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title"))
     for element in root.iter("h1", "h2", "h3"):
