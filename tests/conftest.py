@@ -237,6 +237,7 @@ def break_early(project: Path) -> dict[str, int]:
         "link": append_line(docs / "en" / "roles.md", "See [the missing page](missing-page.md)."),
         "anchor": append_line(docs / "fr" / "roles.md", "Voir [la section](competencies.md#no-such-section)."),
         "heading": append_line(docs / "fr" / "glossary.md", "## Une section de plus { #one-more-section }"),
+        "glossary-term": replace_once(docs / "en" / "glossary.md", "Undue hardship { #undue-hardship }", "Undue hardship"),
         "placeholder": append_line(docs / "en" / "contribute.md", "Write to {{ contact_mail }}."),
         "malformed-item": replace_once(docs / "fr" / "toolkit" / "check-in-agenda.md", "{ #wins }", "{ #Wins! }"),
         "missing-item": line_of(docs / "fr" / "toolkit" / "first-week.md", "{ #coffee }"),

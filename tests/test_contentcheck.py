@@ -76,6 +76,29 @@ def test_headings_missing_without_id_duplicated_or_out_of_order(tmp_path):
     ]
 
 
+def test_glossary_terms_without_an_id_or_with_another_language_s_id(tmp_path):
+    root = fixture_tree(tmp_path, "glossary")
+    assert findings_of(root) == [
+        "docs/en/glossary.md:15: this glossary term's ID { #placement-coordinator } differs from { #coordinator }, the ID "
+        "of the term in the same place in docs/fr/glossary.md:15: each term has the same ID in every language, in the same order",
+        "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #an-id } (English, lowercase, with "
+        "hyphens), and give the term in the other language the same ID",
+    ]
+    french, english = root / "docs" / "fr" / "glossary.md", root / "docs" / "en" / "glossary.md"
+    french.write_text(french.read_text(encoding="utf-8").replace("{ #coordinator }", "{ #placement-coordinator }"), encoding="utf-8")
+    assert findings_of(root) == [
+        "docs/en/glossary.md:18: the glossary term { #site-visit } is not in docs/fr/glossary.md: add it there, in the "
+        "same place, or remove it here",
+        "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #an-id } (English, lowercase, with "
+        "hyphens), and give the term in the other language the same ID",
+    ]
+    english.write_text(english.read_text(encoding="utf-8").split("Site visit")[0].rstrip() + "\n", encoding="utf-8")
+    assert findings_of(root) == [
+        "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #student }, the ID of the matching "
+        "term at docs/en/glossary.md:12",
+    ]
+
+
 def test_checklist_item_missing_in_one_language(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "checklists")) == [
         "docs/fr/toolkit/checklist.md:11: item 'prepare-desk' has no counterpart in docs/en/toolkit/checklist.md",
@@ -376,6 +399,10 @@ def test_build_fails_naming_file_and_line(broken_build):
     assert f"docs/en/roles.md:{lines['link']}: broken link 'missing-page.md': there is no page docs/en/missing-page.md" in errors
     assert f"docs/fr/roles.md:{lines['anchor']}: broken link 'competencies.md#no-such-section'" in errors
     assert f"of docs/fr/glossary.md:{lines['heading']} is missing here" in errors
+    assert (
+        f"docs/en/glossary.md:{lines['glossary-term']}: this glossary term has no ID: end the line with "
+        "{ #undue-hardship }, the ID of the matching term at docs/fr/glossary.md:"
+    ) in errors
     # Editorial rules stay out of the build: the house term added to this page does not fail it.
     assert "docs/fr/closing-well.md" not in errors
 

@@ -15,6 +15,7 @@ from .abbreviations import abbreviation_files
 from .blocks import blocks
 from .figures import figures_on_references
 from .french_spacing import french_spacing
+from .glossary_terms import glossary_terms
 from .house_terms import house_terms
 from .link_names import link_names
 from .links import links_and_anchors
@@ -35,6 +36,7 @@ ALL_RULES: dict[str, Rule] = {
     "pages": pages_in_every_language,
     "front-matter": front_matter,
     "headings": headings_in_every_language,
+    "glossary-terms": glossary_terms,
     "checklists": checklist_items_in_every_language,
     "links": links_and_anchors,
     "link-names": link_names,
@@ -51,7 +53,7 @@ ALL_RULES: dict[str, Rule] = {
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
 BUILD_RULES = (
-    "pages", "front-matter", "headings", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
+    "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
 )
 
 
