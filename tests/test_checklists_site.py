@@ -94,7 +94,7 @@ def test_toolkit_index_lists_every_checklist_its_downloads_the_zip_and_the_plann
     assert titles == [EVERY[lang][slug].title for slug in ALL_SLUGS]
 
 
-BUNDLE_BUTTON = {"fr": "Toutes les listes et tous les modèles en PDF et en Word (ZIP, ", "en": "All checklists and templates as PDF and Word files (ZIP, "}
+BUNDLE_BUTTON = {"fr": "Toutes les listes de vérification et tous les modèles en PDF et en Word (ZIP, ", "en": "All checklists and templates as PDF and Word files (ZIP, "}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -22,7 +22,7 @@ EDI_GUIDE = {
 NAV_TITLES = {
     "fr": ["Guide de mentorat en apprentissage intégré au travail (AIT)", "Par où commencer?", "Comment bien accompagner?",
            "À quoi d'autre penser?", "Quels outils utiliser?", "Où en savoir plus?"],
-    "en": ["Mentoring guide for work-integrated learning (WIL)", "Where do I start?", "How do I mentor well?",
+    "en": ["Work-integrated learning (WIL) mentoring guide", "Where do I start?", "How do I mentor well?",
            "What else should I plan for?", "Which tools can I use?", "Where can I learn more?"],
 }
 # Every abbreviation a page may mark, with the definition a reader of that language gets.

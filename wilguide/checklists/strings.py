@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "download.docx": "Version Word modifiable",
         "download.group": "Télécharger cette liste",
         "bundle.title": "Toutes les listes de vérification et tous les modèles",
-        "bundle.button": "Toutes les listes et tous les modèles en PDF et en Word",
+        "bundle.button": "Toutes les listes de vérification et tous les modèles en PDF et en Word",
         "progress.one": "{checked} case cochée sur {total}",
         "progress.other": "{checked} cases cochées sur {total}",
         "reset": "Tout décocher",
