@@ -9,20 +9,10 @@ from __future__ import annotations
 import html
 import re
 
-TERM_LINK_TITLE = {
-    "fr": "Lien permanent vers ce terme",
-    "en": "Permanent link to this term",
-}
+from .theme_words import term_link_title
 
 # A term as the def_list and attr_list extensions write it: <dt id="…">text</dt> (no nested dt).
 _TERM = re.compile(r'(<dt id="(?P<id>[^"]+)">)(?P<text>.*?)</dt>', re.DOTALL)
-
-
-def term_link_title(lang: str) -> str:
-    try:
-        return TERM_LINK_TITLE[lang]
-    except KeyError:
-        raise ValueError(f"no term permalink tooltip for language '{lang}': add it to TERM_LINK_TITLE in {__file__}") from None
 
 
 def link_terms(page_html: str, lang: str) -> str:

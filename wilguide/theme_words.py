@@ -12,13 +12,26 @@ PERMALINK_TITLE = {
     "fr": "Lien permanent vers cette section",
     "en": "Permanent link to this section",
 }
+# A glossary term's permalink (wilguide/term_links.py).
+TERM_LINK_TITLE = {
+    "fr": "Lien permanent vers ce terme",
+    "en": "Permanent link to this term",
+}
+
+
+def _in(words: dict[str, str], name: str, lang: str) -> str:
+    try:
+        return words[lang]
+    except KeyError:
+        raise ValueError(f"no {name} for language '{lang}': add it in {__file__}") from None
 
 
 def permalink_title(lang: str) -> str:
-    try:
-        return PERMALINK_TITLE[lang]
-    except KeyError:
-        raise ValueError(f"no permalink tooltip for language '{lang}': add it to PERMALINK_TITLE in {__file__}") from None
+    return _in(PERMALINK_TITLE, "permalink tooltip", lang)
+
+
+def term_link_title(lang: str) -> str:
+    return _in(TERM_LINK_TITLE, "term permalink tooltip", lang)
 
 
 def set_permalink_title(mdx_configs: dict, lang: str) -> None:
