@@ -20,7 +20,7 @@ SPINE = "placement-step-by-step/"
 STEPS = ["before-the-start", "first-day", "first-week", "every-week", "midpoint", "last-weeks", "the-end", "after"]
 TITLES = {"fr": "Le stage pas à pas", "en": "Placement step by step"}
 START_HERE = {"fr": "Commencer ici", "en": "Start here"}
-SPELLED_OUT = {"fr": "apprentissage intégré au travail (AIT)", "en": "work-integrated learning (WIL)"}
+SPELLED_OUT = {"fr": "apprentissage intégré au travail (AIT)", "en": "Work-integrated learning (WIL)"}
 # Old addresses in content/redirects.yml, each kept in both languages.
 OLD_ADDRESSES = ["pas-a-pas/", "start/"]
 PHONE = {"width": 375, "height": 667}
