@@ -398,7 +398,8 @@ def _keep_names_whole(root: HtmlElement) -> None:
         head, words, end = text, [], 0
         for match in _CAPITALIZED.finditer(text):
             before = text[: match.start()].rstrip()
-            if not (before[-1] not in ".?!…" if before else mid_sentence):
+            starts_sentence = before[-1] in ".?!…" if before else not mid_sentence
+            if starts_sentence:
                 continue
             word = _element("span", match.group(), class_="whole-word")
             if words:
