@@ -121,6 +121,34 @@ def test_learning_plan_word_tables_keep_their_columns_and_widths(built_site, lan
     assert goals._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
 
 
+# The files' body font is their theme's Cambria. Where it is missing (and Caladea, its metric
+# twin), LibreOffice falls back to DejaVu Serif, which is wider: a row label that fits in it fits.
+DEJAVU_SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("slug", ["learning-plan", "mentoring-agreement"])
+def test_word_tables_row_labels_fit_their_column_without_breaking_a_word(built_site, lang, slug):
+    """LibreOffice showed the French learning plan's labels as "Objecti" / "f 1": a word wider
+    than its cell is broken, not moved. Each bold label word, at the body size (10.5 pt), plus
+    Word's default cell margins (0.08 in on each side), must fit the column's width."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype(DEJAVU_SERIF_BOLD, 1050)  # 100 units a point
+    document = Document(download(built_site, lang, slug, ".docx"))
+    checked = 0
+    for table in document.tables:
+        if len(table.columns) < 3:
+            continue  # the fill-in lines under the title and the notes boxes
+        width = table.columns[0].width / 12700  # points
+        for row in table.rows[1:]:
+            for word in row.cells[0].text.split():
+                needed = font.getlength(word) / 100 + 2 * 0.08 * 72
+                assert needed <= width, f"{word!r} needs {needed:.1f} pt, its column is {width:.1f} pt"
+                checked += 1
+    assert checked >= 3, checked
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_mentoring_agreement_word_file_has_every_box_and_the_signature_table(built_site, lang):
     document = Document(download(built_site, lang, "mentoring-agreement", ".docx"))

@@ -147,9 +147,41 @@ def _text_field(document, field: TextField) -> None:
     _notes_box(document, field.label, field.lines)
 
 
-def _field_table(document, block: FieldTable) -> None:
+BODY_SIZE = 10.5  # points: the Normal style, in which a table's row labels are written
+# A bold letter's width, in ems, on the wide side of Calibri, Aptos and Arial (Word's usual fonts):
+# a column sized with it holds its longest word in any of them.
+BOLD_LETTER_EM = 0.62
+CELL_MARGINS = 0.16  # inches: Word's default left and right cell margins (0.08 each)
+
+
+def _label_width(text: str) -> float:
+    """Inches a column of row labels needs so that its longest word stays on one line."""
+    longest = max((len(word) for word in text.split()), default=0)
+    return longest * BOLD_LETTER_EM * BODY_SIZE / 72 + CELL_MARGINS
+
+
+def _column_widths(block: FieldTable) -> list[float]:
+    """Each column's share of the text width (inches), from the dashes under its header. A column
+    of row labels is widened to hold its longest word, taking the room from the other columns:
+    Word breaks a word that does not fit its cell ("Objecti" / "f 1") instead of widening it."""
     total = sum(column.width for column in block.columns) or 1
-    widths = [Inches(TEXT_WIDTH * column.width / total) for column in block.columns]
+    widths = [TEXT_WIDTH * column.width / total for column in block.columns]
+    needed = [
+        max((_label_width(row[index]) for row in block.rows), default=0) if column.key is None else 0
+        for index, column in enumerate(block.columns)
+    ]
+    extra = sum(max(need - width, 0) for need, width in zip(needed, widths))
+    fields = sum(width for column, width in zip(block.columns, widths) if column.key)
+    if not extra or not fields:
+        return widths
+    return [
+        width - extra * width / fields if column.key else max(need, width)
+        for column, need, width in zip(block.columns, needed, widths)
+    ]
+
+
+def _field_table(document, block: FieldTable) -> None:
+    widths = [Inches(width) for width in _column_widths(block)]
     table = document.add_table(rows=len(block.rows) + 1, cols=len(block.columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
