@@ -226,6 +226,22 @@ def test_word_fill_in_fields_keep_their_widths_outside_word(tmp_path):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_word_boxes_are_never_cut_across_two_pages(built_site, lang):
+    """LibreOffice split the notes box of "Before the first day" over pages 2 and 3. Every framed
+    box (a page's note, a notes area: a table of one cell) tells Word to move it whole instead."""
+    boxes = 0
+    for name in every_file(lang):
+        if not name.endswith(".docx"):
+            continue
+        for table in Document(download_dir(built_site, lang) / name).tables:
+            if len(table.rows) == 1 and len(table.columns) == 1:
+                properties = table.rows[0]._tr.trPr
+                assert properties is not None and properties.find(qn("w:cantSplit")) is not None, name
+                boxes += 1
+    assert boxes >= len(CHECKLISTS[lang]), boxes
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
     folder = download_dir(built_site, lang)
     with zipfile.ZipFile(folder / bundle_name(lang)) as archive:

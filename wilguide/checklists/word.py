@@ -97,6 +97,7 @@ def _box_borders(cell) -> None:
 def _printed_note(document, note) -> None:
     """A page's note (an admonition before its first section) as a framed box: title, then text."""
     table = document.add_table(rows=1, cols=1)
+    _keep_whole(table.rows[0])
     cell = table.rows[0].cells[0]
     _box_borders(cell)
     title = cell.paragraphs[0].add_run(note.title)
@@ -106,6 +107,13 @@ def _printed_note(document, note) -> None:
     document.add_paragraph().paragraph_format.space_after = Pt(0)  # room before what follows
 
 
+def _keep_whole(row) -> None:
+    """The row moves to the next page whole rather than split: a box cut across two pages reads
+    as two boxes (LibreOffice split the notes of "Before the first day" so)."""
+    cant_split = OxmlElement("w:cantSplit")
+    row._tr.get_or_add_trPr().append(cant_split)
+
+
 def _notes_box(document, label: str, lines: int) -> None:
     heading = document.add_paragraph()
     run = heading.add_run(label)
@@ -113,6 +121,7 @@ def _notes_box(document, label: str, lines: int) -> None:
     heading.paragraph_format.space_after = Pt(2)
     heading.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=1)
+    _keep_whole(table.rows[0])
     cell = table.rows[0].cells[0]
     _box_borders(cell)
     cell.paragraphs[0].add_run("")
