@@ -24,7 +24,7 @@ HELP_LINE = "1-855-242-3310"
 SLUG = "when-things-go-wrong"
 # The checklist's item keys, in order: the same in both languages.
 KEYS = [
-    "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared",
+    "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared", "coordinator-told",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "breach",
     "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "distress-follow-up",
