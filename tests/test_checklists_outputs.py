@@ -36,6 +36,12 @@ SOURCE_LINE = {
     "fr": "Guide de mentorat en AIT · Contenu sous licence CC BY 4.0",
     "en": "WIL Mentoring Guide · Content licensed under CC BY 4.0",
 }
+# The guide's address in each language (the test build's SITE_URL): a printed sheet whose items
+# name the online planner says where to find it.
+ADDRESS = {
+    "fr": "https://example-org.github.io/wil-mentoring-guide/",
+    "en": "https://example-org.github.io/wil-mentoring-guide/en/",
+}
 CASES = [(lang, slug) for lang in LANGS for slug in SLUGS]
 MAX_PDF_BYTES = 160 * 1024  # one full embedded font for the form fields (~80 KB) plus the page
 
@@ -149,6 +155,7 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
     # Each page's footer says where the sheet comes from, for a shared or printed copy.
     for page_text in pages:
         assert SOURCE_LINE[lang] in page_text, page_text[-200:]
+        assert ADDRESS[lang] in page_text, page_text[-200:]
 
 
 # The reflection's notes boxes, as a screen reader names them: the competency, then the box's label.
@@ -200,7 +207,7 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
 
     headings = [plain(p.text) for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == [plain(section.title) for section in checklist.sections if section.title]
-    assert document.sections[0].footer.paragraphs[0].text == f"{SOURCE_LINE[lang]} · {checklist.title}"
+    assert document.sections[0].footer.paragraphs[0].text == f"{SOURCE_LINE[lang]} · {checklist.title}\n{ADDRESS[lang]}"
     assert plain(document.paragraphs[0].text) == plain(checklist.title)
 
     labels = {plain(cell.text) for table in document.tables for cell in table.columns[0].cells}

@@ -24,3 +24,10 @@ def is_stand_in(url: str) -> bool:
     return host.rsplit(".", 1)[-1] in RESERVED_TOP_LEVEL or any(
         host == name or host.endswith("." + name) for name in RESERVED_NAMES
     )
+
+
+def is_loopback(url: str) -> bool:
+    """True when ``url`` points at this machine, as ``mkdocs serve`` sets ``site_url`` to: an
+    address no one who receives a shared file can open."""
+    host = (urlsplit(url or "").hostname or "").rstrip(".").lower()
+    return host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")

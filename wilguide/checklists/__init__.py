@@ -67,12 +67,19 @@ def nav_order(nav) -> list[str]:
 
 def file_settings(config, lang: str) -> dict[str, str]:
     """The site settings a language's files use: the placeholders' values, and the source line of
-    their footers (the guide's name and licence, so a shared or printed copy says where it is from)."""
-    from ..i18n_state import language_setting
-    from ..settings import guide_settings
+    their footers (the guide's name and licence), and the guide's address in that language once the
+    site has a real one: a shared or printed copy says where it is from and where its online tools are."""
+    from urllib.parse import urljoin
 
+    from ..i18n_state import language_prefix, language_setting
+    from ..settings import guide_settings
+    from ..site_address import is_loopback, is_stand_in
+
+    site_url = config.site_url or ""
+    shareable = not is_stand_in(site_url) and not is_loopback(site_url)  # not a preview's either
+    address = urljoin(site_url, language_prefix(config, lang)) if shareable else ""
     names = (language_setting(config, lang, "site_name"), language_setting(config, lang, "copyright"))
-    return {**guide_settings(config.extra, config.repo_url, lang), "source": " · ".join(filter(None, names))}
+    return {**guide_settings(config.extra, config.repo_url, lang), "source": " · ".join(filter(None, names)), "address": address}
 
 
 def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None) -> list[Download]:

@@ -103,6 +103,7 @@ def with_settings(checklist: Checklist, values: Mapping[str, str]) -> Checklist:
         ),
         sections=sections,
         source=values.get("source", ""),
+        address=values.get("address", ""),
     )
 
 

@@ -105,6 +105,7 @@ class Checklist:
     kind: str = "checklist"  # or "template": a form to fill in (front matter `form:`)
     examples: str | None = None  # key of the table column the example-goal picker fills, if any
     source: str = ""  # printed in the files' footers: the guide's name and licence (with_settings)
+    address: str = ""  # the guide's address in the file's language, on a footer line of its own; "" if it has none
     printed_notes: tuple[PrintedNote, ...] = ()  # the page's boxes before its first section, for the files
 
     @property
@@ -148,6 +149,7 @@ class Checklist:
                 "kind": self.kind,
                 "examples": self.examples,
                 "source": self.source,
+                "address": self.address,
                 "printed_notes": [[note.kind, note.title, note.text] for note in self.printed_notes],
                 "sections": [
                     {"id": s.id, "title": s.title, "blocks": [_canonical_block(b) for b in s.blocks]}

@@ -72,7 +72,7 @@ def render_html(checklist: Checklist, publisher: str) -> str:
     page_before, page_middle, page_after = strings.page_number_parts(lang)
     css = _css.get_template("checklist-pdf.css").render(
         fonts={name: path.as_uri() for name, path in font_files().items()},
-        footer_left=css_string(" · ".join(filter(None, (publisher, checklist.source, checklist.title)))),
+        footer_left=css_string("\n".join(filter(None, (" · ".join(filter(None, (publisher, checklist.source, checklist.title))), checklist.address)))),
         page_before=css_string(page_before),
         page_middle=css_string(page_middle),
         page_after=css_string(page_after),

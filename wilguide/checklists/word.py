@@ -299,7 +299,11 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
 
     footer = section.footer.paragraphs[0]
     footer.text = " · ".join(filter(None, (publisher, checklist.source, checklist.title)))
-    footer.runs[0].font.size = Pt(8)
+    if checklist.address:
+        footer.add_run().add_break()  # the guide's address on a line of its own, as in the PDF
+        footer.add_run(checklist.address)
+    for run in footer.runs:
+        run.font.size = Pt(8)
     _page_numbers(section.footer, lang)
 
     document.add_heading(checklist.title, level=1)
