@@ -12,12 +12,13 @@ import pytest
 
 from mkdocs.config import load_config
 
+from conftest import SITE_URL
 from wilguide.checklists import checklist_downloads, format_size, load_all, nav_order
 from wilguide.checklists.downloads import bundle_name, file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["fr", "en"]
-CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+CONFIG = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE_URL)  # the address the session's site was built for
 EVERY = load_all(ROOT / "docs", LANGS, nav_order(CONFIG.nav))  # checklists, then templates
 CHECKLISTS = {lang: {slug: c for slug, c in found.items() if c.kind == "checklist"} for lang, found in EVERY.items()}
 SLUGS = list(CHECKLISTS["fr"])  # in nav order, as the site lists them

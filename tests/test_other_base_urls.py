@@ -40,13 +40,20 @@ def guide_pdf(site: Path, lang: str) -> Path:
 
 @pytest.fixture(scope="module")
 def copies_built(built_site, tmp_path_factory):
-    """Two copies built with a copy of the session build's cache, from which one checklist PDF was
-    removed: the first at the root URL with no repository set, without the guide PDF (the address is printed on its cover,
-    so a new address means typesetting both languages); the second at the session's URL after a
-    French page changed."""
+    """Two copies built with a copy of the session build's cache. The first at the root URL of a
+    preview (127.0.0.1) with no repository set, without the guide PDF (the address is printed on
+    its cover, so a new address means typesetting both languages): its checklist files print no
+    address, so they are new files. Then one checklist PDF is removed from the cache, and the second
+    copy is built at the session's URL after a French page changed."""
     work = tmp_path_factory.mktemp("copies")
     cache = work / "cache"
     copy_generator_cache(cache)
+
+    root_copy = copy_project(work / "root-url")
+    replace_once(root_copy / "mkdocs.yml", "  - hooks/guide_pdf.py\n", "")
+    # No repository, as in a fresh clone's mkdocs.yml: the session build has one (conftest.REPO_URL).
+    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, REPO_URL="", WILGUIDE_CACHE_DIR=str(cache))
+
     first_week = (built_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf").read_bytes()
     # (A long-lived cache may also hold the same file under an older key: remove every copy.)
     removed = [path for path in (cache / "checklists-pdf").glob("*.pdf") if path.read_bytes() == first_week]
@@ -55,26 +62,21 @@ def copies_built(built_site, tmp_path_factory):
         path.unlink()
     before = cached_files(cache)
 
-    root_copy = copy_project(work / "root-url")
-    replace_once(root_copy / "mkdocs.yml", "  - hooks/guide_pdf.py\n", "")
-    # No repository, as in a fresh clone's mkdocs.yml: the session build has one (conftest.REPO_URL).
-    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, REPO_URL="", WILGUIDE_CACHE_DIR=str(cache))
-    after_root_url = cached_files(cache)
-
     changed_copy = copy_project(work / "changed")
     page = changed_copy / "docs" / "fr" / "why-mentoring.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{ADDED_SENTENCE}\n", encoding="utf-8")
     env = {"WILGUIDE_CACHE_DIR": str(cache), "WILGUIDE_SKIP_GUIDE_PDF": "1"}  # ignored by mkdocs build
     changed = mkdocs_build(changed_copy, work / "changed-site", **env)
+    after = cached_files(cache)
     return SimpleNamespace(
         root_url=root_url, root_url_site=work / "root-url-site", changed=changed, changed_site=work / "changed-site",
-        removed=removed, before=before, after_root_url=after_root_url, cache=cache,
+        removed=removed, before=before, after=after, cache=cache,
     )
 
 
 def test_a_build_reuses_cached_downloads_and_makes_only_the_missing_one(copies_built):
-    assert copies_built.root_url.returncode == 0, copies_built.root_url.stderr[-4000:]
-    before, after = copies_built.before, copies_built.after_root_url
+    assert copies_built.changed.returncode == 0, copies_built.changed.stderr[-4000:]
+    before, after = copies_built.before, copies_built.after
     assert len(before) >= 2 * (8 + 8 + 1) - 1
     rewritten = [path.name for path, mtime in before.items() if after.get(path) != mtime]
     assert not rewritten, f"cached files written again: {rewritten}"
@@ -82,8 +84,19 @@ def test_a_build_reuses_cached_downloads_and_makes_only_the_missing_one(copies_b
     made = [path for path in new if path.parent.name == "checklists-pdf"]
     assert len(made) == 1 and made[0] in copies_built.removed, "the missing PDF, and only it, was generated into the cache"
     assert all(path.parent.name in ("checklists-pdf", "checklists-zip") for path in new), new  # a new member may mean a new ZIP
-    built = copies_built.root_url_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf"
+    built = copies_built.changed_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf"
     assert built.read_bytes() == made[0].read_bytes()
+
+
+def test_a_preview_address_is_not_printed_on_the_checklists(copies_built, built_site):
+    """A file shared from a preview build must not send its reader to 127.0.0.1; the session's
+    build, at an address readers can open, prints that address (tests/test_checklists_outputs.py)."""
+    assert copies_built.root_url.returncode == 0, copies_built.root_url.stderr[-4000:]
+    name = "checklist-first-week-fr.pdf"
+    preview = pypdf.PdfReader(copies_built.root_url_site / "toolkit" / "downloads" / name).pages[0].extract_text()
+    published = pypdf.PdfReader(built_site / "toolkit" / "downloads" / name).pages[0].extract_text()
+    assert "127.0.0.1" not in preview and "http" not in preview, preview[-200:]
+    assert SITE_URL in published, published[-200:]
 
 
 def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_built, built_site):
@@ -96,7 +109,7 @@ def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_
     assert guide_pdf(copies_built.changed_site, "en").read_bytes() == guide_pdf(built_site, "en").read_bytes()
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(guide_pdf(copies_built.changed_site, "fr")).pages)
     assert ADDED_SENTENCE in " ".join(text.split())
-    rewritten = [path.name for path, mtime in copies_built.after_root_url.items() if path.stat().st_mtime_ns != mtime]
+    rewritten = [path.name for path, mtime in copies_built.before.items() if path.stat().st_mtime_ns != mtime]
     assert not rewritten, f"checklist files written again for a page that is not a checklist: {rewritten}"
 
 
