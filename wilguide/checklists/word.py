@@ -157,9 +157,10 @@ def _text_field(document, field: TextField) -> None:
 
 
 BODY_SIZE = 10.5  # points: the Normal style, in which a table's row labels are written
-# A bold letter's width, in ems, on the wide side of Calibri, Aptos and Arial (Word's usual fonts):
-# a column sized with it holds its longest word in any of them.
-BOLD_LETTER_EM = 0.62
+# A bold letter's width, in ems, on the wide side of Cambria (these files' body font, from their
+# theme) and of DejaVu Serif, which LibreOffice draws instead where Cambria and Caladea are missing:
+# a column sized with it holds its longest word in either.
+BOLD_LETTER_EM = 0.66
 CELL_MARGINS = 0.16  # inches: Word's default left and right cell margins (0.08 each)
 
 
