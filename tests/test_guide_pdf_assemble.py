@@ -396,12 +396,14 @@ def test_file_name_is_the_guide_name_in_ascii():
     assert file_name("Guía: Éducation & travail!") == "guia-education-travail.pdf"
 
 
-def test_a_stand_in_site_address_is_never_printed():
-    """mkdocs.yml's default address is on example.org, reserved for examples: a PDF built with it
-    names no address of the site, on the cover or after a link, and links nowhere on it."""
-    stand_in = Edition(
-        "fr", "Guide d'essai", "Un sous-titre", "", date(2026, 3, 5), "https://example.org/guide-mentorat/", licence="CC BY 4.0"
-    )
+@pytest.mark.parametrize("site_url", ["https://example.org/guide-mentorat/", "http://127.0.0.1:8000/guide-mentorat/"],
+                         ids=["stand-in", "preview"])
+def test_a_stand_in_site_address_is_never_printed(site_url):
+    """mkdocs.yml's default address is on example.org, reserved for examples, and mkdocs serve's is
+    this machine's: a PDF built with either names no address of the site, on the cover or after a
+    link, and links nowhere on it."""
+    host = site_url.split("/")[2]
+    stand_in = Edition("fr", "Guide d'essai", "Un sous-titre", "", date(2026, 3, 5), site_url, licence="CC BY 4.0")
     html = (
         '<h1>Suivi</h1><p><a id="a1" href="../../downloads/">la page Téléchargements</a>, '
         '<a id="a2" href="../../roles/">les rôles</a>, <a id="a3" href="../../assets/files/x.docx">le modèle</a> '
@@ -418,8 +420,8 @@ def test_a_stand_in_site_address_is_never_printed():
     )
     assert problems == []
     printed = " ".join(doc.text_content().split())
-    assert "example.org" not in printed and "Version en ligne" not in printed
-    assert "example.org" not in " ".join(doc.xpath("//a/@href"))
+    assert host not in printed and "Version en ligne" not in printed
+    assert host not in " ".join(doc.xpath("//a/@href"))
     # The words of a link to the site stay, without the link; other links are untouched.
     paragraph = " ".join(doc.xpath("//section[@id='practices-check-in']//p")[0].text_content().split())
     assert paragraph.startswith("la page Téléchargements, les rôles")

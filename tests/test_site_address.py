@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wilguide.site_address import is_loopback, is_stand_in
+from wilguide.site_address import is_loopback, is_shareable, is_stand_in
 
 
 @pytest.mark.parametrize("url", [
@@ -51,3 +51,11 @@ def test_checklist_footers_carry_the_guide_address_only_when_a_reader_can_open_i
 
     config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"), site_url=site_url)
     assert {lang: file_settings(config, lang)["address"] for lang in ("fr", "en")} == expected
+
+
+@pytest.mark.parametrize(("url", "shareable"), [
+    ("https://example-org.github.io/wil-mentoring-guide/", True), ("https://www.bher.ca/", True),
+    ("https://example.org/guide-mentorat/", False), ("http://127.0.0.1:8000/", False), ("", False),
+])
+def test_only_an_address_a_reader_can_open_is_shareable(url, shareable):
+    assert is_shareable(url) is shareable

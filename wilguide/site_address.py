@@ -31,3 +31,9 @@ def is_loopback(url: str) -> bool:
     address no one who receives a shared file can open."""
     host = (urlsplit(url or "").hostname or "").rstrip(".").lower()
     return host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
+
+
+def is_shareable(url: str) -> bool:
+    """True when a reader who receives a file could open ``url``: neither a stand-in nor a
+    preview's address. Only then do the generated files (guide PDF, checklists) print it."""
+    return not is_stand_in(url) and not is_loopback(url)

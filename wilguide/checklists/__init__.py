@@ -73,11 +73,10 @@ def file_settings(config, lang: str) -> dict[str, str]:
 
     from ..i18n_state import language_prefix, language_setting
     from ..settings import guide_settings
-    from ..site_address import is_loopback, is_stand_in
+    from ..site_address import is_shareable
 
     site_url = config.site_url or ""
-    shareable = not is_stand_in(site_url) and not is_loopback(site_url)  # not a preview's either
-    address = urljoin(site_url, language_prefix(config, lang)) if shareable else ""
+    address = urljoin(site_url, language_prefix(config, lang)) if is_shareable(site_url) else ""
     names = (language_setting(config, lang, "site_name"), language_setting(config, lang, "copyright"))
     return {**guide_settings(config.extra, config.repo_url, lang), "source": " · ".join(filter(None, names)), "address": address}
 

@@ -25,7 +25,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from lxml.html import HtmlElement
 
 from ..findings import Finding
-from ..site_address import is_stand_in
+from ..site_address import is_shareable
 from .contents import Chapter, Part
 from .labels import labels, long_date
 
@@ -60,8 +60,9 @@ class Edition:
 
     @property
     def published(self) -> bool:
-        """False while the site's address is a stand-in: the PDF then prints no address of the site."""
-        return not is_stand_in(self.site_url)
+        """False while the site's address is a stand-in or a preview's (mkdocs serve sets 127.0.0.1):
+        the PDF then prints no address of the site."""
+        return is_shareable(self.site_url)
 
     def online_url(self, url: str) -> str:
         return urljoin(self.site_url, url)
