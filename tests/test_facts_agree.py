@@ -60,20 +60,20 @@ def test_the_exit_conversation_lasts_thirty_minutes(lang):
 
 BANDS = {
     # French keeps a number and its unit on one line (a no-break space).
-    "fr": ["Moins de 8\u00a0semaines", "De 8\u00a0semaines à 8\u00a0mois", "Plus de 8\u00a0mois"],
-    "en": ["Under 8 weeks", "8 weeks to 8 months", "Over 8 months"],
+    "fr": ["Moins de 8\u00a0semaines", "De 8 à 12\u00a0semaines", "De 3 à 8\u00a0mois", "Plus de 8\u00a0mois"],
+    "en": ["Under 8 weeks", "8 to 12 weeks", "3 to 8 months", "Over 8 months"],
 }
 BANDS_ON_CHECK_IN_PAGE = {
-    "fr": ["Pour un stage de moins de 8 semaines", "Pour un stage de plus de 8 mois"],
-    "en": ["For placements under 8 weeks", "For placements over 8 months"],
+    "fr": ["Pour un stage de moins de 8 semaines", "Pour un stage de 8 à 12 semaines", "Pour un stage de plus de 8 mois"],
+    "en": ["For placements under 8 weeks", "For placements of 8 to 12 weeks", "For placements over 8 months"],
 }
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_placement_length_bands_are_the_same_in_the_planner_and_the_check_in_page(lang):
     assert [band["name"][lang] for band in PLANNER["bands"]] == BANDS[lang]
-    # 8 weeks, then about 8 months (35 weeks), as the names say.
-    assert [band["until_weeks"] for band in PLANNER["bands"]][:2] == [8, 35]
+    # 8 weeks, 12 weeks (under 13), then about 8 months (35 weeks), as the names say.
+    assert [band["until_weeks"] for band in PLANNER["bands"]][:3] == [8, 13, 35]
     text = page(lang, "practices/check-in.md")
     for words in BANDS_ON_CHECK_IN_PAGE[lang]:
         assert words in text, f"docs/{lang}/practices/check-in.md should say: {words}"

@@ -528,7 +528,7 @@ def test_a_page_reference_stays_on_the_line_of_its_link(guide):
 
 # The first row of the recommended rhythm (the planner page's table, whose phases are row headers,
 # and the check-in page's table): its label and the first words of the cell beside it.
-FIRST_ROW = {"fr": ("Préparation", "2 semaines avant"), "en": ("Preparation", "2 weeks before")}
+FIRST_ROW = {"fr": ("Préparation", "2 semaines"), "en": ("Preparation", "2 weeks")}
 
 
 def test_a_table_row_label_prints_whole_on_the_first_line_of_its_row(guide):

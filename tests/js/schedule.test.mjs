@@ -84,7 +84,7 @@ test("the student's preference moves the recommended rhythm, not a fixed one", (
   assert.ok(count({ preference: "more" }) > count({}));
   assert.ok(count({ preference: "fewer" }) <= count({}));
   assert.equal(count({ cadence: "weekly", preference: "more" }), count({ cadence: "weekly", preference: "fewer" }));
-  const steady = data.bands[1].rhythm[1];
+  const steady = data.bands.find((b) => b.key === "standard").rhythm[1];
   assert.equal(intervalFor(steady, { cadence: "recommended", format: "remote", preference: "fewer" }, data), steady.every);
   assert.equal(intervalFor(steady, { cadence: "recommended", format: "remote", preference: "more" }, data), "weekly");
 });
@@ -107,12 +107,23 @@ test("a short placement (4 weeks) meets twice a week, with an informal review", 
   assert.ok(exit.day > final.day && exit.date <= "2026-10-05");
 });
 
-test("an 8-week placement is not a short one: the site's short band is 'Under 8 weeks'", () => {
+test("8 to 12 weeks: a check-in every week, the review and the final evaluation included", () => {
+  // The site's bands: "Under 8 weeks", "8 to 12 weeks", "3 to 8 months" (13 weeks and more).
   assert.equal(plan({ end: "", weeks: "7" }).band, "short");
-  const eight = plan({ end: "", weeks: "8" });
-  assert.equal(eight.band, "standard");
-  assert.equal(kinds(eight, "mid-review").length, 1);
-  assert.equal(kinds(eight, "informal-review").length, 0);
+  assert.equal(plan({ end: "", weeks: "13" }).band, "standard");
+  for (const weeks of ["8", "10", "12"]) {
+    const p = plan({ end: "", weeks });
+    assert.equal(p.band, "medium", `${weeks} weeks`);
+    assert.equal(kinds(p, "mid-review").length, 1);
+    assert.equal(kinds(p, "informal-review").length, 0);
+    // From the first regular check-in to the final evaluation, no week goes by without a meeting.
+    const first = kinds(p, "check-in")[0].day, final = kinds(p, "final-evaluation")[0].day;
+    const days = p.meetings.map((m) => m.day).filter((d) => d >= first && d <= final).sort((a, b) => a - b);
+    const gaps = days.slice(1).map((d, i) => d - days[i]);
+    assert.ok(gaps.every((g) => g <= 7), `${weeks} weeks: gaps of ${gaps} days`);
+    const mid = kinds(p, "mid-review")[0].day;
+    assert.ok(kinds(p, "check-in").some((m) => m.day > mid && m.day < final), `${weeks} weeks: a check-in after the review`);
+  }
 });
 
 test("the midpoint review falls on the chosen weekday nearest the middle", () => {
