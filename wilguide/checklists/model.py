@@ -112,6 +112,11 @@ class Checklist:
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    def footer_lines(self, publisher: str) -> list[str]:
+        """The files' footer, PDF and Word alike: who publishes it, the guide and its licence, the
+        title; then, on a line of its own, the guide's address when the site has one."""
+        return [line for line in (" · ".join(filter(None, (publisher, self.source, self.title))), self.address) if line]
+
     def section_notes_for(self, section: Section) -> str | None:
         """The label of the notes box after ``section``: none when the section has a text field of
         its own, which already says what to write there."""

@@ -70,10 +70,9 @@ def template_sources() -> str:
 def render_html(checklist: Checklist, publisher: str) -> str:
     lang = checklist.lang
     page_before, page_middle, page_after = strings.page_number_parts(lang)
-    footer = " · ".join(filter(None, (publisher, checklist.source, checklist.title)))
     css = _css.get_template("checklist-pdf.css").render(
         fonts={name: path.as_uri() for name, path in font_files().items()},
-        footer_left=css_string("\n".join(filter(None, (footer, checklist.address)))),  # the address on a line of its own
+        footer_left=css_string("\n".join(checklist.footer_lines(publisher))),  # pre-line: one line each
         page_before=css_string(page_before),
         page_middle=css_string(page_middle),
         page_after=css_string(page_after),

@@ -299,10 +299,10 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
 
     footer = section.footer.paragraphs[0]
-    footer.text = " · ".join(filter(None, (publisher, checklist.source, checklist.title)))
-    if checklist.address:
-        footer.add_run().add_break()  # the guide's address on a line of its own, as in the PDF
-        footer.add_run(checklist.address)
+    for number, line in enumerate(checklist.footer_lines(publisher)):
+        if number:
+            footer.add_run().add_break()  # one line each, as in the PDF
+        footer.add_run(line)
     for run in footer.runs:
         run.font.size = Pt(8)
     _page_numbers(section.footer, lang)
