@@ -23,7 +23,7 @@ PREFIX = {"fr": "", "en": "en/"}
 NAMES = {
     "fr": {
         "before-first-day": "avant-la-premiere-journee",
-        "sel-reflection": "reflexion-sur-mes-competences-de-mentor",
+        "sel-reflection": "reflexion-sur-mes-competences-en-mentorat",
         "check-in-agenda": "ordre-du-jour-rencontre-de-suivi",
         "first-week": "accueil-et-integration-premiere-semaine",
     },
@@ -94,7 +94,7 @@ def test_the_french_before_first_day_file_has_its_french_name(built_site):
     assert (built_site / "toolkit/downloads/avant-la-premiere-journee.pdf").is_file()
     assert (built_site / "toolkit/downloads/avant-la-premiere-journee.docx").is_file()
     assert "avant-la-premiere-journee.pdf" in download_hrefs(built_site, "fr", "downloads")
-    assert "reflexion-sur-mes-competences-de-mentor.pdf" in download_hrefs(built_site, "fr", "toolkit/sel-reflection")
+    assert "reflexion-sur-mes-competences-en-mentorat.pdf" in download_hrefs(built_site, "fr", "toolkit/sel-reflection")
 
 
 @pytest.mark.parametrize("lang", list(PREFIX))
