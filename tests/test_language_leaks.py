@@ -41,7 +41,7 @@ ALLOWED = {
     "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
     # sources cited by name in both languages (the references pages, the chapters' citations)
     "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "CREAN", "Coastal Research, Education & Advocacy Network",
-    "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Propel", "SFU",
+    "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Alberta", "Propel", "SFU",
     "School of Early Childhood Education, Seneca Polytechnic", "Seneca Polytechnic", "UBC", "UVic",
     "Université Laval", "Université de Sherbrooke", "Service des stages et du développement professionnel",
     "Cégep régional de Lanaudière à Joliette",

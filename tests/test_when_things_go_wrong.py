@@ -27,8 +27,8 @@ KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared", "coordinator-told",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "breach",
-    "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "distress-follow-up",
-    "coordinator-before-ending", "no-reprisal", "record-complete", "tell-in-person", "last-day",
+    "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
+    "coordinator-before-ending", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
 FIRST_ITEM = {
