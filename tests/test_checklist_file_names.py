@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wilguide.checklists.downloads import check_unique_names, file_name
-from wilguide.checklists.former_names import former_copies
+from wilguide.checklists.former_names import former_addresses, former_copies
 from wilguide.checklists.model import Checklist
 from wilguide.findings import ContentError
 
@@ -44,6 +44,17 @@ def test_two_titles_making_one_file_name_stop_the_build_at_the_title_line():
 def test_a_title_making_the_bundle_name_stops_the_build():
     with pytest.raises(ContentError, match=r"docs/en/toolkit/all\.md:7: .*'all-checklists-and-templates', as the ZIP"):
         check_unique_names([checklist("all", "All checklists and templates", "en")], "en")
+
+
+def test_a_renamed_title_keeps_its_old_file_names_served():
+    renamed = checklist("sel-reflection", "Réflexion sur mes compétences en mentorat")
+    addresses = {(a.url, a.current) for a in former_addresses([renamed], "fr")}
+    for suffix in (".pdf", ".docx"):
+        assert (f"toolkit/downloads/reflexion-sur-mes-competences-de-mentor{suffix}",
+                f"toolkit/downloads/reflexion-sur-mes-competences-en-mentorat{suffix}") in addresses
+    # A title that comes back to the old one adds no copy of a file onto itself.
+    back = checklist("sel-reflection", "Réflexion sur mes compétences de mentor")
+    assert not any("competences" in a.url for a in former_addresses([back], "fr"))
 
 
 def test_a_title_reusing_a_former_file_name_stops_the_build():

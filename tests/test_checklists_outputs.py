@@ -284,7 +284,13 @@ def test_generated_files_are_only_the_expected_ones(built_site):
         former = {f"checklist-{slug}-{lang}{s}" for slug in PUBLISHED_UNDER_SLUG_RULE for s in (".pdf", ".docx")}
         # and at the ZIP's two earlier names
         zips = {f"checklists-{lang}.zip", {"fr": "toutes-les-listes-de-verification.zip", "en": "all-checklists.zip"}[lang]}
-        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | zips
+        # and at the names of a title a checklist had before (the French reflection sheet, renamed)
+        retitled = {"fr": {"reflexion-sur-mes-competences-de-mentor.pdf": "reflexion-sur-mes-competences-en-mentorat.pdf",
+                           "reflexion-sur-mes-competences-de-mentor.docx": "reflexion-sur-mes-competences-en-mentorat.docx"},
+                    "en": {}}[lang]
+        assert {p.name for p in download_dir(built_site, lang).iterdir()} == expected | former | zips | set(retitled)
+        for old, new in retitled.items():
+            assert (download_dir(built_site, lang) / old).read_bytes() == (download_dir(built_site, lang) / new).read_bytes(), old
         current = (download_dir(built_site, lang) / bundle_name(lang)).read_bytes()
         assert all((download_dir(built_site, lang) / name).read_bytes() == current for name in zips), zips
 

@@ -3,7 +3,8 @@
 Until December 2026 a checklist's files were named from its page's slug and language
 (``checklist-before-first-day-fr.pdf``, ``checklists-fr.zip``). Links to those addresses live on in
 e-mails, intranets and bookmarks, so each one still serves the current file. The same goes for
-the ZIP's first readable name (``all-checklists.zip``), kept until it was named after all it holds.
+the ZIP's first readable name (``all-checklists.zip``), kept until it was named after all it holds,
+and for a checklist's file names under a title it no longer has (``FORMER_TITLES``).
 
 Why a copy and not a redirect: the site is published on GitHub Pages, a static host with no
 server-side redirects (a ``_redirects`` map is read by some hosts only), and an HTML redirect page
@@ -58,6 +59,20 @@ def title_rule_bundle_name(lang: str) -> str | None:
     return file_stem(title, "checklists") + ".zip" if title else None
 
 
+# Titles a checklist was published under, by slug and language: its files keep being served
+# under the names those titles made. Add the old title here when a checklist's title changes.
+FORMER_TITLES = {
+    # Until December 5, 2026: renamed to « … en mentorat », the epicene term of the framework.
+    "sel-reflection": {"fr": ("Réflexion sur mes compétences de mentor",)},
+}
+
+
+def title_rule_file_names(checklist: Checklist, suffix: str) -> list[str]:
+    """The file names the checklist's former titles made, other than its current one."""
+    names = [file_stem(title, checklist.slug) + suffix for title in FORMER_TITLES.get(checklist.slug, {}).get(checklist.lang, ())]
+    return [name for name in names if name != file_name(checklist, suffix)]
+
+
 class FormerAddress(NamedTuple):
     url: str  # relative to the language's docs root: toolkit/downloads/checklist-x-fr.pdf
     current: str  # the current file's URL, same root
@@ -67,15 +82,12 @@ def former_addresses(checklists: Iterable[Checklist], lang: str) -> list[FormerA
     """Each former address of this language's downloads, with the current file it serves."""
     addresses = []
     for checklist in checklists:
-        if checklist.slug not in PUBLISHED_UNDER_SLUG_RULE:
-            continue
         for suffix in SUFFIXES:
-            addresses.append(
-                FormerAddress(
-                    f"{DOWNLOAD_DIR}/{slug_rule_file_name(checklist.slug, lang, suffix)}",
-                    f"{DOWNLOAD_DIR}/{file_name(checklist, suffix)}",
-                )
-            )
+            current = f"{DOWNLOAD_DIR}/{file_name(checklist, suffix)}"
+            if checklist.slug in PUBLISHED_UNDER_SLUG_RULE:
+                addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{slug_rule_file_name(checklist.slug, lang, suffix)}", current))
+            for former in title_rule_file_names(checklist, suffix):
+                addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{former}", current))
     for former in (slug_rule_bundle_name(lang), title_rule_bundle_name(lang)):
         if former and former != bundle_name(lang):
             addresses.append(FormerAddress(f"{DOWNLOAD_DIR}/{former}", f"{DOWNLOAD_DIR}/{bundle_name(lang)}"))
