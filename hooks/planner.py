@@ -14,11 +14,9 @@ from mkdocs.utils import get_relative_url
 
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import current_language, languages
-from wilguide.planner import load_planner_config, plan_data, render_form, render_noscript, render_rhythm_table
+from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, plan_data, render_form, render_noscript, render_rhythm_table
 
-PAGE = "toolkit/planner.md"
-DATA_FILE = Path(__file__).resolve().parent.parent / "content" / "planner.yml"
-MARKERS = ("<!-- planner:noscript -->", "<!-- planner:form -->", "<!-- planner:rhythm -->")
+DATA_FILE = Path(__file__).resolve().parent.parent / "content" / DATA_FILE_NAME
 SCRIPT = "assets/javascripts/planner/planner.js"
 STYLE = "assets/stylesheets/planner.css"
 

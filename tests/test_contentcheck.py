@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import append_line, copy_project
+from conftest import append_line, copy_project, replace_once
 from wilguide.contentcheck import load_project, run_rules
 from wilguide.contentcheck.cli import main
 from wilguide.contentcheck.house_terms import fold, load_house_terms
@@ -480,3 +480,22 @@ def test_a_condition_left_open_before_the_next_one_is_named_with_both_lines(tmp_
     opened = lines.index("{% if publisher %}Published by {{ publisher }}.") + 1
     assert f"docs/en/index.md:{opened}: '{{% if publisher %}}' has no {{% endif %}} before the next '{{% if contact_email %}}' " \
         f"(line {opened + 2}): close it with {{% endif %}}" in findings_of(root)
+
+
+def test_the_editors_check_reports_a_broken_planner_file_and_a_deleted_marker(tmp_path):
+    """What only the build used to report: content/planner.yml's mistakes and the markers the build
+    fills in, with the same file:line messages, so the pull request's check fails on them too."""
+    project = copy_project(tmp_path / "project")
+    planner = project / "content" / "planner.yml"
+    minutes_line = replace_once(planner, "    minutes: 30\n", "    minutes: half an hour\n")
+    findings = [str(f) for f in run_rules(load_project(project), ["planner", "markers"])]
+    assert findings == [f"content/planner.yml:{minutes_line}: meeting 'preparation': 'minutes' must be a whole number from 5 to 240"]
+
+    replace_once(planner, "    minutes: half an hour\n", "    minutes: 30\n")
+    link_line = replace_once(planner, "guide: practices/check-in.md#what-to-do\n", "guide: practices/check-in.md#what-we-do\n")
+    replace_once(project / "docs" / "en" / "toolkit" / "index.md", "<!-- checklist-bundle -->", "")
+    findings = [str(f) for f in run_rules(load_project(project), ["planner", "markers"])]
+    assert findings == [
+        f"content/planner.yml:{link_line}: 'practices/check-in.md#what-we-do': docs/{lang}/practices/check-in.md has no heading with id '#what-we-do'"
+        for lang in ("en", "fr")
+    ] + ["docs/en/toolkit/index.md:1: the toolkit index needs the marker <!-- checklist-bundle --> where the checklists and their ZIP are listed"]

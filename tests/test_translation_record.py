@@ -109,9 +109,9 @@ def test_a_tampered_record_is_an_error_at_its_line(repo, capsys):
     _, errors = translation_status(load_project(repo))
     assert [str(e) for e in errors] == [
         f"{RECORD}:{line_no}: `guide.md`: the en value is not a Git blob id (40 hexadecimal characters): "
-        "run `wilguide-translations record guide.md`",
+        "run `.venv/bin/wilguide-translations record guide.md`",
         f"{RECORD}:{line_no}: `guide.md`: the fr value is not a Git blob id (40 hexadecimal characters): "
-        "run `wilguide-translations record guide.md`",
+        "run `.venv/bin/wilguide-translations record guide.md`",
         f"{RECORD}:{len(lines)}: `retired-page.md` is not a page of the guide (no docs/<language>/retired-page.md): "
         "remove this entry, or record the page's new name",
     ]

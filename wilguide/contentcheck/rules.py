@@ -15,6 +15,7 @@ from .abbreviations import abbreviation_files
 from .blocks import blocks
 from .figures import figures_on_references
 from .french_spacing import french_spacing
+from .generated_parts import page_markers, planner_data
 from .glossary_terms import glossary_terms
 from .house_terms import house_terms
 from .link_names import link_names
@@ -48,12 +49,15 @@ ALL_RULES: dict[str, Rule] = {
     "abbreviations": abbreviation_files,
     "navigation": navigation,
     "blocks": blocks,
+    "planner": planner_data,
+    "markers": page_markers,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
 BUILD_RULES = (
     "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
+    "planner", "markers",
 )
 
 
@@ -78,7 +82,7 @@ def _inputs(project: Project, names) -> list[str | bytes]:
         files.append(file.src_uri)
         if file.is_documentation_page():
             files.append(Path(file.abs_src_path).read_bytes())
-    includes = sorted((project.root / "includes").glob("*.md"))
+    includes = sorted((project.root / "includes").glob("*.md")) + sorted((project.root / "content").glob("*.yml"))
     files += [data for path in includes for data in (path.name, path.read_bytes())]
     code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
     return [",".join(names), *project.markdown_identity, *files, *(path.read_bytes() for path in code)]

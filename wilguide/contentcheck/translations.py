@@ -2,7 +2,7 @@
 changed since.
 
 ``content/translation-record.yml`` keeps, for each page pair, the Git blob id of each language's
-file at the moment an editor checked that both say the same (``wilguide-translations record``
+file at the moment an editor checked that both say the same (``.venv/bin/wilguide-translations record``
 writes it; the pull request shows the change). A pair whose files still have those ids is in step.
 When a file changed since, the status says so on the other language's page, with the lines that
 changed (read from the recorded blob, which Git keeps once the record is committed).
@@ -31,8 +31,8 @@ RECORD_FILE = "content/translation-record.yml"
 RECORD_HEADER = """\
 # Translation record: for each page pair, the Git blob id of each language's file when an editor
 # last checked that both languages say the same thing. Do not edit by hand: after checking a pair,
-# run `wilguide-translations record PAGE` (for example `wilguide-translations record roles.md`)
-# and commit this file with the pages. `wilguide-translations status` lists the pairs that changed.
+# run `.venv/bin/wilguide-translations record PAGE` (for example `.venv/bin/wilguide-translations record roles.md`)
+# and commit this file with the pages. `.venv/bin/wilguide-translations status` lists the pairs that changed.
 """
 BLOB_ID = re.compile(r"^[0-9a-f]{40}$")
 MAX_DIFF_LINES = 24
@@ -70,13 +70,13 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         return {}, [Finding(display, line, f"not valid YAML ({getattr(error, 'problem', error)}): "
-                                           "restore the file from Git and run `wilguide-translations record` again")]
+                                           "restore the file from Git and run `.venv/bin/wilguide-translations record` again")]
     if data is None:
         return {}, []
     problems: list[Finding] = []
     if not isinstance(data, LineDict) or not isinstance(data.get("pages", {}), LineDict):
         return {}, [Finding(display, 1, "expected `pages:` followed by one entry per page: "
-                                        "run `wilguide-translations record --all` to write it again")]
+                                        "run `.venv/bin/wilguide-translations record --all` to write it again")]
     pairs = project.counterparts()
     pages: LineDict = data.get("pages") or LineDict()
     record: dict[str, dict[str, str]] = {}
@@ -88,7 +88,7 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
             continue
         if not isinstance(entry, dict):
             problems.append(Finding(display, line, f"`{name}` needs one blob id per language, like `{{fr: …, en: …}}`: "
-                                                   f"run `wilguide-translations record {name}`"))
+                                                   f"run `.venv/bin/wilguide-translations record {name}`"))
             continue
         ids = {}
         for lang, value in entry.items():
@@ -97,7 +97,7 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
                                                        f"({', '.join(project.languages)})"))
             elif not isinstance(value, str) or not BLOB_ID.match(value):
                 problems.append(Finding(display, line, f"`{name}`: the {lang} value is not a Git blob id (40 hexadecimal "
-                                                       f"characters): run `wilguide-translations record {name}`"))
+                                                       f"characters): run `.venv/bin/wilguide-translations record {name}`"))
             else:
                 ids[lang] = value
         record[name] = ids
@@ -159,7 +159,7 @@ def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
             first = versions[project.languages[0]]
             warnings.append(Finding(first.display, 1, (
                 f"warning: no translation record for {status.name}: check that every language says the same, "
-                f"then run `wilguide-translations record {status.name}`")))
+                f"then run `.venv/bin/wilguide-translations record {status.name}`")))
             continue
         if status.state != CHANGED:
             continue
@@ -173,7 +173,7 @@ def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
             details = status.diffs.get(lang) or [f"(changes not shown: {status.diff_unavailable.get(lang, 'no line changed')})"]
             warnings.append(Finding(page.display, _first_changed_line(status.diffs.get(lang)), (
                 f"warning: changed since its translation was recorded in step: {action}, then run "
-                f"`wilguide-translations record {status.name}`\n" + "\n".join("    " + line for line in details))))
+                f"`.venv/bin/wilguide-translations record {status.name}`\n" + "\n".join("    " + line for line in details))))
     return sorted(warnings), errors
 
 
