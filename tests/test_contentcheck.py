@@ -263,6 +263,11 @@ def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_
         f'docs/fr/guide.md:23: an ordinary space between "24" and "mai": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "9" and "h": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "mai" and "2022": {advice}',
+        # no space at all before ; ! ? (Canadian style), in checklist items too; code is left alone
+        'docs/fr/guide.md:25: a space before "!": remove it (Canadian French puts no space before ; ! ?)',
+        'docs/fr/guide.md:25: a space before ";": remove it (Canadian French puts no space before ; ! ?)',
+        'docs/fr/guide.md:25: a space before "?": remove it (Canadian French puts no space before ; ! ?)',
+        'docs/fr/toolkit/checklist.md:11: a space before "?": remove it (Canadian French puts no space before ; ! ?)',
     ]
 
 

@@ -2,8 +2,8 @@
 starts with a lone ":", "»" or "%" on a phone or in the PDF; and between a number and the unit or
 month that follows it, and a month and its year ("16 semaines", "24 mai 2022"), which French
 typography keeps on one line. The French pages write it in the source (the Canadian style of the
-rest of the site puts no space before ? ! ;). Checklist items are left to the build, which adds
-the space itself (``checklists.strings.typography``)."""
+rest of the site puts no space before ? ! ;, and the check reports one there). Checklist items are
+left to the build, which adds the no-break spaces itself (``checklists.strings.typography``)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from .project import Project
 # such as ":material-download:".
 ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:[\s*_]|$)|»)|(?<=«) |(?<=\d) (?=%)", re.M)
 CHECKLIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
+# A space (ordinary or no-break) between a word and ";", "!" or "?": Canadian French puts none
+# there (checklist items too: the build adds no space before these marks).
+SPACE_BEFORE_MARK = re.compile(r"(?<=\S)[ \u00a0](?=[;!?](?:[\s»*_)\"]|$))", re.M)
 
 
 def french_spacing(project: Project) -> list[Finding]:
@@ -38,4 +41,7 @@ def french_spacing(project: Project) -> list[Finding]:
             else:
                 problem = f'an ordinary space next to "{page.text[offset + 1] if page.text[offset - 1] != "«" else "«"}"'
             findings.append(Finding(page.display, page.line(offset), f"{problem}: {advice}"))
+        for match in SPACE_BEFORE_MARK.finditer(page.prose):
+            mark = page.prose[match.end()]
+            findings.append(Finding(page.display, page.line(match.start()), f'a space before "{mark}": remove it (Canadian French puts no space before ; ! ?)'))
     return findings
