@@ -451,6 +451,12 @@ def test_tables_boxes_and_images_that_would_render_wrong_without_a_warning(tmp_p
         "brackets, as in ![A mentor and a student at a desk](…)",
         "docs/en/guide.md:33: this image has no description for readers who cannot see it: add alt=\"what it shows\" to the "
         "<img> tag",
+        "docs/en/guide.md:39: !!! quote is not used in this guide (no invented quotations): quote a published source in the "
+        "text, with its reference, or use !!! example for a sample",
+        "docs/en/guide.md:42: unknown box type 'warnig': it would show as a plain box; use note, tip, warning, example or info",
+        "docs/en/guide.md:45: a second '# Title' on this page: use '## ' for a section",
+        "docs/en/index.md:4: the page does not start with its '# Title': write it on the first line after the front matter "
+        "(the menu, the browser tab and the guide PDF's contents use it)",
     ]
 
 

@@ -1,7 +1,9 @@
 """Markdown blocks that render wrong without any warning from Markdown or MkDocs: a table whose
 rows do not have as many cells as its header (raw pipes, or values in the wrong column), a note box
-(``!!! note``) whose text is not indented under it (an empty box, the text outside it), and an
-image with no description for readers who cannot see it."""
+(``!!! note``) whose text is not indented under it (an empty box, the text outside it), a box of a
+type Material does not know (an unstyled box) or a quotation box (the guide invents no quotes), an
+image with no description for readers who cannot see it, and a page without its one ``# Title``
+(the menu, the browser tab and the guide PDF's contents take the page's title from it)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,14 @@ from .project import Page, Project
 BOX = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)")
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(")
 HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
+# Material's box types (and their aliases); quote and cite are left out on purpose: no invented quotations.
+BOX_KINDS = (
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
+    "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error",
+    "bug", "example",
+)
+QUOTATION_BOXES = ("quote", "cite")
+TITLE = re.compile(r"^# \S", re.M)
 
 
 def blocks(project: Project) -> list[Finding]:
@@ -23,6 +33,7 @@ def blocks(project: Project) -> list[Finding]:
         findings += [Finding(page.display, line, message) for line, message in _tables(lines)]
         findings += [Finding(page.display, line, message) for line, message in _boxes(lines)]
         findings += _images(page)
+        findings += _title(page)
     return findings
 
 
@@ -59,10 +70,34 @@ def _boxes(lines: list[str]):
         box = BOX.match(line)
         if not box:
             continue
+        kind = box.group("kind")
+        if kind in QUOTATION_BOXES:
+            yield index + 1, (f"{box.group('marker')} {kind} is not used in this guide (no invented quotations): quote a "
+                              "published source in the text, with its reference, or use !!! example for a sample")
+        elif kind not in BOX_KINDS:
+            yield index + 1, (f"unknown box type '{kind}': it would show as a plain box; use note, tip, warning, "
+                              "example or info")
         following = next((text for text in lines[index + 1 :] if text.strip()), None)
         if following is None or _indent(following) < _indent(box.group("indent")) + 4:
             yield index + 1, (f"this box ({box.group('marker')} {box.group('kind')}) has no text under it: indent the lines "
                               "of its text by four spaces, right under this line")
+
+
+def _title(page: Page) -> list[Finding]:
+    """One ``# Title``, first thing after the front matter (unless the front matter has a title)."""
+    if page.text.startswith("---") and not page.front_matter_end:
+        return []  # a front matter left open or empty: the front-matter rule reports it
+    titles = list(TITLE.finditer(page.code_free))
+    first_line = next((line for line in page.code_free[page.front_matter_end:].split("\n") if line.strip()), "")
+    has_meta_title = re.search(r"^title:", page.text[: page.front_matter_end], re.M)
+    findings = []
+    if not first_line.startswith("# ") and not has_meta_title:
+        where = page.line(page.front_matter_end) if page.front_matter_end else 1
+        findings.append(Finding(page.display, where, "the page does not start with its '# Title': write it on the first "
+                                "line after the front matter (the menu, the browser tab and the guide PDF's contents use it)"))
+    findings += [Finding(page.display, page.line(title.start()), "a second '# Title' on this page: use '## ' for a section")
+                 for title in titles[1:]]
+    return findings
 
 
 def _images(page: Page) -> list[Finding]:
