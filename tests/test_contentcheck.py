@@ -55,8 +55,8 @@ def test_front_matter_malformed_without_description_or_with_formatting(tmp_path)
         "docs/en/references.md:1: the front matter is not closed: add a line `---` after its last line",
         "docs/en/toolkit/checklist.md:2: `description:` is shown as plain text (search results, the PDF's contents): remove "
         "Markdown or HTML formatting (*, **, `, links, tags)",
-        "docs/fr/guide.md:3: the front matter is not valid YAML (mapping values are not allowed in this context): write `key: value` "
-        "lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
+        "docs/fr/guide.md:3: the front matter is not valid YAML: a value contains ': ' (put the value in double quotes); write "
+        "`key: value` lines, and put a value that contains `: `, `#` or starts with a quote or a bracket in double quotes",
         "docs/fr/index.md:2: `description:` is empty: write one sentence that says what the page offers; search engines "
         "and the PDF show it",
         "docs/fr/references.md:2: the front matter is empty: write `description: <one sentence>` between the two `---` lines",
@@ -510,3 +510,36 @@ def test_the_editors_check_reports_a_broken_planner_file_and_a_deleted_marker(tm
         f"content/planner.yml:{link_line}: 'practices/check-in.md#what-we-do': docs/{lang}/practices/check-in.md has no heading with id '#what-we-do'"
         for lang in ("en", "fr")
     ] + ["docs/en/toolkit/index.md:1: the toolkit index needs the marker <!-- checklist-bundle --> where the checklists and their ZIP are listed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("search:\n\tkeywords: [a]\n", 2, "this line is indented with a tab: indent with spaces (two per level)"),
+        ("description: Glossary: the terms\n", 1, "a value contains ': ' (put the value in double quotes)"),
+        ("fields:\n  - key: a\n   name: b\n", 3, "a line is indented differently from the list items around it"),
+    ],
+)
+def test_yaml_mistakes_are_named_in_plain_words_at_their_line(text, line, message):
+    import yaml
+
+    from wilguide.yamlload import safe_load, yaml_problem
+
+    with pytest.raises(yaml.YAMLError) as error:
+        safe_load(text)
+    assert yaml_problem(error.value, text) == (line, message)
+
+
+def test_a_tab_in_a_page_s_front_matter_is_named_at_its_line(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / "docs" / "en" / "guide.md", "description:", "search:\n\tkeywords: [a]\ndescription:")
+    assert "docs/en/guide.md:3: the front matter is not valid YAML: this line is indented with a tab: indent with spaces (two per level)" in findings_of(root)
+
+
+def test_a_checklist_whose_front_matter_cannot_be_read_is_not_also_said_to_lack_checklist_true(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / "docs" / "en" / "toolkit" / "checklist.md", "checklist: true", "checklist: true\n\tfields: [name]")
+    assert findings_of(root) == [
+        "docs/en/toolkit/checklist.md:4: the front matter is not valid YAML: this line is indented with a tab: indent with "
+        "spaces (two per level)",
+    ]

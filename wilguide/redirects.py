@@ -23,7 +23,7 @@ from typing import Mapping
 import yaml
 
 from .findings import ContentError, Finding
-from .yamlload import SafeLoader
+from .yamlload import SafeLoader, yaml_problem
 
 OLD_ADDRESS = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*")
 WORDS = {
@@ -57,8 +57,8 @@ def load(path: Path, display: str, pages: set[str]) -> list[Redirect]:
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError(Finding(display, mark.line + 1 if mark else 1, f"not valid YAML: {error}")) from None
+        line, problem = yaml_problem(error, text)
+        raise ContentError(Finding(display, line, f"not valid YAML: {problem}")) from None
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):

@@ -17,6 +17,7 @@ import yaml
 
 from ..findings import ContentError, Finding, relative
 from ..planner.yamllines import LineDict, LineList, load_with_lines
+from ..yamlload import yaml_problem
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
 from .parser import VALID_KEY
 
@@ -56,9 +57,8 @@ def parse_example_goals(text: str, path: Path | str, languages: list[str]) -> li
     try:
         data = load_with_lines(text)
     except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise ContentError(Finding(shown, line, f"not valid YAML ({getattr(problem, 'problem', problem)}): check the indentation and quotes")) from None
+        line, plain = yaml_problem(problem, text)
+        raise ContentError(Finding(shown, line, f"not valid YAML: {plain}")) from None
     if not isinstance(data, LineDict) or not isinstance(data.get("fields"), LineList) or not data["fields"]:
         raise ContentError(Finding(shown, getattr(data, "line", 1) or 1, "the file needs a 'fields:' list, each with a key, a name and goals"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..findings import ContentError, Finding, relative
 from .model import Checklist, FieldTable, TextField
-from .parser import checklist_path, find_checklist_slugs, load_checklist
+from .parser import checklist_path, find_checklist_slugs, load_checklist, split_front_matter
 
 
 def compare_translations(reference: Checklist, other: Checklist) -> list[Finding]:
@@ -111,6 +111,14 @@ def _compare_fields(reference: Checklist, ref_path: str, other: Checklist, other
     return findings
 
 
+def _front_matter_parses(path: Path) -> bool:
+    try:
+        split_front_matter(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
+    return True
+
+
 def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None = None) -> dict[str, dict[str, Checklist]]:
     """Parse and cross-check every checklist in every language: {lang: {slug: Checklist}}.
 
@@ -128,7 +136,7 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
             path = checklist_path(docs_dir, lang, slug)
             if slug not in slugs_by_lang[lang]:
                 others = [l for l in languages if slug in slugs_by_lang[l]]
-                if path.exists():
+                if path.exists() and _front_matter_parses(path):  # else the front-matter check names the line
                     findings.append(Finding(relative(path), 1, f"front matter lacks 'checklist: true', but {relative(checklist_path(docs_dir, others[0], slug))} is a checklist"))
                 continue  # a page missing in one language is reported by the page-parity check
             try:

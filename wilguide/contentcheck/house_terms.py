@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..findings import Finding
-from ..yamlload import SafeLoader
+from ..yamlload import SafeLoader, yaml_problem
 from .project import Page, Project
 
 TERMS_FILE = Path("content") / "house-terms.yml"
@@ -102,11 +102,12 @@ def _strings(value) -> tuple[str, ...] | None:
 def load_house_terms(path: Path, languages: list[str], shown: str) -> tuple[HouseTerms, list[Finding]]:
     """The terms in the data file, and the mistakes in it (``shown`` is its path for editors)."""
     empty = HouseTerms((), ())
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return empty, [Finding(shown, mark.line + 1 if mark else 1, f"not valid YAML ({getattr(error, 'problem', error)})")]
+        line, problem = yaml_problem(error, text)
+        return empty, [Finding(shown, line, f"not valid YAML: {problem}")]
     if not isinstance(data, dict):
         return empty, [Finding(shown, 1, f"expected one list per language ({', '.join(l + ':' for l in languages)})")]
     findings, terms = [], []

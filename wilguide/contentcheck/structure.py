@@ -12,7 +12,7 @@ from ..parity import missing_pages
 from ..placeholders import find_misused, find_unknown
 from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..settings import OPTIONAL
-from ..yamlload import safe_load
+from ..yamlload import safe_load, yaml_problem
 from . import markdown_text
 from .project import Page, Project
 
@@ -43,15 +43,15 @@ def _front_matter_of(page: Page) -> list[Finding]:
     try:
         data = safe_load(raw)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or "cannot be read"
+        line, problem = yaml_problem(error, raw)
+        line += 1  # the front matter starts on the page's second line
         return [
             Finding(
                 where,
                 line,
-                f"the front matter is not valid YAML ({problem}): write `key: value` lines, and put a value "
-                "that contains `: `, `#` or starts with a quote or a bracket in double quotes",
+                f"the front matter is not valid YAML: {problem}"
+                + ("" if "tab" in problem else "; write `key: value` lines, and put a value that contains `: `, `#` "
+                   "or starts with a quote or a bracket in double quotes"),
             )
         ]
     if not isinstance(data, dict):

@@ -17,6 +17,7 @@ import yaml
 
 from ..findings import ContentError, Finding, relative
 from ..plain_text import REMOVE_FORMATTING, has_formatting
+from ..yamlload import yaml_problem
 from .yamllines import LineDict, LineList, load_with_lines
 
 INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
@@ -249,8 +250,8 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     try:
         tree = load_with_lines(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ContentError(Finding(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")) from None
+        line, problem = yaml_problem(error, text)
+        raise ContentError(Finding(shown, line, f"not valid YAML: {problem}")) from None
     check = _Checker(shown, tuple(languages))
     if not isinstance(tree, LineDict):
         raise ContentError(Finding(shown, 1, "the file must be a mapping of settings"))
