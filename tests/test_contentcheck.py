@@ -543,3 +543,22 @@ def test_a_checklist_whose_front_matter_cannot_be_read_is_not_also_said_to_lack_
         "docs/en/toolkit/checklist.md:4: the front matter is not valid YAML: this line is indented with a tab: indent with "
         "spaces (two per level)",
     ]
+
+
+def test_an_anchor_that_is_not_a_typo_gets_the_list_of_ids_not_a_guess(tmp_path):
+    """'#what-to-say' is not a typo of '#what-to-do': the editor gets the page's H2 IDs to choose
+    from, where a loose guess would send the link to the wrong section."""
+    root = fixture_tree(tmp_path)
+    line = append_line(root / "docs" / "en" / "index.md", "See [what to say](guide.md#what-to-say).")
+    assert (f"docs/en/index.md:{line}: broken link 'guide.md#what-to-say': docs/en/guide.md has no anchor #what-to-say "
+            "(its H2 IDs: #what-to-do, #tools)") in findings_of(root)
+
+
+def test_an_h2_id_changed_in_one_language_is_named_as_such_on_both_sides(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / "docs" / "en" / "guide.md", "{ #tools }", "{ #our-tools }")
+    findings = findings_of(root)
+    advice = "use the same ID in both languages (keep the one other pages and readers' bookmarks already link to)"
+    assert f"docs/en/guide.md:12: this H2's ID {{ #our-tools }} differs from {{ #tools }}, the ID of the matching H2 at docs/fr/guide.md:16: {advice}" in findings
+    assert f"docs/fr/guide.md:16: this H2's ID {{ #tools }} differs from {{ #our-tools }}, the ID of the matching H2 at docs/en/guide.md:12: {advice}" in findings
+    assert not [f for f in findings if "is missing here" in f], findings

@@ -139,7 +139,9 @@ def _shown(project: Project, page: Page, target_uri: str) -> str:
 
 
 def _anchor_hint(project: Project, page: Page, anchor: str) -> str:
-    close = difflib.get_close_matches(anchor, sorted(project.anchors(page)), n=1, cutoff=0.6)
+    """A near-certain typo gets its correction; anything less, the page's H2 IDs to choose from
+    (a loose guess sent editors to an unrelated section after a heading's ID was changed)."""
+    close = difflib.get_close_matches(anchor, sorted(project.anchors(page)), n=1, cutoff=0.88)
     if close:
         return f"; did you mean #{close[0]}?"
     ids = [h.id for h in page.headings if h.level == 2 and h.id]

@@ -149,8 +149,18 @@ def _missing_h2s(source: Page, target: Page, suggested: set[str]) -> list[Findin
         line, _ = _insertion_point(target, target_h2s, [])
         return [Finding(target.display, line, f"this page has none of the {len(source_h2s)} H2s of {source.display} "
                         f"({ids}): add them, in the same order, or remove them there")]
+    paired = set()
+    all_source_h2s = _h2s(source)
+    if len(all_source_h2s) == len(target_h2s):  # same H2s, one ID changed in one language only: say so
+        source_ids = {h.id for h in all_source_h2s if h.id}
+        for theirs, ours in zip(all_source_h2s, target_h2s):
+            if theirs.id and ours.id and theirs.id != ours.id and theirs.id not in target_ids and ours.id not in source_ids:
+                paired.add(theirs.id)
+                findings.append(Finding(target.display, ours.line, f"this H2's ID {{ #{ours.id} }} differs from {{ #{theirs.id} }}, "
+                                        f"the ID of the matching H2 at {source.display}:{theirs.line}: use the same ID in "
+                                        "both languages (keep the one other pages and readers' bookmarks already link to)"))
     for position, heading in enumerate(source_h2s):
-        if heading.id in target_ids or heading.id in suggested:
+        if heading.id in target_ids or heading.id in suggested or heading.id in paired:
             continue
         line, place = _insertion_point(target, target_h2s, [h.id for h in source_h2s[:position] if h.id in target_ids])
         findings.append(
