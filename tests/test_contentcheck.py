@@ -207,6 +207,7 @@ def test_unknown_placeholder(tmp_path):
     assert findings_of(fixture_tree(tmp_path, "placeholders")) == [
         "docs/en/index.md:7: unknown placeholder {{ publsher }}; use one of: {{ contact_email }}, {{ edi_guide_url }}, "
         "{{ publisher }}, {{ repo_url }}",
+        "docs/en/index.md:9: '{ edi_guide_url }' would show as is: write {{ edi_guide_url }}, with two braces on each side",
     ]
 
 
@@ -333,7 +334,7 @@ def test_command_prints_findings_and_exits_non_zero(tmp_path, capsys, monkeypatc
     assert main(["--root", str(root), "--no-translation-status"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("docs/en/index.md:7: unknown placeholder {{ publsher }}")
-    assert "Content check: 1 problem in 1 file" in out
+    assert "Content check: 2 problems in 1 file" in out
 
     assert main(["--root", str(fixture_tree(tmp_path / "ok")), "--no-translation-status"]) == 0
     assert "Content check: no problems" in capsys.readouterr().out
@@ -562,3 +563,14 @@ def test_an_h2_id_changed_in_one_language_is_named_as_such_on_both_sides(tmp_pat
     assert f"docs/en/guide.md:12: this H2's ID {{ #our-tools }} differs from {{ #tools }}, the ID of the matching H2 at docs/fr/guide.md:16: {advice}" in findings
     assert f"docs/fr/guide.md:16: this H2's ID {{ #tools }} differs from {{ #our-tools }}, the ID of the matching H2 at docs/en/guide.md:12: {advice}" in findings
     assert not [f for f in findings if "is missing here" in f], findings
+
+
+def test_an_h2_id_that_is_not_lowercase_words_joined_by_hyphens(tmp_path):
+    root = fixture_tree(tmp_path)
+    for lang in ("en", "fr"):
+        replace_once(root / "docs" / lang / "guide.md", "{ #tools }", "{ #Our_Tools }")
+    findings = [f for f in findings_of(root) if "lowercase words" in f]
+    assert findings == [
+        "docs/en/guide.md:12: the ID { #Our_Tools } is not lowercase words joined by hyphens: write it as { #our-tools }, in both languages",
+        "docs/fr/guide.md:16: the ID { #Our_Tools } is not lowercase words joined by hyphens: write it as { #our-tools }, in both languages",
+    ]

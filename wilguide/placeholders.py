@@ -14,6 +14,8 @@ from typing import Iterable, Mapping
 from .findings import Finding, line_of
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# A setting's name in single braces, as planner.yml writes its own {placeholders}: shown as is.
+SINGLE_BRACED = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})")
 CONDITIONAL = re.compile(r"\{%\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*%\}(.*?)\{%\s*endif\s*%\}", re.S)
 TAG = re.compile(r"\{%.*?%\}", re.S)
 ELSE = re.compile(r"\{%\s*else\s*%\}")
@@ -22,9 +24,16 @@ _HOW_TO_WRAP = "{% if NAME %}…{% endif %}"
 
 
 def find_unknown(text: str, known: Mapping[str, str] | set[str], path: str, line_offset: int = 0) -> list[Finding]:
-    """Every placeholder in ``text`` whose name is not a setting."""
+    """Every placeholder in ``text`` whose name is not a setting, and every setting's name written
+    in single braces (which readers would see as is)."""
     names = set(known)
-    return [
+    single = [
+        Finding(path, line_of(text, match.start()) + line_offset,
+                f"'{match.group(0)}' would show as is: write {{{{ {match.group(1)} }}}}, with two braces on each side")
+        for match in SINGLE_BRACED.finditer(text)
+        if match.group(1) in names
+    ]
+    return single + [
         Finding(
             path,
             line_of(text, match.start()) + line_offset,

@@ -90,6 +90,7 @@ def headings_in_every_language(project: Project) -> list[Finding]:
         pages = list(versions.values())
         for page in pages:
             findings += _duplicate_ids(page)
+            findings += _id_spelling(page)
         if len(pages) < 2:
             continue
         reference = pages[0]
@@ -103,6 +104,19 @@ def headings_in_every_language(project: Project) -> list[Finding]:
             findings += _missing_h2s(other, reference, suggested[reference.src_uri])
             findings += _order(reference, other)
     return findings
+
+
+KEBAB_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _id_spelling(page: Page) -> list[Finding]:
+    """H2 IDs go into the addresses readers share: lowercase words joined by hyphens."""
+    return [
+        Finding(page.display, heading.line, f"the ID {{ #{heading.id} }} is not lowercase words joined by hyphens: "
+                f"write it as {{ #{re.sub(r'[^a-z0-9]+', '-', heading.id.lower()).strip('-') or 'an-id'} }}, in both languages")
+        for heading in _h2s(page)
+        if heading.id and not KEBAB_ID.fullmatch(heading.id)
+    ]
 
 
 def _duplicate_ids(page: Page) -> list[Finding]:
