@@ -43,7 +43,7 @@ ALLOWED = {
     "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "CREAN", "Coastal Research, Education & Advocacy Network",
     "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Alberta", "Propel", "SFU",
     "School of Early Childhood Education, Seneca Polytechnic", "Seneca Polytechnic", "UBC", "UVic",
-    "Université Laval", "Université de Sherbrooke", "Service des stages et du développement professionnel",
+    "Université Laval", "Université de Sherbrooke", "Université de Moncton", "Service des stages et du développement professionnel",
     "Cégep régional de Lanaudière à Joliette",
     "Commission des normes, de l'équité, de la santé et de la sécurité du travail",  # CNESST's own name, French only
     # a source's own subtitle, quoted on the French references page as published
