@@ -16,16 +16,17 @@ from wilguide.checklists.parser import is_checklist_page
 from wilguide.checklists.examples import EXAMPLES_FILE, load_example_goals
 from wilguide.checklists.web import (
     BUNDLE_MARKER,
+    INDEX_PAGE,
     LIST_MARKER,
     TEMPLATE_LIST_MARKER,
     bundle_button,
     index_list,
+    missing_index_markers,
     render_checklist_markdown,
 )
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
 
-INDEX_PAGE = "toolkit/index.md"
 
 
 def _content_error(error: ContentError) -> PluginError:
@@ -106,9 +107,9 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(str(Finding(where, 1, "a checklist page belongs directly in the toolkit folder: docs/<lang>/toolkit/<name>.md")))
         return render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
     if page_path == INDEX_PAGE:
-        missing = [marker for marker in (LIST_MARKER, BUNDLE_MARKER) if marker not in markdown]
+        missing = missing_index_markers(markdown, relative(page.file.abs_src_path))
         if missing:
-            raise PluginError(str(Finding(relative(page.file.abs_src_path), 1, f"the toolkit index needs the marker(s) {' and '.join(missing)} where the checklists and their ZIP are listed")))
+            raise PluginError(str(ContentError(missing)))
         checklists = [c for c in _loaded[lang].values() if c.kind == "checklist"]
         templates = [c for c in _loaded[lang].values() if c.kind == "template"]
         downloads = checklist_downloads(lang)

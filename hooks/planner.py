@@ -12,9 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from wilguide.findings import ContentError, Finding, relative
+from wilguide.findings import ContentError, relative
 from wilguide.i18n_state import current_language, languages
-from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, plan_data, render_form, render_noscript, render_rhythm_table
+from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, missing_markers, plan_data, render_form, render_noscript, render_rhythm_table
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "content" / DATA_FILE_NAME
 SCRIPT = "assets/javascripts/planner/planner.js"
@@ -29,11 +29,9 @@ def on_page_content(html, page, config, files):
     if not _is_planner(page):
         return html
     source = relative(page.file.abs_src_path)
-    missing = [marker for marker in MARKERS if marker not in html]
+    missing = missing_markers(html, source)
     if missing:
-        raise PluginError(
-            str(ContentError([Finding(source, 1, f"the planner page must contain the line {marker}") for marker in missing]))
-        )
+        raise PluginError(str(ContentError(missing)))
     lang = current_language(config)
     try:
         planner = load_planner_config(DATA_FILE, tuple(languages(config)))

@@ -58,7 +58,7 @@ import yaml
 from ..findings import ContentError, Finding, relative
 from ..markdown_tables import SEPARATOR_CELL, cells as table_cells
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
-from ..yamlload import safe_load
+from ..yamlload import safe_load, yaml_problem
 from .model import DEFAULT_FIELDS, KNOWN_FIELDS, Checklist, Column, FieldTable, Item, PrintedNote, Section, TextField
 
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -112,7 +112,8 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     try:
         meta = safe_load(raw) or {}
     except yaml.YAMLError as error:
-        raise ValueError(f"front matter is not valid YAML: {error}") from None
+        line, problem = yaml_problem(error, raw)
+        raise ValueError(f"front matter is not valid YAML at line {line + 1} of the page: {problem}") from None
     if not isinstance(meta, dict):
         raise ValueError("front matter must be a mapping of keys to values")
     return meta, text[match.end():], match.group(0).count("\n"), raw

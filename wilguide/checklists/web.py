@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import strings
+from ..findings import Finding
 from .downloads import FORMATS, Download, file_name
 from .examples import ExampleField
 from .model import Checklist, FieldTable, Item, TextField
@@ -31,6 +32,7 @@ LIST_MARKER = "<!-- checklist-list -->"
 TEMPLATE_LIST_MARKER = "<!-- template-list -->"
 EXAMPLES_MARKER = "<!-- example-goals -->"
 BUNDLE_MARKER = "<!-- checklist-bundle -->"
+INDEX_PAGE = "toolkit/index.md"  # lists the checklists (LIST_MARKER) and their ZIP (BUNDLE_MARKER)
 MIME = {"PDF": "application/pdf", "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "ZIP": "application/zip"}
 
 
@@ -310,3 +312,12 @@ def index_list(checklists: list[Checklist], downloads: list[Download], page_path
 def bundle_button(downloads: list[Download], lang: str, page_path: str) -> str:
     bundle = next(d for d in downloads if d.format == "ZIP")
     return download_button(bundle, lang, page_path, strings.text(lang, "bundle.button"), primary=True)
+
+
+def missing_index_markers(text: str, shown: str) -> list[Finding]:
+    """A finding for each marker the toolkit index lacks (the build fills each one)."""
+    return [
+        Finding(shown, 1, f"the toolkit index needs the marker {marker} where the checklists and their ZIP are listed")
+        for marker in (LIST_MARKER, BUNDLE_MARKER)
+        if marker not in text
+    ]

@@ -1,15 +1,13 @@
 """The parts the build generates from content files: checked here too, so the editors' command
 reports a broken content/planner.yml, a planner link to a renamed heading or a deleted marker
-before the build does, with the same messages."""
+before the build does, with the same messages (the same functions make them)."""
 
 from __future__ import annotations
 
-from ..checklists.web import BUNDLE_MARKER, LIST_MARKER
+from ..checklists.web import INDEX_PAGE, missing_index_markers
 from ..findings import ContentError, Finding
-from ..planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, plan_data
+from ..planner import DATA_FILE_NAME, PAGE, load_planner_config, missing_markers, plan_data
 from .project import Project
-
-TOOLKIT_INDEX = "toolkit/index.md"
 
 
 def planner_data(project: Project) -> list[Finding]:
@@ -33,15 +31,11 @@ def planner_data(project: Project) -> list[Finding]:
 
 def page_markers(project: Project) -> list[Finding]:
     """The pages the build fills in keep the markers it fills."""
-    needed = {
-        PAGE: (MARKERS, "the planner page must contain the line {marker}"),
-        TOOLKIT_INDEX: ((LIST_MARKER, BUNDLE_MARKER), "the toolkit index needs the marker {marker} where the checklists and their ZIP are listed"),
-    }
+    checks = {PAGE: missing_markers, INDEX_PAGE: missing_index_markers}
     findings = []
     for lang in project.languages:
-        for name, (markers, message) in needed.items():
+        for name, missing in checks.items():
             page = project.pages[lang].get(name)
-            if page is None:
-                continue
-            findings += [Finding(page.display, 1, message.format(marker=marker)) for marker in markers if marker not in page.text]
+            if page is not None:
+                findings += missing(page.text, page.display)
     return findings

@@ -25,6 +25,7 @@ import yaml
 
 from ..findings import Finding
 from ..planner.yamllines import LineDict, load_with_lines
+from ..yamlload import yaml_problem
 from .project import Project
 
 RECORD_FILE = "content/translation-record.yml"
@@ -67,9 +68,8 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
     try:
         data = load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return {}, [Finding(display, line, f"not valid YAML ({getattr(error, 'problem', error)}): "
+        line, problem = yaml_problem(error, path.read_text(encoding="utf-8"))
+        return {}, [Finding(display, line, f"not valid YAML ({problem}): "
                                            "restore the file from Git and run `.venv/bin/wilguide-translations record` again")]
     if data is None:
         return {}, []
