@@ -7,9 +7,8 @@ from mkdocs.plugins import event_priority
 
 from wilguide.findings import ContentError
 from wilguide.i18n_state import current_language, language_prefix, languages
-from wilguide.redirects import load, write_pages
+from wilguide.redirects import REDIRECTS_FILE as REDIRECTS, load, write_pages
 
-REDIRECTS = "content/redirects.yml"
 _nav = {}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from wilguide.checklists import former_names
 from wilguide.contentcheck import load_project
 from wilguide.contentcheck.cli import main as check_main
 from wilguide.contentcheck.translations import blob_id, translation_status
@@ -112,8 +113,9 @@ def test_a_tampered_record_is_an_error_at_its_line(repo, capsys):
         "run `.venv/bin/wilguide-translations record guide.md`",
         f"{RECORD}:{line_no}: `guide.md`: the fr value is not a Git blob id (40 hexadecimal characters): "
         "run `.venv/bin/wilguide-translations record guide.md`",
-        f"{RECORD}:{len(lines)}: `retired-page.md` is not a page of the guide (no docs/<language>/retired-page.md): "
-        "remove this entry, or record the page's new name",
+        f"{RECORD}:{len(lines)}: `retired-page.md` is no longer a page of the guide (no docs/<language>/retired-page.md), "
+        "and nothing sends readers on from its old address: add `retired-page: page.md` to content/redirects.yml, "
+        "naming the page that replaces it (its new name if you moved or renamed it), then remove this entry",
     ]
     assert check_main(["--root", str(repo)]) == 1
     assert f"{RECORD}:{line_no}: `guide.md`: the en value" in capsys.readouterr().out
@@ -133,6 +135,71 @@ def test_recording_an_unknown_page_is_refused(repo, capsys):
     assert translations_main(["--root", str(repo), "record", "nowhere.md"]) == 2
     assert "not a page in every language: nowhere.md" in capsys.readouterr().err
     assert (repo / RECORD).read_text(encoding="utf-8") == before
+
+
+def rename_page(repo: Path, old: str, new: str) -> None:
+    for lang in ("en", "fr"):
+        git(repo, "mv", f"docs/{lang}/{old}", f"docs/{lang}/{new}")
+
+
+def test_a_page_renamed_without_a_redirect_is_an_error_and_cannot_be_recorded_away(repo, capsys):
+    rename_page(repo, "guide.md", "handbook.md")
+    line = next(i for i, text in enumerate((repo / RECORD).read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("  guide.md:"))
+    _, errors = translation_status(load_project(repo))
+    assert [str(e) for e in errors] == [
+        f"{RECORD}:{line}: `guide.md` is no longer a page of the guide (no docs/<language>/guide.md), and nothing "
+        "sends readers on from its old address: add `guide: page.md` to content/redirects.yml, naming the page "
+        "that replaces it (its new name if you moved or renamed it), then remove this entry",
+    ]
+    before = (repo / RECORD).read_text(encoding="utf-8")
+    assert translations_main(["--root", str(repo), "record", "--all"]) == 2
+    assert "an old address would stop working:\n  `guide.md` is no longer a page" in capsys.readouterr().err
+    assert (repo / RECORD).read_text(encoding="utf-8") == before
+
+    (repo / "content" / "redirects.yml").write_text("guide: handbook.md\n", encoding="utf-8")
+    _, errors = translation_status(load_project(repo))
+    assert [str(e) for e in errors] == [
+        f"{RECORD}:{line}: `guide.md` is no longer a page of the guide, and its old address sends readers to "
+        "handbook.md: remove this entry (`.venv/bin/wilguide-translations record --all` removes it)",
+    ]
+    assert translations_main(["--root", str(repo), "record", "--all"]) == 0
+    record = (repo / RECORD).read_text(encoding="utf-8")
+    assert "  handbook.md: {en: " in record and "  guide.md:" not in record
+    assert translation_status(load_project(repo)) == ([], [])
+
+
+def retitle(repo: Path, lang: str, title: str) -> None:
+    path = repo / "docs" / lang / "toolkit" / "checklist.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\n# Checklist\n" in text if lang == "en" else True
+    path.write_text(text.replace("\n# Checklist\n", f"\n# {title}\n", 1), encoding="utf-8")
+
+
+def test_a_checklist_title_changed_without_its_former_title_is_an_error(repo, capsys, monkeypatch):
+    retitle(repo, "en", "Ticking list")
+    _, errors = translation_status(load_project(repo))
+    assert [str(e) for e in errors] == [
+        "docs/en/toolkit/checklist.md:6: this checklist's title was 'Checklist' when its translation was last "
+        "recorded: its files were published as checklist.pdf and checklist.docx, and the new title renames them, so "
+        "saved links to them would stop working. Add the old title to FORMER_TITLES in "
+        "wilguide/checklists/former_names.py (under \"checklist\" and \"en\"), which keeps serving the files under "
+        "their old names",
+    ]
+    before = (repo / RECORD).read_text(encoding="utf-8")
+    assert translations_main(["--root", str(repo), "record", "toolkit/checklist.md"]) == 2
+    assert "docs/en/toolkit/checklist.md:6: this checklist's title was 'Checklist'" in capsys.readouterr().err
+    assert (repo / RECORD).read_text(encoding="utf-8") == before
+
+    monkeypatch.setitem(former_names.FORMER_TITLES, "checklist", {"en": ("Checklist",)})
+    assert translation_status(load_project(repo))[1] == []
+    assert translations_main(["--root", str(repo), "record", "toolkit/checklist.md"]) == 0
+
+
+def test_a_title_that_makes_the_same_file_names_is_not_a_rename(repo):
+    retitle(repo, "en", "CHECKLIST")  # same file name: checklist.pdf
+    assert translation_status(load_project(repo))[1] == []
+    assert translations_main(["--root", str(repo), "record", "toolkit/checklist.md"]) == 0
 
 
 def test_status_summary_for_a_pull_request(repo, tmp_path):

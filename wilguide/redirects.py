@@ -25,6 +25,7 @@ import yaml
 from .findings import ContentError, Finding
 from .yamlload import SafeLoader, yaml_problem
 
+REDIRECTS_FILE = "content/redirects.yml"
 OLD_ADDRESS = re.compile(r"[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*")
 WORDS = {
     "fr": {"title": "Page déplacée", "text": "Cette page a changé d'adresse. Elle se trouve maintenant ici\u00a0:"},

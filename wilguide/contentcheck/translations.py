@@ -27,6 +27,7 @@ from ..findings import Finding
 from ..planner.yamllines import LineDict, load_with_lines
 from ..yamlload import yaml_problem
 from .project import Project
+from .renames import redirected_addresses, renamed_title, retired_page_problem
 
 RECORD_FILE = "content/translation-record.yml"
 RECORD_HEADER = """\
@@ -78,13 +79,13 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
         return {}, [Finding(display, 1, "expected `pages:` followed by one entry per page: "
                                         "run `.venv/bin/wilguide-translations record --all` to write it again")]
     pairs = project.counterparts()
+    redirects = redirected_addresses(project)
     pages: LineDict = data.get("pages") or LineDict()
     record: dict[str, dict[str, str]] = {}
     for name, entry in pages.items():
         line = pages.line_of(name)
         if name not in pairs:
-            problems.append(Finding(display, line, f"`{name}` is not a page of the guide (no docs/<language>/{name}): "
-                                                   "remove this entry, or record the page's new name"))
+            problems.append(Finding(display, line, retired_page_problem(name, redirects)[0]))
             continue
         if not isinstance(entry, dict):
             problems.append(Finding(display, line, f"`{name}` needs one blob id per language, like `{{fr: …, en: …}}`: "
@@ -149,9 +150,35 @@ def pair_statuses(project: Project, record: dict[str, dict[str, str]] | None = N
     return statuses
 
 
+def title_renames(project: Project, record: dict[str, dict[str, str]], names=None) -> list[Finding]:
+    """Checklists whose title changed since their record without their old file names kept."""
+    findings = []
+    for name, versions in project.counterparts().items():
+        if names is not None and name not in names:
+            continue
+        for lang, page in versions.items():
+            recorded = record.get(name, {}).get(lang)
+            if recorded and recorded != blob_id(page.path.read_bytes()):
+                finding = renamed_title(page, _recorded_text(project, recorded)[0])
+                if finding:
+                    findings.append(finding)
+    return findings
+
+
+def _recorded_names(project: Project) -> list[str]:
+    """The page names in the record file, read leniently (load_record reports its problems)."""
+    try:
+        data = yaml.safe_load(record_path(project).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    pages = data.get("pages") if isinstance(data, dict) else None
+    return [str(name) for name in pages] if isinstance(pages, dict) else []
+
+
 def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
-    """(warnings for pairs not in step, errors in the record file)."""
+    """(warnings for pairs not in step, errors in the record file and renames that break saved links)."""
     record, errors = load_record(project)
+    errors = errors + title_renames(project, record)
     warnings = []
     for status in pair_statuses(project, record):
         versions = project.counterparts()[status.name]
@@ -194,6 +221,12 @@ def record_pairs(project: Project, names: list[str]) -> list[str]:
         raise ValueError(f"not a page in every language: {', '.join(unknown)} (give the path inside docs/<language>/, "
                          "for example `practices/feedback.md`)")
     record, errors = load_record(project)
+    redirects = redirected_addresses(project)
+    retired = (retired_page_problem(name, redirects) for name in _recorded_names(project) if name not in pairs)
+    lost = [message for message, kept in retired if not kept]
+    lost += [f"{finding.path}:{finding.line}: {finding.message}" for finding in title_renames(project, record, names or None)]
+    if lost:
+        raise ValueError("an old address would stop working:\n" + "\n".join("  " + problem for problem in lost))
     if errors:
         # Keep the valid entries, drop the broken ones: the editor asked for a fresh record of them.
         record = {name: ids for name, ids in record.items() if name in pairs}
