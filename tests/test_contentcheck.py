@@ -574,3 +574,14 @@ def test_an_h2_id_that_is_not_lowercase_words_joined_by_hyphens(tmp_path):
         "docs/en/guide.md:12: the ID { #Our_Tools } is not lowercase words joined by hyphens: write it as { #our-tools }, in both languages",
         "docs/fr/guide.md:16: the ID { #Our_Tools } is not lowercase words joined by hyphens: write it as { #our-tools }, in both languages",
     ]
+
+
+def test_figures_without_a_source_link_in_their_paragraph(tmp_path):
+    # Sourced: a list whose lead-in links to the references page, items of a loose list included;
+    # the description (a summary); a checklist item (tools: the chapters source their facts).
+    link_it = ("has no source in its paragraph: link the sentence to the figure's entry on the references page, "
+               "like ([Source](references.md#entry))")
+    assert findings_of(fixture_tree(tmp_path, "figure-sources")) == [
+        f'docs/en/guide.md:9: the figure "50%" {link_it}',
+        f'docs/en/guide.md:19: the figure "50%" {link_it}',
+    ]

@@ -97,3 +97,53 @@ def _uncited(page: Page, references: Page, cited: set[str]) -> list[Finding]:
             fix = f"add it there, written the same way, next to its source, and link this sentence to that source{also}"
         findings.append(Finding(page.display, lines[0], f"the figure \"{text}\" is not on {references.display}: {fix}"))
     return findings
+
+
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+\.)\s")
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _block_around(text: str, offset: int) -> str:
+    """The paragraph or list holding ``offset``; a list introduced by a sentence ending with a colon
+    comes with that sentence, where the source of the whole list is usually linked."""
+    starts = [0] + [match.end() for match in BLOCK_BREAK.finditer(text)]
+    index = max(i for i, start in enumerate(starts) if start <= offset)
+    end = BLOCK_BREAK.search(text, offset)
+    block = text[starts[index]:end.start() if end else len(text)]
+    lead = index
+    while LIST_ITEM.match(text, starts[lead]) and lead > 0:  # back over the items of a loose list
+        lead -= 1
+    if lead != index and text[starts[lead]:starts[lead + 1]].rstrip().endswith(":"):
+        block = text[starts[lead]:starts[lead + 1]] + block
+    return block
+
+
+def _is_checklist(page: Page) -> bool:
+    from ..checklists.parser import is_checklist_page, split_front_matter
+
+    try:
+        return is_checklist_page(split_front_matter(page.text)[0])
+    except ValueError:
+        return False  # the front-matter rule reports it
+
+
+def figures_linked_to_sources(project: Project) -> list[Finding]:
+    """Every figure in a chapter sits in a paragraph (or a list with its lead-in) that links to the
+    references page. Checklists and templates are tools: their facts are sourced in the chapters."""
+    findings = []
+    for lang in project.languages:
+        for name, page in project.pages[lang].items():
+            if name == REFERENCES_PAGE or _is_checklist(page):
+                continue
+            for figure in figures(page.prose, lang):
+                if figure.offset < page.front_matter_end:
+                    continue  # the description sums the page up; its figures are sourced below
+                if REFERENCES_PAGE not in _block_around(page.code_free, figure.offset):
+                    findings.append(Finding(page.display, page.line(figure.offset), (
+                        f"the figure \"{figure.text}\" has no source in its paragraph: link the sentence to the "
+                        f"figure's entry on the references page, like ([Source]({_relative(page)}{REFERENCES_PAGE}#entry))")))
+    return findings
+
+
+def _relative(page: Page) -> str:
+    return "../" * page.name.count("/")

@@ -13,7 +13,7 @@ from .. import cache
 from ..findings import Finding
 from .abbreviations import abbreviation_files
 from .blocks import blocks
-from .figures import figures_on_references
+from .figures import figures_linked_to_sources, figures_on_references
 from .french_spacing import french_spacing
 from .generated_parts import page_markers, planner_data
 from .glossary_terms import glossary_terms
@@ -44,6 +44,7 @@ ALL_RULES: dict[str, Rule] = {
     "placeholders": known_placeholders,
     "house-terms": house_terms,
     "figures": figures_on_references,
+    "figure-sources": figures_linked_to_sources,
     "practice-names": practice_names,
     "french-spacing": french_spacing,
     "abbreviations": abbreviation_files,
