@@ -342,3 +342,16 @@ def test_a_note_in_one_language_only_is_reported(docs):
         "docs/en/toolkit/sample.md:11: the notes before the first section (warning) differ from docs/fr/toolkit/sample.md (none): "
         "both languages print the same notes in the files"
     ]
+
+
+def test_items_are_compared_even_when_a_page_has_format_errors(docs):
+    # One check shows both problems: the French page's format error and the English item without
+    # a French counterpart (before, the comparison waited until the format error was fixed).
+    write(docs, "fr", FR.replace("description: Avant l'arrivée.\n", ""))
+    write(docs, "en", edited(EN, "- [ ] Tell the team. { #tell-team }\n", "- [ ] Tell the team. { #tell-team }\n- [ ] Book a lunch. { #lunch }\n"))
+    with pytest.raises(ContentError) as error:
+        load_all(docs, ["fr", "en"])
+    assert messages(error) == [
+        "docs/en/toolkit/sample.md:19: item 'lunch' has no counterpart in docs/fr/toolkit/sample.md",
+        "docs/fr/toolkit/sample.md:1: front matter has no 'description:' (one sentence)",
+    ]

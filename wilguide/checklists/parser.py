@@ -463,9 +463,7 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         columns = {c.key for s in scan.sections for b in s.blocks if isinstance(b, FieldTable) for c in b.columns if c.key}
         if examples not in columns:
             findings.append(Finding(shown, settings_line, f"{key}.examples is '{examples}', but no table has a column {{ #{examples} }}: name one of its columns"))
-    if findings:
-        raise ContentError(findings)
-    return Checklist(
+    checklist = Checklist(
         slug=slug,
         lang=lang,
         path=path,
@@ -480,6 +478,25 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         examples=examples,
         printed_notes=tuple(scan.printed_notes),
     )
+    if findings:
+        # Errors in the front matter only leave every item read: they can still be compared.
+        items_read = all(finding.line <= offset for finding in findings)
+        raise PartialChecklist(findings, checklist if items_read else None)
+    return checklist
+
+
+class PartialChecklist(ContentError):
+    """A checklist page with format errors, and, when its errors are all in the front matter, what
+    was read of it (else None): its items can still be compared with the other language, so the
+    editor sees both problems in one check. An item line with an error is not read, so a page with
+    errors below its front matter is not compared (its items would seem to be missing)."""
+
+    def __init__(self, findings, partial: Checklist | None):
+        super().__init__(findings)
+        self.partial = partial
+
+    def __reduce__(self):
+        return (ContentError, (self.findings,))  # across processes, only the findings travel
 
 
 def checklist_path(docs_dir: Path | str, lang: str, slug: str) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..findings import ContentError, Finding, relative
 from .model import Checklist, FieldTable, TextField
-from .parser import checklist_path, find_checklist_slugs, load_checklist, split_front_matter
+from .parser import PartialChecklist, checklist_path, find_checklist_slugs, load_checklist, split_front_matter
 
 
 def compare_translations(reference: Checklist, other: Checklist) -> list[Finding]:
@@ -35,7 +35,6 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
 
     # A section with items needs its ## ID in the other language; an emptied section shows up
     # through its items instead.
-    ref_sections = {section.id: section.line for section in reference.sections}
     for this, this_path, counterpart, counterpart_path in (
         (reference, ref_path, other, other_path),
         (other, other_path, reference, ref_path),
@@ -43,6 +42,15 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
         for section in this.sections:
             if section.id is not None and section.id not in counterpart.heading_ids:
                 findings.append(Finding(this_path, section.line, f"section '{section.id}' has no counterpart in {counterpart_path}"))
+
+    return findings + compare_items(reference, other)
+
+
+def compare_items(reference: Checklist, other: Checklist) -> list[Finding]:
+    """Items missing in one language, in another section or out of order."""
+    findings: list[Finding] = []
+    ref_path, other_path = relative(reference.path), relative(other.path)
+    ref_sections = {section.id: section.line for section in reference.sections}
 
     def placed(checklist: Checklist) -> dict[str, tuple[str | None, int]]:
         return {item.key: (section.id, item.line) for section in checklist.sections for item in section.items}
@@ -131,6 +139,7 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
     all_slugs.sort(key=lambda slug: (rank.get(slug, len(rank)), slug))
 
     loaded: dict[str, dict[str, Checklist]] = {lang: {} for lang in languages}
+    partial: dict[str, Checklist] = {}
     for slug in all_slugs:
         for lang in languages:
             path = checklist_path(docs_dir, lang, slug)
@@ -141,12 +150,24 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
                 continue  # a page missing in one language is reported by the page-parity check
             try:
                 loaded[lang][slug] = load_checklist(docs_dir, lang, slug)
+            except PartialChecklist as error:
+                findings.extend(error.findings)
+                if error.partial is not None:
+                    partial[lang] = error.partial
             except ContentError as error:
                 findings.extend(error.findings)
         present = [loaded[lang][slug] for lang in languages if slug in loaded[lang]]
         if len(present) == len(languages):
             for other in present[1:]:
                 findings.extend(compare_translations(present[0], other))
+        else:
+            # A page whose errors are in its front matter: its items are still compared, so a missing
+            # translation shows now, not after the format is fixed (its settings are not compared).
+            readable = [loaded[lang].get(slug) or partial.get(lang) for lang in languages]
+            if all(readable):
+                for other in readable[1:]:
+                    findings.extend(compare_items(readable[0], other))
+        partial.clear()
     if findings:
         raise ContentError(findings)
     return loaded
