@@ -61,3 +61,21 @@ def test_a_title_reusing_a_former_file_name_stops_the_build():
     taken = checklist("new-one", "Checklist first week fr")
     with pytest.raises(ContentError, match=r"docs/fr/toolkit/new-one\.md:7: .*'checklist-first-week-fr\.pdf'"):
         former_copies([taken, checklist("first-week", "Accueil")], "fr", [])
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_the_editors_check_knows_every_download_the_build_writes(built_site, lang, prefix):
+    """The content check's list of generated downloads (used to check hand-written links to them)
+    is exactly what the build wrote: the files found in the built site's download folders."""
+    from wilguide.contentcheck import load_project
+    from wilguide.contentcheck.generated_files import generated_files
+
+    root = built_site / prefix
+    written = {
+        path.relative_to(root).as_posix()
+        for folder in ("toolkit/downloads", "downloads")
+        for path in (root / folder).iterdir()
+        if path.is_file() and path.name != "index.html"  # downloads/ is also a page's address
+    }
+    assert len(written) > 10
+    assert generated_files(load_project(Path(__file__).resolve().parent.parent), lang) == written

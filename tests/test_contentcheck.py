@@ -585,3 +585,17 @@ def test_figures_without_a_source_link_in_their_paragraph(tmp_path):
         f'docs/en/guide.md:9: the figure "50%" {link_it}',
         f'docs/en/guide.md:19: the figure "50%" {link_it}',
     ]
+
+
+def test_links_to_downloads_the_build_writes(tmp_path):
+    # The checklist's files are named after its title ("Checklist"), the guide PDF after the site's
+    # name ("Fixture"); links to those pass, a typo gets the name it meant, an unknown file the rule.
+    assert findings_of(fixture_tree(tmp_path, "generated-links")) == [
+        "docs/en/guide.md:18: broken link 'toolkit/downloads/checklst.pdf': the build makes no file "
+        "toolkit/downloads/checklst.pdf in this language: did you mean 'toolkit/downloads/checklist.pdf'?",
+        "docs/en/guide.md:19: broken link 'toolkit/downloads/unknown-list.docx': the build makes no file "
+        "toolkit/downloads/unknown-list.docx in this language: the downloads are listed on the toolkit page, "
+        "each named after its checklist's title",
+        "docs/en/guide.md:20: broken link 'downloads/guide.pdf': the build makes no file downloads/guide.pdf in this "
+        "language: the build writes 'downloads/fixture.pdf' there",
+    ]

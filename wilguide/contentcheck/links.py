@@ -14,10 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 from ..findings import Finding
 from . import markdown_text
+from .generated_files import GENERATED_SUFFIXES, generated_files
 from .project import Page, Project
 
-# Files a build generates (PDF, Word, ZIP downloads) do not exist before the build: links to
-# them are left to MkDocs' own check. Links into this folder must point at existing files.
+# Links into this folder must point at existing files. Downloads the build writes (PDF, Word,
+# ZIP) do not exist before it: they are checked against the names the build will give them.
 CHECKED_FOLDER = "assets"
 
 
@@ -121,7 +122,9 @@ def check_link(project: Project, page: Page, url: str) -> str | None:
             return f"broken link '{url}': there is no file {_shown(project, page, target_uri)}"
         if extension == ".html":
             return f"link '{url}' points at a web address: link to the page's .md file{_suggestion(project, page, path)}"
-        return None  # maybe a file the build generates: MkDocs checks it
+        if extension in GENERATED_SUFFIXES:
+            return _generated_file_problem(project, page, url, target_uri)
+        return None  # another kind of file the build may write: MkDocs checks it
     if anchor and found.endswith(".md"):
         target = page_at(project, found)
         if target is not None and anchor not in project.anchors(target):
@@ -146,3 +149,24 @@ def _anchor_hint(project: Project, page: Page, anchor: str) -> str:
         return f"; did you mean #{close[0]}?"
     ids = [h.id for h in page.headings if h.level == 2 and h.id]
     return f" (its H2 IDs: {', '.join('#' + i for i in ids)})" if ids else ""
+
+
+def _generated_file_problem(project: Project, page: Page, url: str, target_uri: str) -> str | None:
+    """A link to a download the build writes: the file must be one it writes in this language."""
+    lang, _, inside = target_uri.partition("/")
+    if lang != page.lang:
+        return None  # a download outside the language folders is not one the build writes
+    files = project.cached(("generated-files", lang), lambda: generated_files(project, lang))
+    if inside in files:
+        return None
+    # Compared by file name within the folder: the shared folder part would make any name look close.
+    folder, name = posixpath.split(inside)
+    names = sorted(posixpath.basename(file) for file in files if posixpath.dirname(file) == folder)
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    if close:
+        hint = f": did you mean '{_relative_link(page, lang + '/' + folder + '/' + close[0])}'?"
+    elif 0 < len(names) <= 3:  # the guide PDF's folder holds one file per language
+        hint = ": the build writes " + ", ".join(f"'{_relative_link(page, lang + '/' + folder + '/' + n)}'" for n in names) + " there"
+    else:
+        hint = ": the downloads are listed on the toolkit page, each named after its checklist's title"
+    return f"broken link '{url}': the build makes no file {inside} in this language{hint}"

@@ -106,6 +106,13 @@ class Project:
         self.languages = i18n_state.languages(config)
         self.default_language = i18n_state.default_language(config)
         self._anchors: dict[str, set[str]] = {}
+        self._cached: dict = {}
+
+    def cached(self, key, make):
+        """``make()``, computed once per check (what several rules or links ask for)."""
+        if key not in self._cached:
+            self._cached[key] = make()
+        return self._cached[key]
 
     def display(self, path: Path | str) -> str:
         """A path as editors see it: relative to the project folder."""
