@@ -83,8 +83,11 @@ def source_keys(lang: str, slug: str) -> list[str]:
 
 
 def plain(text: str) -> str:
-    """Whitespace (line breaks, no-break spaces) folded, to compare text across formats."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """Whitespace (line breaks, no-break spaces) folded, to compare text across formats. A compound
+    word may break at its own hyphen at the end of a printed line ("vous-" / "même"): the line
+    break after it is not a space."""
+    folded = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return re.sub(r"(?<=\w)- (?=\w)", "-", folded)
 
 
 def download_dir(site: Path, lang: str) -> Path:
