@@ -355,3 +355,17 @@ def test_items_are_compared_even_when_a_page_has_format_errors(docs):
         "docs/en/toolkit/sample.md:19: item 'lunch' has no counterpart in docs/fr/toolkit/sample.md",
         "docs/fr/toolkit/sample.md:1: front matter has no 'description:' (one sentence)",
     ]
+
+
+def test_a_page_with_an_item_error_still_reports_its_own_items_without_counterpart(docs):
+    # The French page has an unreadable item key and an item the English page lacks: both are
+    # reported. The English item whose French line cannot be read is not said to be missing.
+    fr = edited(FR, "{ #workspace }", "{ #Workspace }")
+    write(docs, "fr", edited(fr, "- [ ] Annoncer l'arrivée à l'équipe. { #tell-team }\n",
+                             "- [ ] Annoncer l'arrivée à l'équipe. { #tell-team }\n- [ ] Réserver un dîner. { #lunch }\n"))
+    with pytest.raises(ContentError) as error:
+        load_all(docs, ["fr", "en"])
+    assert messages(error) == [
+        "docs/fr/toolkit/sample.md:16: bad item key 'Workspace': use lowercase letters, digits and hyphens, as in { #confirm-dates }",
+        "docs/fr/toolkit/sample.md:22: item 'lunch' has no counterpart in docs/en/toolkit/sample.md",
+    ]

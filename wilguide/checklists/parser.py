@@ -479,21 +479,21 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         printed_notes=tuple(scan.printed_notes),
     )
     if findings:
-        # Errors in the front matter only leave every item read: they can still be compared.
-        items_read = all(finding.line <= offset for finding in findings)
-        raise PartialChecklist(findings, checklist if items_read else None)
+        # Errors in the front matter only leave every item read; an item line with an error is not.
+        raise PartialChecklist(findings, checklist, items_complete=all(finding.line <= offset for finding in findings))
     return checklist
 
 
 class PartialChecklist(ContentError):
-    """A checklist page with format errors, and, when its errors are all in the front matter, what
-    was read of it (else None): its items can still be compared with the other language, so the
-    editor sees both problems in one check. An item line with an error is not read, so a page with
-    errors below its front matter is not compared (its items would seem to be missing)."""
+    """A checklist page with format errors, and what was read of it, so its items can still be
+    compared with the other language and the editor sees every problem in one check. When an
+    error is below the front matter, an item may be missing only because its line has an error:
+    ``items_complete`` is then False, and only the items that were read can be compared."""
 
-    def __init__(self, findings, partial: Checklist | None):
+    def __init__(self, findings, partial: Checklist, items_complete: bool):
         super().__init__(findings)
         self.partial = partial
+        self.items_complete = items_complete
 
     def __reduce__(self):
         return (ContentError, (self.findings,))  # across processes, only the findings travel

@@ -119,6 +119,35 @@ def _compare_fields(reference: Checklist, ref_path: str, other: Checklist, other
     return findings
 
 
+def _compare_readable(slug, languages, loaded, partial) -> list[Finding]:
+    """Items compared when a page has format errors, so a missing translation shows now, not after
+    the format is fixed (settings are not compared: they may not have been read). A page whose
+    errors are all in its front matter has every item read: compared in full. Otherwise only an
+    item that was read and has no counterpart in a complete page is reported: the other way, the
+    item may only have failed to be read."""
+    pages = []
+    for lang in languages:
+        if slug in loaded[lang]:
+            pages.append((loaded[lang][slug], True))
+        elif lang in partial:
+            pages.append((partial[lang].partial, partial[lang].items_complete))
+        else:
+            return []  # a page that could not be read at all: nothing to compare
+    if all(complete for _, complete in pages):
+        return [finding for other, _ in pages[1:] for finding in compare_items(pages[0][0], other)]
+    findings = []
+    for checklist, complete in pages:
+        if complete:
+            continue
+        for other, other_complete in pages:
+            if other is checklist or not other_complete:
+                continue
+            other_keys = {item.key for item in other.items}
+            findings += [Finding(relative(checklist.path), item.line, f"item '{item.key}' has no counterpart in {relative(other.path)}")
+                         for item in checklist.items if item.key not in other_keys]
+    return findings
+
+
 def _front_matter_parses(path: Path) -> bool:
     try:
         split_front_matter(path.read_text(encoding="utf-8"))
@@ -139,7 +168,7 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
     all_slugs.sort(key=lambda slug: (rank.get(slug, len(rank)), slug))
 
     loaded: dict[str, dict[str, Checklist]] = {lang: {} for lang in languages}
-    partial: dict[str, Checklist] = {}
+    partial: dict[str, PartialChecklist] = {}
     for slug in all_slugs:
         for lang in languages:
             path = checklist_path(docs_dir, lang, slug)
@@ -152,8 +181,7 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
                 loaded[lang][slug] = load_checklist(docs_dir, lang, slug)
             except PartialChecklist as error:
                 findings.extend(error.findings)
-                if error.partial is not None:
-                    partial[lang] = error.partial
+                partial[lang] = error
             except ContentError as error:
                 findings.extend(error.findings)
         present = [loaded[lang][slug] for lang in languages if slug in loaded[lang]]
@@ -161,12 +189,7 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
             for other in present[1:]:
                 findings.extend(compare_translations(present[0], other))
         else:
-            # A page whose errors are in its front matter: its items are still compared, so a missing
-            # translation shows now, not after the format is fixed (its settings are not compared).
-            readable = [loaded[lang].get(slug) or partial.get(lang) for lang in languages]
-            if all(readable):
-                for other in readable[1:]:
-                    findings.extend(compare_items(readable[0], other))
+            findings.extend(_compare_readable(slug, languages, loaded, partial))
         partial.clear()
     if findings:
         raise ContentError(findings)
