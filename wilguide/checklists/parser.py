@@ -517,14 +517,16 @@ def _parse_unchanged(text: str, path: Path, lang: str, slug: str, cwd: Path) -> 
     return parse_checklist(text, path, lang, slug)  # cwd: the file names in errors are relative to it
 
 
+def is_checklist_source(text: str) -> bool:
+    """A page whose front matter says it is a checklist or a template (False when the front matter
+    cannot be read: parse_checklist, or the front-matter rule, reports that)."""
+    try:
+        return is_checklist_page(split_front_matter(text)[0])
+    except ValueError:
+        return False
+
+
 def find_checklist_slugs(docs_dir: Path | str, lang: str) -> list[str]:
     """Slugs of the pages under docs/<lang>/toolkit/ whose front matter says they are checklists."""
-    slugs = []
-    for path in sorted((Path(docs_dir) / lang / "toolkit").glob("*.md")):
-        try:
-            meta = split_front_matter(path.read_text(encoding="utf-8"))[0]
-        except ValueError:
-            continue  # parse_checklist reports it if the page turns out to be a checklist
-        if is_checklist_page(meta):
-            slugs.append(path.stem)
-    return slugs
+    return [path.stem for path in sorted((Path(docs_dir) / lang / "toolkit").glob("*.md"))
+            if is_checklist_source(path.read_text(encoding="utf-8"))]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..checklists.parser import is_checklist_source
 from ..findings import Finding
 from .project import Page, Project
 
@@ -118,22 +119,13 @@ def _block_around(text: str, offset: int) -> str:
     return block
 
 
-def _is_checklist(page: Page) -> bool:
-    from ..checklists.parser import is_checklist_page, split_front_matter
-
-    try:
-        return is_checklist_page(split_front_matter(page.text)[0])
-    except ValueError:
-        return False  # the front-matter rule reports it
-
-
 def figures_linked_to_sources(project: Project) -> list[Finding]:
     """Every figure in a chapter sits in a paragraph (or a list with its lead-in) that links to the
     references page. Checklists and templates are tools: their facts are sourced in the chapters."""
     findings = []
     for lang in project.languages:
         for name, page in project.pages[lang].items():
-            if name == REFERENCES_PAGE or _is_checklist(page):
+            if name == REFERENCES_PAGE or is_checklist_source(page.text):
                 continue
             for figure in figures(page.prose, lang):
                 if figure.offset < page.front_matter_end:

@@ -12,27 +12,24 @@ from __future__ import annotations
 
 import dataclasses
 
-import yaml
-
 from ..checklists.downloads import file_name
 from ..checklists.former_names import title_rule_file_names
-from ..checklists.parser import is_checklist_page, parse_checklist, split_front_matter
+from ..checklists.parser import is_checklist_source, parse_checklist
 from ..findings import ContentError, Finding
-from ..redirects import REDIRECTS_FILE, page_url
+from ..redirects import REDIRECTS_FILE, load, page_url
 from .project import Page, Project
 
 FORMER_NAMES_FILE = "wilguide/checklists/former_names.py"
 
 
 def redirected_addresses(project: Project) -> dict[str, str]:
-    """Old address -> target, from content/redirects.yml ({} when absent or unreadable: the build
-    reports a broken file at its line)."""
-    path = project.root / REDIRECTS_FILE
+    """Old address -> target, from content/redirects.yml as the build reads it ({} when the file
+    has a problem: the build reports it at its line)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        redirects = load(project.root / REDIRECTS_FILE, REDIRECTS_FILE, set(project.counterparts()))
+    except ContentError:
         return {}
-    return {str(old): str(target) for old, target in data.items()} if isinstance(data, dict) else {}
+    return {redirect.old: redirect.page + redirect.section for redirect in redirects}
 
 
 def old_address(name: str) -> str:
@@ -53,12 +50,11 @@ def retired_page_problem(name: str, redirects: dict[str, str]) -> tuple[str, boo
 
 def _title(text: str, page: Page) -> str | None:
     """The checklist's title in this text, or None (not a checklist, or not readable as one)."""
+    if not is_checklist_source(text):
+        return None
     try:
-        meta = split_front_matter(text)[0]
-        if not is_checklist_page(meta):
-            return None
         return parse_checklist(text, page.path, page.lang).title
-    except (ValueError, ContentError):
+    except ContentError:
         return None
 
 

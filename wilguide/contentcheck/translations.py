@@ -14,6 +14,7 @@ Git; only the short diff needs the repository's objects.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 import shutil
@@ -62,22 +63,30 @@ def record_path(project: Project) -> Path:
 
 def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Finding]]:
     """The record ({page: {lang: blob id}}) and the problems in its file, each at its line."""
+    record, problems, _ = _read_record(project)
+    return record, problems
+
+
+def _read_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Finding], list[str]]:
+    """load_record's result, and what to tell the editor about each recorded page that is gone
+    without a redirect for its old address (recording is refused until it has one)."""
     path = record_path(project)
     display = project.display(path)
     if not path.is_file():
-        return {}, []
+        return {}, [], []
     try:
         data = load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         line, problem = yaml_problem(error, path.read_text(encoding="utf-8"))
         return {}, [Finding(display, line, f"not valid YAML ({problem}): "
-                                           "restore the file from Git and run `.venv/bin/wilguide-translations record` again")]
+                                           "restore the file from Git and run `.venv/bin/wilguide-translations record` again")], []
     if data is None:
-        return {}, []
+        return {}, [], []
     problems: list[Finding] = []
+    lost: list[str] = []
     if not isinstance(data, LineDict) or not isinstance(data.get("pages", {}), LineDict):
         return {}, [Finding(display, 1, "expected `pages:` followed by one entry per page: "
-                                        "run `.venv/bin/wilguide-translations record --all` to write it again")]
+                                        "run `.venv/bin/wilguide-translations record --all` to write it again")], []
     pairs = project.counterparts()
     redirects = redirected_addresses(project)
     pages: LineDict = data.get("pages") or LineDict()
@@ -85,7 +94,10 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
     for name, entry in pages.items():
         line = pages.line_of(name)
         if name not in pairs:
-            problems.append(Finding(display, line, retired_page_problem(name, redirects)[0]))
+            message, kept = retired_page_problem(name, redirects)
+            problems.append(Finding(display, line, message))
+            if not kept:
+                lost.append(message)
             continue
         if not isinstance(entry, dict):
             problems.append(Finding(display, line, f"`{name}` needs one blob id per language, like `{{fr: …, en: …}}`: "
@@ -102,14 +114,20 @@ def load_record(project: Project) -> tuple[dict[str, dict[str, str]], list[Findi
             else:
                 ids[lang] = value
         record[name] = ids
-    return record, problems
+    return record, problems, lost
 
 
 def _recorded_text(project: Project, blob: str) -> tuple[str | None, str]:
     """The file as recorded, from Git's objects, or (None, why not)."""
+    return _git_blob(project.root, blob)
+
+
+@functools.lru_cache(maxsize=256)
+def _git_blob(root: Path, blob: str) -> tuple[str | None, str]:
+    # Cached: the status's diff and the rename check both read a changed page's recorded version.
     if shutil.which("git") is None:
         return None, "git is not installed"
-    result = subprocess.run(["git", "cat-file", "blob", blob], cwd=project.root, capture_output=True, timeout=30)
+    result = subprocess.run(["git", "cat-file", "blob", blob], cwd=root, capture_output=True, timeout=30)
     if result.returncode != 0:
         return None, ("the recorded version is not in this repository (a shallow clone, or a record "
                       "written from uncommitted files)")
@@ -165,16 +183,6 @@ def title_renames(project: Project, record: dict[str, dict[str, str]], names=Non
     return findings
 
 
-def _recorded_names(project: Project) -> list[str]:
-    """The page names in the record file, read leniently (load_record reports its problems)."""
-    try:
-        data = yaml.safe_load(record_path(project).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return []
-    pages = data.get("pages") if isinstance(data, dict) else None
-    return [str(name) for name in pages] if isinstance(pages, dict) else []
-
-
 def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
     """(warnings for pairs not in step, errors in the record file and renames that break saved links)."""
     record, errors = load_record(project)
@@ -220,10 +228,7 @@ def record_pairs(project: Project, names: list[str]) -> list[str]:
     if unknown:
         raise ValueError(f"not a page in every language: {', '.join(unknown)} (give the path inside docs/<language>/, "
                          "for example `practices/feedback.md`)")
-    record, errors = load_record(project)
-    redirects = redirected_addresses(project)
-    retired = (retired_page_problem(name, redirects) for name in _recorded_names(project) if name not in pairs)
-    lost = [message for message, kept in retired if not kept]
+    record, errors, lost = _read_record(project)
     lost += [f"{finding.path}:{finding.line}: {finding.message}" for finding in title_renames(project, record, names or None)]
     if lost:
         raise ValueError("an old address would stop working:\n" + "\n".join("  " + problem for problem in lost))
