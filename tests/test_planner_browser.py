@@ -566,6 +566,47 @@ def test_past_and_year_end_meetings_are_flagged(page, site_server):
     assert holidays >= 1 and past == 3  # preparation (Aug. 25), first day (Sept. 8), touchpoint (Sept. 9)
 
 
+@pytest.mark.parametrize(
+    "page, lang, province, holidays, flag",
+    [
+        (EN, "en", "ON", {"Monday, September 7, 2026": "Labour Day", "Monday, October 12, 2026": "Thanksgiving"},
+         "{name}: a public holiday (Ontario). Keep this date if your organization is open that day; otherwise, move it in your calendar."),
+        (FR, "fr", "QC", {"lundi 7 septembre 2026": "Fête du Travail", "lundi 12 octobre 2026": "Action de grâce"},
+         f"{{name}}{NBSP}: jour férié (Québec). Gardez cette date si votre organisation est ouverte ce jour-là; sinon, déplacez-la dans votre agenda."),
+    ],
+    indirect=["page"],
+)
+def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, site_server, lang, province, holidays, flag):
+    page.clock.set_fixed_time(dt.datetime(2026, 8, 1, 12, 0))
+    open_planner(page, site_server, lang)
+    page.select_option("#planner-province", province)
+    create(page, start="2026-08-31", end="2026-12-11", weekday="1", cadence="weekly")  # Mondays
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert f"province={province}" in page.input_value("#planner-share")  # the shared plan flags them too
+
+    def flags() -> dict[str, str]:
+        cards = page.locator(".planner-meeting")
+        found = {}
+        for index in range(cards.count()):
+            card = cards.nth(index)
+            date = card.locator("strong").first.inner_text()
+            texts = card.locator(".planner-flag").all_inner_texts()
+            assert len(texts) <= 1, texts
+            if texts:
+                found[date] = texts[0]
+        return found
+
+    flagged = flags()
+    assert flagged and set(flagged) <= set(holidays), flagged
+    for date, text in flagged.items():
+        assert text == flag.format(name=holidays[date]), text
+    # Without a province, the same plan flags nothing (none of its dates is past or at year's end).
+    page.select_option("#planner-province", "")
+    page.click("#planner-form button[type=submit]")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert flags() == {}
+
+
 @pytest.mark.parametrize("page", [EN], indirect=True)
 def test_the_plan_adds_up_the_mentors_meeting_time_by_phase(page, site_server):
     open_planner(page, site_server, "en")

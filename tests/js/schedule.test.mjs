@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine }
+import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, holidaysIn, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine, yearsWithoutHolidays }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -267,4 +267,28 @@ test("the expectations meeting and the midpoint review link the learning plan te
   assert.ok(texts("expectations").includes("Template to fill in: Learning plan"), texts("expectations").join(" | "));
   assert.ok(texts("mid-review").includes("Template to fill in: Learning plan"));
   assert.ok(!texts("check-in").some((text) => text.startsWith("Template to fill in")));
+});
+
+test("public holidays: the chosen province's, by name, and none without a province", () => {
+  const day = (text) => parseDate(text);
+  const ontario = holidaysIn(data, plan({ province: "ON" }).values.province);
+  assert.equal(ontario.get(day("2026-09-07")), "Labour Day");
+  assert.equal(ontario.get(day("2026-02-16")), "Family Day");
+  assert.equal(ontario.get(day("2026-06-24")), undefined); // Quebec's, not Ontario's
+  const quebec = holidaysIn(data, "QC");
+  assert.equal(quebec.get(day("2026-06-24")), "Quebec's National Holiday");
+  assert.match(quebec.get(day("2026-04-06")), /^Easter Monday, if your organization/); // the host's choice
+  assert.equal(holidaysIn(data, "NL").get(day("2026-07-01")), "Canada Day and Memorial Day");
+  assert.equal(holidaysIn(data, "").size, 0);
+  // A province the data does not know (an edited link) is dropped, like any unknown choice.
+  assert.equal(plan({ province: "XX" }).values.province, "");
+  assert.equal(plan({}).values.province, "");
+});
+
+test("public holidays: the plan's years the data does not cover are named once each", () => {
+  const covered = plan({ start: "2026-09-08", end: "2026-12-18" });
+  assert.deepEqual(yearsWithoutHolidays(covered.meetings, data), []);
+  const later = plan({ start: "2029-09-04", end: "2030-12-20" }); // the fixture stops at 2029
+  // 2030, and 2031 for the follow-up four weeks after the end.
+  assert.deepEqual(yearsWithoutHolidays(later.meetings, data), [2030, 2031]);
 });

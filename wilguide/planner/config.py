@@ -20,6 +20,8 @@ from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..yamlload import yaml_problem
 from .yamllines import LineDict, LineList, load_with_lines
 
+# Canada's provinces and territories, as the holidays package codes them.
+PROVINCE_CODES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
 INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
 POINTS = ("mid", "final", "exit")
 # Phases and meetings the schedule logic places itself (the others follow the rhythm rules).
@@ -45,7 +47,8 @@ when_before_start_one when_before_start_many when_before_end_one when_before_end
 when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
 when_last_week range_note zone error_format agenda_label link_ignored link_too_long stale update before_start
 flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
-hours_total hours zones_canada first_of_month
+hours_total hours zones_canada first_of_month province province_hint province_none flag_holiday holiday_observed
+holidays_unknown
 """.split()
 
 
@@ -79,6 +82,10 @@ class PlannerConfig:
     phases: list[dict] = field(default_factory=list)
     meetings: list[dict] = field(default_factory=list)
     zones: list[dict] = field(default_factory=list)  # {"zone": "America/Toronto", "name": {lang: text}}
+    # {"key": "QC", "name": {lang: text}, "also": ["Easter Monday"]}: see public_holidays.py
+    provinces: list[dict] = field(default_factory=list)
+    holiday_names: dict[str, dict[str, str]] = field(default_factory=dict)  # the package's name: {lang: text}
+    holiday_names_line: int = 1
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
@@ -320,6 +327,15 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     config.bands = _bands(check, tree, phase_keys, meeting_keys, config)
 
     config.zones = _zones(check, tree)
+    config.provinces = _provinces(check, tree)
+    names = check.mapping(tree, "holiday_names", 1)
+    if names is not None:
+        config.holiday_names_line = tree.line_of("holiday_names")
+        config.holiday_names = {str(name): check.text(names, name, "holiday_names") for name in names}
+        for province in config.provinces:
+            for name in province["also"]:
+                if name not in config.holiday_names:
+                    check.error(province["line"], f"province '{province['key']}': '{name}' is not in holiday_names")
 
     strings = check.mapping(tree, "strings", 1)
     if strings is not None:
@@ -342,6 +358,26 @@ def _zones(check: _Checker, tree: LineDict) -> list[dict]:
         {"zone": item["zone"], "name": check.text(item, "name", f"zone '{item['zone']}'")}
         for _, item in check.keyed(check.sequence(tree, "zones"), "zones", field="zone", problem=_zone_problem)
     ]
+
+
+def _province_problem(code) -> str | None:
+    if isinstance(code, bool):  # YAML reads a bare ON as true
+        return f"'key' must be quoted, like \"ON\" (YAML reads {str(code).lower()} as a yes or no)"
+    if code not in PROVINCE_CODES:
+        return f"'key' must be the code of a province or territory ({', '.join(PROVINCE_CODES)}), not '{code}'"
+    return None
+
+
+def _provinces(check: _Checker, tree: LineDict) -> list[dict]:
+    """The provinces and territories of the form's list, each once, with the extra holidays to flag."""
+    provinces = []
+    for line, item in check.keyed(check.sequence(tree, "provinces"), "provinces", problem=_province_problem):
+        also = item.get("also", [])
+        if not isinstance(also, list) or not all(isinstance(name, str) for name in also):
+            check.error(item.line_of("also"), f"province '{item['key']}': 'also' must be a list of holiday names, like [Easter Monday]")
+            also = []
+        provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", f"province '{item['key']}'"), "also": also})
+    return provinces
 
 
 def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from html import escape
 
 from .config import PlannerConfig
@@ -42,6 +43,10 @@ _EXAMPLE_DATE = re.compile(r"\b\d{4}[-/]\d\d[-/]\d\d\b")
 
 def _hint(text: str) -> str:
     return _EXAMPLE_DATE.sub(lambda m: f'<span class="planner-nowrap">{m.group()}</span>', escape(text))
+
+
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _field(field_id: str, label: str, control: str, hint: str = "") -> str:
@@ -90,6 +95,11 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     )
     named_zones = "".join(f'<option value="{z["zone"]}">{escape(z["name"][lang])}</option>' for z in config.zones)
     zone_options = f'<optgroup label="{escape(t("zones_canada"))}">{named_zones}</optgroup>'
+    # In the order of the reader's alphabet: Île-du-Prince-Édouard among the I's.
+    by_name = sorted(config.provinces, key=lambda p: _without_accents(p["name"][lang]).casefold())
+    province_options = f'<option value="">{escape(t("province_none"))}</option>' + "".join(
+        f'<option value="{p["key"]}">{escape(p["name"][lang])}</option>' for p in by_name
+    )
     length_options = "".join(
         f'<option value="{n}"{" selected" if n == DEFAULTS["length"] else ""}>{escape(t("minutes", n=n))}</option>'
         for n in LENGTHS
@@ -132,6 +142,10 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         _field("planner-time", t("time"), f'<input type="time" name="time" value="{DEFAULTS["time"]}" {_described("planner-time")}>'),
         # Canada's zones by name; the script adds every other zone by its code, then selects the device's.
         _field("planner-zone", t("zone"), f'<select name="zone" {_described("planner-zone", hint=True)}>{zone_options}</select>', t("time_zone")),
+        _field(
+            "planner-province", t("province"),
+            f'<select name="province" {_described("planner-province", hint=True)}>{province_options}</select>', t("province_hint"),
+        ),
         _field("planner-duration", t("length"), f'<select name="duration" {_described("planner-duration")}>{length_options}</select>'),
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_people"))}</legend>',
@@ -153,6 +167,7 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<h3 id="planner-result-title" tabindex="-1">{escape(t("result_title"))}</h3>',
         '<p id="planner-rhythm" class="planner-rhythm-line"></p>',
         '<p id="planner-summary"></p>',
+        '<p id="planner-holiday-note" hidden></p>',
         f'<div id="planner-stale" class="planner-stale" hidden><p>{escape(t("stale"))}</p>'
         f'<button type="button" class="md-button" id="planner-update">{escape(t("update"))}</button></div>',
         '<div class="planner-actions">',

@@ -1,7 +1,7 @@
 // The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
 // reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, isolate, isoDate, meetingLinks, rhythmLine, withLine } from "./schedule.js";
+import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidaysIn, isolate, isoDate, meetingLinks, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
 import { buildCalendar, offsetMinutes } from "./ics.js";
 
 const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
@@ -100,17 +100,24 @@ function start() {
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
     const day = (m) => firstOfMonth(dateText.format(m.day * DAY));
     const phases = byPhase(plan.meetings, data);
+    const { province } = plan.values, holidays = holidaysIn(data, province);
+    const provinceName = form.elements.province.querySelector(`option[value="${province}"]`)?.text;
+    // A date past is said first; a public holiday is named rather than "over the year-end holidays".
+    const flagText = (m) => {
+      const flag = flagOf(m.day, today), holiday = holidays.get(m.day);
+      return flag !== "flag_past" && holiday ? fill(s.flag_holiday, { name: holiday, province: provinceName }) : s[flag];
+    };
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
       el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
         const kind = data.meetings[m.kind];
         const [time, here] = when(m, state.zone);
-        const flag = flagOf(m.day, today), who = withLine(kind, s, student, mentor);
+        const flag = flagText(m), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
           el("p", {}, el("strong", { className: "planner-nowrap" }, day(m)), ` · ${time}`),
           here,
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
-          flag && el("p", { className: "planner-flag" }, s[flag]),
+          flag && el("p", { className: "planner-flag" }, flag),
           kind.withStudent ? null : el("p", {}, s.supervisor_only),
           who && el("p", {}, who),
           place && el("p", {}, fill(s.where, { place: isolate(place) })),
@@ -126,6 +133,8 @@ function start() {
     // Each date stays on one line, as in the timeline ("mardi 8 septembre" / "2026" reads badly).
     const date = (m) => el("span", { className: "planner-nowrap" }, day(m));
     $("planner-summary").replaceChildren(...fillParts(s.summary, { count: plan.meetings.length, first: date(plan.meetings[0]), last: date(plan.meetings.at(-1)) }));
+    const unknown = province ? yearsWithoutHolidays(plan.meetings, data) : [];
+    Object.assign($("planner-holiday-note"), { hidden: !unknown.length, textContent: fill(s.holidays_unknown, { years: unknown.join(s.and) }) });
     stale.hidden = true;
     result.hidden = false;
   }

@@ -80,6 +80,7 @@ export function validate(input, data) {
       weekday: pick(+input.weekday, [1, 2, 3, 4, 5], 2),
       length: Math.min(Math.max(Math.round(+input.duration) || 30, 5), 240),
       followUp: input.followup !== "no",
+      province: pick(input.province, Object.keys(data.holidays.days), ""),
     },
   };
 }
@@ -218,4 +219,15 @@ export function rhythmLine(plan, s) {
 export function flagOf(day, today) { // 24 December to 2 January: the year-end holidays
   const date = isoDate(day).slice(5);
   return day < today ? "flag_past" : date >= "12-24" || date <= "01-02" ? "flag_holidays" : "";
+}
+
+/** The province's public holidays by day (day → name); none when no province is chosen. */
+export const holidaysIn = (data, province) =>
+  new Map((data.holidays.days[province] ?? []).map(([day, name]) => [day, data.holidays.names[name]]));
+
+/** The plan's years the build gave no holidays for (a plan made years after the site was built). */
+export function yearsWithoutHolidays(meetings, data) {
+  const [first, last] = data.holidays.years;
+  const years = meetings.map((m) => new Date(m.day * DAY).getUTCFullYear()).filter((y) => y < first || y > last);
+  return [...new Set(years)];
 }

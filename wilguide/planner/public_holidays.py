@@ -1,0 +1,95 @@
+"""The public holidays the planner flags, by province or territory, from the holidays package.
+
+The package knows each province's statutory holidays and when they move to a weekday; the guide
+names them in its own words (planner.yml, ``holiday_names``), so a name the package adds or
+changes stops the build at that list instead of reaching a reader untranslated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from functools import lru_cache
+from importlib.metadata import version
+
+from .. import cache
+from ..findings import ContentError, Finding
+from .config import PlannerConfig
+
+OBSERVED = " (observed)"
+EPOCH = dt.date(1970, 1, 1)  # the page's script counts days from here
+YEARS_BEFORE, YEARS_AFTER = 1, 3  # a plan made today covers at most this span (16 months, a year ahead)
+
+
+def holiday_years(today: dt.date | None = None) -> tuple[int, int]:
+    """The first and last years the build gives holidays for: last year to three years ahead."""
+    year = (today or dt.date.today()).year
+    return year - YEARS_BEFORE, year + YEARS_AFTER
+
+
+@lru_cache(maxsize=64)
+def _package_holidays(province: str, first: int, last: int, category: str) -> tuple[tuple[dt.date, str], ...]:
+    import holidays  # only when the cache has no answer: importing it takes a tenth of a second
+
+    found = holidays.Canada(subdiv=province, years=range(first, last + 1), language="en_US", categories=(category,))
+    return tuple(sorted(found.items()))
+
+
+def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> dict:
+    """{"years": [first, last], "names": [...], "days": {"ON": [[day, name index], ...]}} in ``lang``.
+
+    Raises ContentError, at planner.yml's ``holiday_names``, for a holiday it does not name.
+    Kept in the generator cache: a rebuild does not ask the package again."""
+    inputs = {
+        "package": version("holidays"),
+        "years": list(years),
+        "lang": lang,
+        "provinces": [{"key": p["key"], "also": p["also"]} for p in config.provinces],
+        "names": config.holiday_names,
+        "strings": {key: config.strings[key] for key in ("holiday_observed", "and")},
+    }
+    key = [json.dumps(inputs, sort_keys=True, ensure_ascii=False), cache.source_of(sys.modules[__name__])]
+    stored = cache.cached_file("holidays", key, ".json", lambda target: target.write_text(
+        json.dumps(_holiday_data(config, lang, years), ensure_ascii=False), encoding="utf-8"))
+    return json.loads(stored.read_text(encoding="utf-8"))
+
+
+def _holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> dict:
+    first, last = years
+    names: list[str] = []
+    days: dict[str, list[list[int]]] = {}
+    missing: set[str] = set()
+
+    def named(package_name: str) -> str:
+        base = package_name.removesuffix(OBSERVED)
+        if base not in config.holiday_names:
+            missing.add(base)
+            return base
+        text = config.holiday_names[base][lang]
+        if base != package_name:
+            text = config.strings["holiday_observed"][lang].replace("{name}", text)
+        return text
+
+    for province in config.provinces:
+        found = dict(_package_holidays(province["key"], first, last, "public"))
+        for day, name in _package_holidays(province["key"], first, last, "optional"):
+            if name.removesuffix(OBSERVED) in province["also"]:
+                found[day] = f"{found[day]}; {name}" if day in found else name
+        entries = []
+        for day, name in sorted(found.items()):
+            # Two holidays on one day (Newfoundland's July 1) come as "Canada Day; Memorial Day".
+            text = config.strings["and"][lang].join(named(part) for part in name.split("; "))
+            if text not in names:
+                names.append(text)
+            entries.append([(day - EPOCH).days, names.index(text)])
+        days[province["key"]] = entries
+    if missing:
+        raise ContentError(
+            [
+                Finding(config.path, config.holiday_names_line, f"holiday_names: the holidays package names a holiday '{name}'; "
+                        "add it with the planner's name for it in each language")
+                for name in sorted(missing)
+            ]
+        )
+    return {"years": [first, last], "names": names, "days": days}
