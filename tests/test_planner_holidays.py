@@ -65,11 +65,14 @@ def test_labour_day_is_the_first_monday_of_september_everywhere(lang, name):
     "lang, province, date, name",
     [
         ("fr", "QC", "2026-06-24", "Fête nationale du Québec"),
-        ("en", "QC", "2026-06-24", "Quebec's National Holiday"),
+        ("en", "QC", "2026-06-24", "National Holiday (Fête nationale)"),
         ("fr", "QC", "2026-04-03", "Vendredi saint"),
         # Quebec's trainee Act: Good Friday or Easter Monday, as the host chooses.
-        ("fr", "QC", "2026-04-06", "Lundi de Pâques, si votre organisation le donne au lieu du Vendredi saint"),
-        ("en", "QC", "2026-04-06", "Easter Monday, if your organization gives it instead of Good Friday"),
+        ("fr", "QC", "2026-04-06", "Lundi de Pâques, si votre organisation l'a choisi plutôt que le Vendredi saint"),
+        ("en", "QC", "2026-04-06", "Easter Monday, if your organization chose it instead of Good Friday"),
+        # Quebec moves only July 1 and June 24, when they fall on a Sunday (the trainee Act, s. 9).
+        ("fr", "QC", "2029-07-02", "Fête du Canada (congé reporté)"),
+        ("en", "QC", "2029-06-25", "National Holiday (Fête nationale) (observed)"),
         ("fr", "QC", "2026-05-18", "Journée nationale des patriotes"),
         ("fr", "ON", "2026-05-18", "Fête de Victoria"),
         ("fr", "ON", "2026-02-16", "Fête de la famille"),
@@ -95,7 +98,9 @@ def test_holidays_carry_the_guides_name_for_them(lang, province, date, name):
 
 @pytest.mark.parametrize(
     "province, date",
-    [("ON", "2026-06-24"), ("QC", "2026-12-26"), ("ON", "2026-04-06"), ("QC", "2026-02-16"), ("ON", "2026-09-30")],
+    [("ON", "2026-06-24"), ("QC", "2026-12-26"), ("ON", "2026-04-06"), ("QC", "2026-02-16"), ("ON", "2026-09-30"),
+     # Christmas and New Year's Day on a Saturday: Quebec's law gives no Monday off in their place.
+     ("QC", "2027-12-27"), ("QC", "2028-01-03")],
 )
 def test_a_day_that_is_no_public_holiday_there_is_not_flagged(province, date):
     assert date not in by_date("fr", province)
@@ -133,6 +138,9 @@ def test_a_holiday_without_the_guides_name_stops_the_build_at_holiday_names(tmp_
         ('{key: "YT",', '{key: "YK",', '{key: "YK",', "provinces: 'key' must be the code of a province or territory"),
         ('{key: "SK",', '{key: "AB",', '{key: "AB", name: {fr: "Saskatchewan"', "provinces: the key 'AB' is used twice"),
         ("also: [Easter Monday]", "also: [Easter Tuesday]", '{key: "QC"', "province 'QC': 'Easter Tuesday' is not in holiday_names"),
+        ("observed: [Canada Day,", "observed: [Dominion Day,", '{key: "QC"', "province 'QC': 'Dominion Day' is not in holiday_names"),
+        ("observed: [Canada Day, Saint John the Baptist Day]", "observed: Canada Day", '{key: "QC"',
+         "province 'QC': 'observed' must be a list of holiday names"),
         ('name: {fr: "Nunavut", en: "Nunavut"}', 'name: {fr: "Nunavut"}', '{key: "NU"', "province 'NU': 'name' has no 'en' text"),
         ('  "Civic Holiday": {fr: "Congé civique", en: "Civic Holiday"}', '  "Civic Holiday": {fr: "Congé civique"}',
          '"Civic Holiday"', "holiday_names: 'Civic Holiday' has no 'en' text"),

@@ -82,7 +82,7 @@ class PlannerConfig:
     phases: list[dict] = field(default_factory=list)
     meetings: list[dict] = field(default_factory=list)
     zones: list[dict] = field(default_factory=list)  # {"zone": "America/Toronto", "name": {lang: text}}
-    # {"key": "QC", "name": {lang: text}, "also": ["Easter Monday"]}: see public_holidays.py
+    # {"key": "QC", "name": {lang: text}, "also": ["Easter Monday"], "observed": [...] or None}: see public_holidays.py
     provinces: list[dict] = field(default_factory=list)
     holiday_names: dict[str, dict[str, str]] = field(default_factory=dict)  # the package's name: {lang: text}
     holiday_names_line: int = 1
@@ -333,7 +333,7 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
         config.holiday_names_line = tree.line_of("holiday_names")
         config.holiday_names = {str(name): check.text(names, name, "holiday_names") for name in names}
         for province in config.provinces:
-            for name in province["also"]:
+            for name in province["also"] + (province["observed"] or []):
                 if name not in config.holiday_names:
                     check.error(province["line"], f"province '{province['key']}': '{name}' is not in holiday_names")
 
@@ -372,11 +372,14 @@ def _provinces(check: _Checker, tree: LineDict) -> list[dict]:
     """The provinces and territories of the form's list, each once, with the extra holidays to flag."""
     provinces = []
     for line, item in check.keyed(check.sequence(tree, "provinces"), "provinces", problem=_province_problem):
-        also = item.get("also", [])
-        if not isinstance(also, list) or not all(isinstance(name, str) for name in also):
-            check.error(item.line_of("also"), f"province '{item['key']}': 'also' must be a list of holiday names, like [Easter Monday]")
-            also = []
-        provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", f"province '{item['key']}'"), "also": also})
+        names = {}
+        for field in ("also", "observed"):
+            value = item.get(field, [] if field == "also" else None)
+            if value is not None and (not isinstance(value, list) or not all(isinstance(name, str) for name in value)):
+                check.error(item.line_of(field), f"province '{item['key']}': '{field}' must be a list of holiday names, like [Easter Monday]")
+                value = [] if field == "also" else None
+            names[field] = value
+        provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", f"province '{item['key']}'"), **names})
     return provinces
 
 

@@ -45,7 +45,7 @@ def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> di
         "package": version("holidays"),
         "years": list(years),
         "lang": lang,
-        "provinces": [{"key": p["key"], "also": p["also"]} for p in config.provinces],
+        "provinces": [{"key": p["key"], "also": p["also"], "observed": p["observed"]} for p in config.provinces],
         "names": config.holiday_names,
         "strings": {key: config.strings[key] for key in ("holiday_observed", "and")},
     }
@@ -53,6 +53,12 @@ def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> di
     stored = cache.cached_file("holidays", key, ".json", lambda target: target.write_text(
         json.dumps(_holiday_data(config, lang, years), ensure_ascii=False), encoding="utf-8"))
     return json.loads(stored.read_text(encoding="utf-8"))
+
+
+def _kept(name: str, observed: list[str]) -> str:
+    """The package's name without the moved days the law does not move ("" when none is left)."""
+    parts = [part for part in name.split("; ") if not part.endswith(OBSERVED) or part.removesuffix(OBSERVED) in observed]
+    return "; ".join(parts)
 
 
 def _holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> dict:
@@ -76,6 +82,8 @@ def _holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> d
         for day, name in _package_holidays(province["key"], first, last, "optional"):
             if name.removesuffix(OBSERVED) in province["also"]:
                 found[day] = f"{found[day]}; {name}" if day in found else name
+        if province["observed"] is not None:  # the law moves only these when they fall on a weekend
+            found = {day: kept for day, name in found.items() if (kept := _kept(name, province["observed"]))}
         entries = []
         for day, name in sorted(found.items()):
             # Two holidays on one day (Newfoundland's July 1) come as "Canada Day; Memorial Day".
