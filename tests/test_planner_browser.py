@@ -572,7 +572,7 @@ def test_past_and_year_end_meetings_are_flagged(page, site_server):
         (EN, "en", "ON", {"Monday, September 7, 2026": "Labour Day", "Monday, October 12, 2026": "Thanksgiving"},
          "Public holiday (Ontario): {name}. Keep this date if you and your student are both working that day; otherwise, move it in your calendar."),
         (FR, "fr", "QC", {"lundi 7 septembre 2026": "Fête du Travail", "lundi 12 octobre 2026": "Action de grâce"},
-         f"Jour férié (Québec){NBSP}: {{name}}. Gardez cette date si vous et votre stagiaire travaillez ce jour-là; sinon, déplacez-la dans votre agenda."),
+         f"Jour férié (Québec){NBSP}: {{name}}. Gardez cette date si votre stagiaire et vous travaillez tous les deux ce jour-là; sinon, déplacez-la dans votre agenda."),
     ],
     indirect=["page"],
 )

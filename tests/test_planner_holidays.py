@@ -65,14 +65,16 @@ def test_labour_day_is_the_first_monday_of_september_everywhere(lang, name):
     "lang, province, date, name",
     [
         ("fr", "QC", "2026-06-24", "Fête nationale du Québec"),
-        ("en", "QC", "2026-06-24", "National Holiday (Fête nationale)"),
-        ("fr", "QC", "2026-04-03", "Vendredi saint"),
+        ("en", "QC", "2026-06-24", "Fête nationale"),
+        ("fr", "QC", "2026-04-03", "Vendredi saint, sauf si votre organisation a choisi le lundi de Pâques"),
+        ("en", "QC", "2026-04-03", "Good Friday, unless your organization chose Easter Monday instead"),
+        ("fr", "ON", "2026-04-03", "Vendredi saint"),  # Quebec's own name for it stays Quebec's
         # Quebec's trainee Act: Good Friday or Easter Monday, as the host chooses.
         ("fr", "QC", "2026-04-06", "Lundi de Pâques, si votre organisation l'a choisi plutôt que le Vendredi saint"),
         ("en", "QC", "2026-04-06", "Easter Monday, if your organization chose it instead of Good Friday"),
         # Quebec moves only July 1 and June 24, when they fall on a Sunday (the trainee Act, s. 9).
         ("fr", "QC", "2029-07-02", "Fête du Canada (congé reporté)"),
-        ("en", "QC", "2029-06-25", "National Holiday (Fête nationale) (observed)"),
+        ("en", "QC", "2029-06-25", "Fête nationale (observed)"),
         ("fr", "QC", "2026-05-18", "Journée nationale des patriotes"),
         ("fr", "ON", "2026-05-18", "Fête de Victoria"),
         ("fr", "ON", "2026-02-16", "Fête de la famille"),
@@ -126,7 +128,7 @@ def test_a_holiday_without_the_guides_name_stops_the_build_at_holiday_names(tmp_
     with pytest.raises(ContentError) as caught:
         holiday_data(load_planner_config(path), "fr", YEARS)
     assert [str(f) for f in caught.value.findings] == [
-        f"{path}:{line_of(path, 'holiday_names:')}: holiday_names: the holidays package names a holiday 'Islander Day'; "
+        f"{path}:{line_of(path, chr(10) + 'holiday_names:') + 1}: holiday_names: the holidays package names a holiday 'Islander Day'; "
         "add it with the planner's name for it in each language"
     ]
 
@@ -137,9 +139,12 @@ def test_a_holiday_without_the_guides_name_stops_the_build_at_holiday_names(tmp_
         ('{key: "ON",', "{key: ON,", "{key: ON,", "provinces: 'key' must be quoted, like \"ON\" (YAML reads true as a yes or no)"),
         ('{key: "YT",', '{key: "YK",', '{key: "YK",', "provinces: 'key' must be the code of a province or territory"),
         ('{key: "SK",', '{key: "AB",', '{key: "AB", name: {fr: "Saskatchewan"', "provinces: the key 'AB' is used twice"),
-        ("also: [Easter Monday]", "also: [Easter Tuesday]", '{key: "QC"', "province 'QC': 'Easter Tuesday' is not in holiday_names"),
-        ("observed: [Canada Day,", "observed: [Dominion Day,", '{key: "QC"', "province 'QC': 'Dominion Day' is not in holiday_names"),
-        ("observed: [Canada Day, Saint John the Baptist Day]", "observed: Canada Day", '{key: "QC"',
+        ("also: [Easter Monday]", "also: [Easter Tuesday]", 'key: "QC"', "province 'QC': 'Easter Tuesday' is not in holiday_names"),
+        ('"Good Friday": {fr: "Vendredi saint, sauf si votre organisation a choisi le lundi de Pâques", en: "Good Friday, unless your organization chose Easter Monday instead"}',
+         '"Good Friday": {fr: "Vendredi saint, sauf si votre organisation a choisi le lundi de Pâques"}', '"Good Friday": {fr: "Vendredi saint, sauf',
+         "province 'QC' holiday_names: 'Good Friday' has no 'en' text"),
+        ("observed: [Canada Day,", "observed: [Dominion Day,", 'key: "QC"', "province 'QC': 'Dominion Day' is not in holiday_names"),
+        ("observed: [Canada Day, Saint John the Baptist Day]", "observed: Canada Day", "observed: Canada Day",
          "province 'QC': 'observed' must be a list of holiday names"),
         ('name: {fr: "Nunavut", en: "Nunavut"}', 'name: {fr: "Nunavut"}', '{key: "NU"', "province 'NU': 'name' has no 'en' text"),
         ('  "Civic Holiday": {fr: "Congé civique", en: "Civic Holiday"}', '  "Civic Holiday": {fr: "Congé civique"}',

@@ -82,7 +82,8 @@ class PlannerConfig:
     phases: list[dict] = field(default_factory=list)
     meetings: list[dict] = field(default_factory=list)
     zones: list[dict] = field(default_factory=list)  # {"zone": "America/Toronto", "name": {lang: text}}
-    # {"key": "QC", "name": {lang: text}, "also": ["Easter Monday"], "observed": [...] or None}: see public_holidays.py
+    # {"key": "QC", "name": {lang: text}, "also": ["Easter Monday"], "observed": [...] or None,
+    #  "holiday_names": {package name: {lang: text}}}: see public_holidays.py
     provinces: list[dict] = field(default_factory=list)
     holiday_names: dict[str, dict[str, str]] = field(default_factory=dict)  # the package's name: {lang: text}
     holiday_names_line: int = 1
@@ -379,6 +380,9 @@ def _provinces(check: _Checker, tree: LineDict) -> list[dict]:
                 check.error(item.line_of(field), f"province '{item['key']}': '{field}' must be a list of holiday names, like [Easter Monday]")
                 value = [] if field == "also" else None
             names[field] = value
+        # Its own name for a holiday, where the law there says more (Quebec's Good Friday).
+        own = check.mapping(item, "holiday_names", line, required=False)
+        names["holiday_names"] = {str(name): check.text(own, name, f"province '{item['key']}' holiday_names") for name in own or {}}
         provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", f"province '{item['key']}'"), **names})
     return provinces
 

@@ -45,7 +45,7 @@ def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> di
         "package": version("holidays"),
         "years": list(years),
         "lang": lang,
-        "provinces": [{"key": p["key"], "also": p["also"], "observed": p["observed"]} for p in config.provinces],
+        "provinces": [{key: p[key] for key in ("key", "also", "observed", "holiday_names")} for p in config.provinces],
         "names": config.holiday_names,
         "strings": {key: config.strings[key] for key in ("holiday_observed", "and")},
     }
@@ -67,12 +67,13 @@ def _holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> d
     days: dict[str, list[list[int]]] = {}
     missing: set[str] = set()
 
-    def named(package_name: str) -> str:
+    def named(package_name: str, own: dict[str, dict[str, str]]) -> str:
         base = package_name.removesuffix(OBSERVED)
-        if base not in config.holiday_names:
+        known = own.get(base) or config.holiday_names.get(base)
+        if known is None:
             missing.add(base)
             return base
-        text = config.holiday_names[base][lang]
+        text = known[lang]
         if base != package_name:
             text = config.strings["holiday_observed"][lang].replace("{name}", text)
         return text
@@ -87,7 +88,7 @@ def _holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> d
         entries = []
         for day, name in sorted(found.items()):
             # Two holidays on one day (Newfoundland's July 1) come as "Canada Day; Memorial Day".
-            text = config.strings["and"][lang].join(named(part) for part in name.split("; "))
+            text = config.strings["and"][lang].join(named(part, province["holiday_names"]) for part in name.split("; "))
             if text not in names:
                 names.append(text)
             entries.append([(day - EPOCH).days, names.index(text)])
