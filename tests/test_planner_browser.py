@@ -600,6 +600,13 @@ def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, s
     assert flagged and set(flagged) <= set(holidays), flagged
     for date, text in flagged.items():
         assert text == flag.format(name=holidays[date]), text
+    # The calendar file says it too, in the flagged meetings' descriptions and nowhere else.
+    _, events = download_calendar(page)
+    by_day = dict(zip([dt.date(2026, 9, 7), dt.date(2026, 10, 12)], holidays.values()))
+    described = [e for e in events if flag.split("{name}")[0] in str(e.get("DESCRIPTION"))]
+    assert len(described) == len(flagged), described
+    for event in described:
+        assert str(event.get("DESCRIPTION")).startswith(flag.format(name=by_day[local_start(event).date()])), event
     # Without a province, the same plan flags nothing (none of its dates is past or at year's end).
     page.select_option("#planner-province", "")
     page.click("#planner-form button[type=submit]")

@@ -137,3 +137,19 @@ test("two downloads in the same second still raise SEQUENCE, so a quick edit upd
   assert.ok(second > first, `${first} then ${second}`);
   assert.ok(sequence(calendar({ now: Date.UTC(2027, 0, 5, 10) })) >= first + 3600, "later downloads follow the clock");
 });
+
+test("a meeting on a public holiday of the plan's province says so first in its description", () => {
+  const plan = buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly", province: "ON" }, data);
+  const text = buildCalendar(plan, data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", provinceName: "Ontario" });
+  const events = text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
+  const onThanksgiving = events.filter((e) => e.includes("DTSTART;TZID=America/Toronto:20261012T"));
+  assert.equal(onThanksgiving.length, 1);
+  assert.match(onThanksgiving[0], /DESCRIPTION:Public holiday \(Ontario\): Thanksgiving\. Keep this date/);
+  const flagged = events.filter((e) => e.includes("Public holiday"));
+  assert.deepEqual(flagged.map((e) => /DTSTART;TZID=America\/Toronto:(\d{8})/.exec(e)[1]), ["20261012"]);
+  // Without a province, no description mentions a holiday.
+  const none = buildCalendar(buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly" }, data),
+    data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1" });
+  assert.ok(!none.includes("Public holiday"));
+});
+

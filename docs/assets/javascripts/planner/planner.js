@@ -35,6 +35,7 @@ function start() {
   for (const o of zones) o.defaultSelected = o.value == device;
   form.hidden = false;
   const on = (id, act) => $(id).addEventListener("click", act);
+  const provinceName = (key) => [...form.elements.province.options].find((o) => o.value === key)?.text;
 
   const read = () => {
     const state = Object.fromEntries(new FormData(form));
@@ -101,11 +102,11 @@ function start() {
     const day = (m) => firstOfMonth(dateText.format(m.day * DAY));
     const phases = byPhase(plan.meetings, data);
     const { province } = plan.values, holidays = holidaysIn(data, province);
-    const provinceName = form.elements.province.querySelector(`option[value="${province}"]`)?.text;
+
     // A date past is said first; a public holiday is named rather than "over the year-end holidays".
     const flagText = (m) => {
       const flag = flagOf(m.day, today), holiday = holidays.get(m.day);
-      return flag !== "flag_past" && holiday ? fill(s.flag_holiday, { name: holiday, province: provinceName }) : s[flag];
+      return flag !== "flag_past" && holiday ? fill(s.flag_holiday, { name: holiday, province: provinceName(province) }) : s[flag];
     };
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
       el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
@@ -193,6 +194,7 @@ function start() {
     const { state } = plan;
     const text = buildCalendar(plan, data, {
       ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
+      provinceName: provinceName(plan.values.province),
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();
