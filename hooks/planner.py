@@ -10,15 +10,36 @@
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from wilguide.findings import ContentError, relative
 from wilguide.i18n_state import current_language, languages
+from wilguide.planner.public_holidays import FILE_NAME as HOLIDAYS_FILE, holiday_file, holiday_years
 from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, missing_markers, plan_data, render_form, render_noscript, render_rhythm_table
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "content" / DATA_FILE_NAME
 SCRIPT = "assets/javascripts/planner/planner.js"
 STYLE = "assets/stylesheets/planner.css"
+
+
+@event_priority(-200)  # after the i18n plugin has chosen this language's files
+def on_files(files, config):
+    """The public holidays in this language, beside the planner page (not in it: most readers
+    never choose a province, and the page is the site's heaviest)."""
+    lang = current_language(config)
+    page = next((f for f in files if f.src_uri.endswith(PAGE) and f.src_uri.count("/") <= 2), None)
+    if page is None:
+        return files
+    try:
+        planner = load_planner_config(DATA_FILE, tuple(languages(config)))
+        path = holiday_file(planner, lang, holiday_years())
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    folder = page.dest_uri.rpartition("/")[0]  # toolkit/planner or en/toolkit/planner
+    files.append(File.generated(config, f"{folder}/{HOLIDAYS_FILE}", abs_src_path=str(path)))
+    return files
 
 
 def _is_planner(page) -> bool:

@@ -581,7 +581,7 @@ def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, s
     open_planner(page, site_server, lang)
     page.select_option("#planner-province", province)
     create(page, start="2026-08-31", end="2026-12-11", weekday="1", cadence="weekly")  # Mondays
-    page.wait_for_selector("#planner-result:not([hidden])")
+    page.wait_for_selector(".planner-flag")  # once the holidays have arrived
     assert f"province={province}" in page.input_value("#planner-share")  # the shared plan flags them too
 
     def flags() -> dict[str, str]:
@@ -612,6 +612,32 @@ def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, s
     page.click("#planner-form button[type=submit]")
     page.wait_for_selector("#planner-result:not([hidden])")
     assert flags() == {}
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_the_holidays_are_fetched_once_a_province_is_chosen_and_a_failure_is_said(page, site_server):
+    page.clock.set_fixed_time(dt.datetime(2026, 8, 1, 12, 0))
+    asked = []
+    page.on("request", lambda request: request.url.endswith("/holidays.json") and asked.append(request.url))
+    open_planner(page, site_server, "en")
+    create(page, start="2026-08-31", end="2026-12-11", weekday="1", cadence="weekly")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert asked == []  # no province: the page never asks for them
+    page.route("**/holidays.json", lambda route: route.abort())
+    page.select_option("#planner-province", "ON")
+    page.click("#planner-form button[type=submit]")
+    note = page.locator("#planner-holiday-note")
+    note.wait_for(state="visible")
+    assert note.inner_text() == ("The public holidays could not be loaded, so meetings that fall on one are not flagged. "
+                                 "To try again, create the schedule once more.")
+    assert page.locator(".planner-meeting").count() > 10 and page.locator(".planner-flag").count() == 0
+    page.unroute("**/holidays.json")
+    page.click("#planner-form button[type=submit]")
+    page.wait_for_selector(".planner-flag")
+    assert note.is_hidden()
+    page.click("#planner-form button[type=submit]")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert asked == [f"{site_server}en/toolkit/planner/holidays.json"] * 2  # the failed try and the retry, then kept
 
 
 @pytest.mark.parametrize("page", [EN], indirect=True)

@@ -17,12 +17,14 @@ from mkdocs.exceptions import PluginError
 from wilguide.findings import ContentError
 from wilguide.planner import load_planner_config, plan_data
 from wilguide.planner.pages import list_items, read_page
+from wilguide.planner.public_holidays import holiday_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "content" / "planner.yml"
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "js" / "plan-data.en.json"
-FIXTURE_YEARS = (2025, 2029)  # the fixture's public holidays: fixed, so that it does not age with the calendar
+HOLIDAYS_FIXTURE = ROOT / "tests" / "js" / "holidays.en.json"
+HOLIDAYS_YEARS = (2025, 2029)  # the fixture's public holidays: fixed, so that it does not age with the calendar
 
 
 def fake_url(target: str) -> str:
@@ -66,7 +68,7 @@ def test_real_data_builds_in_each_language(lang):
 def test_node_fixture_matches_the_rules_in_planner_yml():
     """tests/js/plan-data.en.json feeds the node tests: its rules must be today's rules.
     Regenerate it with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
-    current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url, years=FIXTURE_YEARS)
+    current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
     regenerate = f"regenerate {FIXTURE.name} with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"
     assert set(fixture) == set(current), f"planner data keys changed: {regenerate}"
@@ -76,11 +78,15 @@ def test_node_fixture_matches_the_rules_in_planner_yml():
         assert fixture["meetings"][key] == meeting, f"meeting {key!r} changed (planner.yml or its agenda pages): {regenerate}"
     for key in current:
         assert fixture[key] == current[key], f"{key} changed in planner.yml or the pages: {regenerate}"
+    holidays = holiday_data(load_planner_config(DATA_FILE), "en", HOLIDAYS_YEARS)
+    assert json.loads(HOLIDAYS_FIXTURE.read_text(encoding="utf-8")) == holidays, f"holidays changed: {regenerate}"
 
 
 def write_fixture() -> None:
-    data = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url, years=FIXTURE_YEARS)
-    FIXTURE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    config = load_planner_config(DATA_FILE)
+    FIXTURE.write_text(json.dumps(plan_data(config, DOCS, "en", fake_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    holidays = holiday_data(config, "en", HOLIDAYS_YEARS)
+    HOLIDAYS_FIXTURE.write_text(json.dumps(holidays, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def test_missing_translation_is_reported_at_its_line(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,17 @@ def test_a_rebuild_reads_the_cache_and_a_changed_name_is_seen(tmp_path):
     assert "Journée de Victoria" in holiday_data(load_planner_config(path), "fr", YEARS)["names"]
     assert cache.generated_count.get("holidays", 0) == before + 1
     assert holiday_data(config, "en", YEARS) != first  # each language has its own entry
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix, labour_day, other", [("", "Fête du Travail", "Labour Day"), ("en/", "Labour Day", "Fête du Travail")])
+def test_each_language_serves_its_holidays_beside_the_planner_page_not_in_it(built_site, prefix, labour_day, other):
+    folder = built_site / prefix / "toolkit" / "planner"
+    data = json.loads((folder / "holidays.json").read_text(encoding="utf-8"))
+    first, last = data["years"]
+    assert first <= dt.date.today().year < last
+    names = {data["names"][index] for _, index in data["days"]["ON"]}
+    assert labour_day in names and other not in names
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Saskatchewan Day" not in html and "Jour de la Saskatchewan" not in html  # fetched only when needed
+

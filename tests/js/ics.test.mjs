@@ -7,6 +7,7 @@ import { buildCalendar, escapeText, fold, localStamp, offsetMinutes, transitions
   from "../../docs/assets/javascripts/planner/ics.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
+const holidays = JSON.parse(readFileSync(new URL("./holidays.en.json", import.meta.url)));
 const octets = (text) => Buffer.byteLength(text, "utf8");
 const input = {
   start: "2026-09-08", end: "2026-12-18", weeks: "", format: "on-site", cadence: "recommended",
@@ -140,7 +141,7 @@ test("two downloads in the same second still raise SEQUENCE, so a quick edit upd
 
 test("a meeting on a public holiday of the plan's province says so first in its description", () => {
   const plan = buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly", province: "ON" }, data);
-  const text = buildCalendar(plan, data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", provinceName: "Ontario" });
+  const text = buildCalendar(plan, data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", provinceName: "Ontario", holidays });
   const events = text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
   const onThanksgiving = events.filter((e) => e.includes("DTSTART;TZID=America/Toronto:20261012T"));
   assert.equal(onThanksgiving.length, 1);
@@ -149,7 +150,7 @@ test("a meeting on a public holiday of the plan's province says so first in its 
   assert.deepEqual(flagged.map((e) => /DTSTART;TZID=America\/Toronto:(\d{8})/.exec(e)[1]), ["20261012"]);
   // Without a province, no description mentions a holiday.
   const none = buildCalendar(buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly" }, data),
-    data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1" });
+    data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", holidays });
   assert.ok(!none.includes("Public holiday"));
 });
 

@@ -8,6 +8,7 @@ import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, holidaysIn, int
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
+const holidays = JSON.parse(readFileSync(new URL("./holidays.en.json", import.meta.url)));
 const base = {
   start: "2026-09-08", end: "2026-12-18", weeks: "", format: "on-site", cadence: "recommended",
   preference: "as-recommended", weekday: "2", time: "10:00", duration: "30", student: "", mentor: "",
@@ -271,15 +272,16 @@ test("the expectations meeting and the midpoint review link the learning plan te
 
 test("public holidays: the chosen province's, by name, and none without a province", () => {
   const day = (text) => parseDate(text);
-  const ontario = holidaysIn(data, plan({ province: "ON" }).values.province);
+  const ontario = holidaysIn(holidays, plan({ province: "ON" }).values.province);
   assert.equal(ontario.get(day("2026-09-07")), "Labour Day");
   assert.equal(ontario.get(day("2026-02-16")), "Family Day");
   assert.equal(ontario.get(day("2026-06-24")), undefined); // Quebec's, not Ontario's
-  const quebec = holidaysIn(data, "QC");
+  const quebec = holidaysIn(holidays, "QC");
   assert.equal(quebec.get(day("2026-06-24")), "Fête nationale");
   assert.match(quebec.get(day("2026-04-06")), /^Easter Monday, if your organization/); // the host's choice
-  assert.equal(holidaysIn(data, "NL").get(day("2026-07-01")), "Canada Day and Memorial Day");
-  assert.equal(holidaysIn(data, "").size, 0);
+  assert.equal(holidaysIn(holidays, "NL").get(day("2026-07-01")), "Canada Day and Memorial Day");
+  assert.equal(holidaysIn(holidays, "").size, 0);
+  assert.equal(holidaysIn(null, "ON").size, 0); // not loaded (yet): nothing flagged
   // A province the data does not know (an edited link) is dropped, like any unknown choice.
   assert.equal(plan({ province: "XX" }).values.province, "");
   assert.equal(plan({}).values.province, "");
@@ -287,8 +289,8 @@ test("public holidays: the chosen province's, by name, and none without a provin
 
 test("public holidays: the plan's years the data does not cover are named once each", () => {
   const covered = plan({ start: "2026-09-08", end: "2026-12-18" });
-  assert.deepEqual(yearsWithoutHolidays(covered.meetings, data), []);
+  assert.deepEqual(yearsWithoutHolidays(covered.meetings, holidays), []);
   const later = plan({ start: "2029-09-04", end: "2030-12-20" }); // the fixture stops at 2029
   // 2030, and 2031 for the follow-up four weeks after the end.
-  assert.deepEqual(yearsWithoutHolidays(later.meetings, data), [2030, 2031]);
+  assert.deepEqual(yearsWithoutHolidays(later.meetings, holidays), [2030, 2031]);
 });

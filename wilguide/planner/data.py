@@ -9,7 +9,6 @@ from ..checklists.strings import typography
 from ..findings import ContentError, Finding
 from .config import INTERVALS, Link, PlannerConfig
 from .pages import agenda_items, read_page
-from .public_holidays import holiday_data, holiday_years
 
 MIN_PROMPTS = 3
 MAX_PROMPTS = 12  # per kind of meeting; each meeting shows up to 5 of them, in turn
@@ -53,10 +52,9 @@ def prompts_for(config: PlannerConfig, docs_dir: Path, lang: str, meeting: dict)
     ]
 
 
-def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callable[[str], str],
-              years: tuple[int, int] | None = None) -> dict:
-    """Everything the planner needs in ``lang``, with links turned into URLs by ``url_for``, and
-    the public holidays of ``years`` (first, last; by default from last year to three years ahead).
+def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callable[[str], str]) -> dict:
+    """Everything the planner needs in ``lang``, with links turned into URLs by ``url_for``. The
+    public holidays are a file of their own (public_holidays.py), fetched when a province is chosen.
 
     Raises ContentError when a link points nowhere or a meeting has no agenda prompts.
     """
@@ -107,5 +105,5 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
         "phases": [{"key": p["key"], "name": p["name"][lang]} for p in config.phases],
         "meetings": meetings,
         "strings": {key: text[lang] for key, text in config.strings.items()},
-        "holidays": holiday_data(config, lang, years or holiday_years()),
+        "provinces": [province["key"] for province in config.provinces],
     }

@@ -12,6 +12,7 @@ import json
 import sys
 from functools import lru_cache
 from importlib.metadata import version
+from pathlib import Path
 
 from .. import cache
 from ..findings import ContentError, Finding
@@ -36,11 +37,19 @@ def _package_holidays(province: str, first: int, last: int, category: str) -> tu
     return tuple(sorted(found.items()))
 
 
+FILE_NAME = "holidays.json"  # beside the planner page, fetched once a province is chosen
+
+
 def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> dict:
     """{"years": [first, last], "names": [...], "days": {"ON": [[day, name index], ...]}} in ``lang``.
 
-    Raises ContentError, at planner.yml's ``holiday_names``, for a holiday it does not name.
-    Kept in the generator cache: a rebuild does not ask the package again."""
+    Raises ContentError, at planner.yml's ``holiday_names``, for a holiday it does not name."""
+    return json.loads(holiday_file(config, lang, years).read_text(encoding="utf-8"))
+
+
+def holiday_file(config: PlannerConfig, lang: str, years: tuple[int, int]) -> Path:
+    """The holiday data as the JSON file the site serves. Kept in the generator cache: a rebuild
+    does not ask the package again."""
     inputs = {
         "package": version("holidays"),
         "years": list(years),
@@ -50,9 +59,8 @@ def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> di
         "strings": {key: config.strings[key] for key in ("holiday_observed", "and")},
     }
     key = [json.dumps(inputs, sort_keys=True, ensure_ascii=False), cache.source_of(sys.modules[__name__])]
-    stored = cache.cached_file("holidays", key, ".json", lambda target: target.write_text(
-        json.dumps(_holiday_data(config, lang, years), ensure_ascii=False), encoding="utf-8"))
-    return json.loads(stored.read_text(encoding="utf-8"))
+    return cache.cached_file("holidays", key, ".json", lambda target: target.write_text(
+        json.dumps(_holiday_data(config, lang, years), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"))
 
 
 def _kept(name: str, observed: list[str]) -> str:

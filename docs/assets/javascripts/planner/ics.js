@@ -77,7 +77,7 @@ let lastSequence = 0;
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
   const { timeZone, now, resolve, planId, provinceName } = options;
-  const holidays = holidaysIn(data, plan.values.province);
+  const holidays = holidaysIn(options.holidays, plan.values.province);
   const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
   const days = plan.meetings.map((m) => m.day);
   const lines = [

@@ -27,6 +27,11 @@ function start() {
   const hereText = format({ day: "numeric", month: "long", year: "numeric", ...clock }, device);
   const firstOfMonth = (text) => text.replace(/(^| )1(?= \D)/, `$1${s.first_of_month}`);
   let plan = null;
+  // The public holidays: a file of their own, fetched once a plan first has a province.
+  let holidays = null, loading = null, holidaysFailed = false;
+  const loadHolidays = () => (loading ??= fetch(new URL("holidays.json", location.href))
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    .then((found) => { holidays = found; }, (problem) => { loading = null; throw problem; }));
 
   // The plan's zone (in the link): the device's unless chosen.
   const zones = form.elements.zone, named = [...zones.options];
@@ -101,11 +106,11 @@ function start() {
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
     const day = (m) => firstOfMonth(dateText.format(m.day * DAY));
     const phases = byPhase(plan.meetings, data);
-    const { province } = plan.values, holidays = holidaysIn(data, province);
+    const { province } = plan.values, onHoliday = holidaysIn(holidays, province);
 
     // A date past is said first; a public holiday is named rather than "over the year-end holidays".
     const flagText = (m) => {
-      const flag = flagOf(m.day, today), holiday = holidays.get(m.day);
+      const flag = flagOf(m.day, today), holiday = onHoliday.get(m.day);
       return flag !== "flag_past" && holiday ? fill(s.flag_holiday, { name: holiday, province: provinceName(province) }) : s[flag];
     };
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
@@ -134,8 +139,9 @@ function start() {
     // Each date stays on one line, as in the timeline ("mardi 8 septembre" / "2026" reads badly).
     const date = (m) => el("span", { className: "planner-nowrap" }, day(m));
     $("planner-summary").replaceChildren(...fillParts(s.summary, { count: plan.meetings.length, first: date(plan.meetings[0]), last: date(plan.meetings.at(-1)) }));
-    const unknown = province ? yearsWithoutHolidays(plan.meetings, data) : [];
-    Object.assign($("planner-holiday-note"), { hidden: !unknown.length, textContent: fill(s.holidays_unknown, { years: unknown.join(s.and) }) });
+    const unknown = province && holidays ? yearsWithoutHolidays(plan.meetings, holidays) : [];
+    const note = province && holidaysFailed ? s.holidays_failed : unknown.length ? fill(s.holidays_unknown, { years: unknown.join(s.and) }) : "";
+    Object.assign($("planner-holiday-note"), { hidden: !note, textContent: note });
     stale.hidden = true;
     result.hidden = false;
   }
@@ -161,6 +167,17 @@ function start() {
     // The other language gets the plan too, without storage (private windows).
     for (const link of document.querySelectorAll("a[hreflang]")) link.hash = location.hash;
     render(state);
+    if (plan.values.province && !holidays) {
+      // Drawn again with the holidays once they arrive (or with a note saying they could not).
+      const redraw = (failed) => {
+        holidaysFailed = failed;
+        if (!plan) return;
+        const stalePlan = !stale.hidden;
+        render(plan.state);
+        stale.hidden = !stalePlan;
+      };
+      loadHolidays().then(() => redraw(false), () => redraw(true));
+    }
     if (focus) { status.textContent = ""; $("planner-result-title").focus(); }
     if (announce) say(announce);
     return true;
@@ -194,7 +211,7 @@ function start() {
     const { state } = plan;
     const text = buildCalendar(plan, data, {
       ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
-      provinceName: provinceName(plan.values.province),
+      provinceName: provinceName(plan.values.province), holidays,
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();

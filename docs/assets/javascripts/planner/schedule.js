@@ -80,7 +80,7 @@ export function validate(input, data) {
       weekday: pick(+input.weekday, [1, 2, 3, 4, 5], 2),
       length: Math.min(Math.max(Math.round(+input.duration) || 30, 5), 240),
       followUp: input.followup !== "no",
-      province: pick(input.province, Object.keys(data.holidays.days), ""),
+      province: pick(input.province, data.provinces, ""),
     },
   };
 }
@@ -221,13 +221,14 @@ export function flagOf(day, today) { // 24 December to 2 January: the year-end h
   return day < today ? "flag_past" : date >= "12-24" || date <= "01-02" ? "flag_holidays" : "";
 }
 
-/** The province's public holidays by day (day → name); none when no province is chosen. */
-export const holidaysIn = (data, province) =>
-  new Map((data.holidays.days[province] ?? []).map(([day, name]) => [day, data.holidays.names[name]]));
+/** The province's public holidays by day (day → name), from the build's holidays.json; none when
+ * no province is chosen or the file is not loaded. */
+export const holidaysIn = (holidays, province) =>
+  new Map((holidays?.days[province] ?? []).map(([day, name]) => [day, holidays.names[name]]));
 
 /** The plan's years the build gave no holidays for (a plan made years after the site was built). */
-export function yearsWithoutHolidays(meetings, data) {
-  const [first, last] = data.holidays.years;
+export function yearsWithoutHolidays(meetings, holidays) {
+  const [first, last] = holidays.years;
   const years = meetings.map((m) => new Date(m.day * DAY).getUTCFullYear()).filter((y) => y < first || y > last);
   return [...new Set(years)];
 }
