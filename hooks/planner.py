@@ -29,7 +29,7 @@ def on_files(files, config):
     """The public holidays in this language, beside the planner page (not in it: most readers
     never choose a province, and the page is the site's heaviest)."""
     lang = current_language(config)
-    page = next((f for f in files if f.src_uri.endswith(PAGE) and f.src_uri.count("/") <= 2), None)
+    page = next((file for file in files if _is_planner_file(file)), None)
     if page is None:
         return files
     try:
@@ -42,8 +42,12 @@ def on_files(files, config):
     return files
 
 
+def _is_planner_file(file) -> bool:
+    return file.src_uri.endswith(PAGE) and file.src_uri.count("/") <= 2
+
+
 def _is_planner(page) -> bool:
-    return page.file.src_uri.endswith(PAGE) and page.file.src_uri.count("/") <= 2
+    return _is_planner_file(page.file)
 
 
 def on_page_content(html, page, config, files):

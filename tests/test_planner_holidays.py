@@ -137,7 +137,7 @@ def test_a_holiday_without_the_guides_name_stops_the_build_at_holiday_names(tmp_
 @pytest.mark.parametrize(
     "old, new, snippet, message",
     [
-        ('{key: "ON",', "{key: ON,", "{key: ON,", "provinces: 'key' must be quoted, like \"ON\" (YAML reads true as a yes or no)"),
+        ('{key: "ON",', "{key: ON,", "{key: ON,", "provinces: 'key' must be in quotes, like \"ON\": without them, YAML reads it as true"),
         ('{key: "YT",', '{key: "YK",', '{key: "YK",', "provinces: 'key' must be the code of a province or territory"),
         ('{key: "SK",', '{key: "AB",', '{key: "AB", name: {fr: "Saskatchewan"', "provinces: the key 'AB' is used twice"),
         ("also: [Easter Monday]", "also: [Easter Tuesday]", 'key: "QC"', "province 'QC': 'Easter Tuesday' is not in holiday_names"),

@@ -362,8 +362,8 @@ def _zones(check: _Checker, tree: LineDict) -> list[dict]:
 
 
 def _province_problem(code) -> str | None:
-    if isinstance(code, bool):  # YAML reads a bare ON as true
-        return f"'key' must be quoted, like \"ON\" (YAML reads {str(code).lower()} as a yes or no)"
+    if isinstance(code, bool):  # YAML 1.1 reads a bare ON, OFF, YES or NO as true or false
+        return f"'key' must be in quotes, like \"ON\": without them, YAML reads it as {str(code).lower()}"
     if code not in PROVINCE_CODES:
         return f"'key' must be the code of a province or territory ({', '.join(PROVINCE_CODES)}), not '{code}'"
     return None

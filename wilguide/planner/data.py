@@ -9,6 +9,7 @@ from ..checklists.strings import typography
 from ..findings import ContentError, Finding
 from .config import INTERVALS, Link, PlannerConfig
 from .pages import agenda_items, read_page
+from .public_holidays import FILE_NAME as HOLIDAYS_FILE
 
 MIN_PROMPTS = 3
 MAX_PROMPTS = 12  # per kind of meeting; each meeting shows up to 5 of them, in turn
@@ -106,4 +107,5 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
         "meetings": meetings,
         "strings": {key: text[lang] for key, text in config.strings.items()},
         "provinces": [province["key"] for province in config.provinces],
+        "holidaysFile": HOLIDAYS_FILE,  # beside the page: the address is relative to it
     }

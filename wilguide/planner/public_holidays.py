@@ -18,6 +18,7 @@ from .. import cache
 from ..findings import ContentError, Finding
 from .config import PlannerConfig
 
+FILE_NAME = "holidays.json"  # beside the planner page, fetched once a province is chosen
 OBSERVED = " (observed)"
 EPOCH = dt.date(1970, 1, 1)  # the page's script counts days from here
 YEARS_BEFORE, YEARS_AFTER = 1, 3  # a plan made today covers at most this span (16 months, a year ahead)
@@ -35,9 +36,6 @@ def _package_holidays(province: str, first: int, last: int, category: str) -> tu
 
     found = holidays.Canada(subdiv=province, years=range(first, last + 1), language="en_US", categories=(category,))
     return tuple(sorted(found.items()))
-
-
-FILE_NAME = "holidays.json"  # beside the planner page, fetched once a province is chosen
 
 
 def holiday_data(config: PlannerConfig, lang: str, years: tuple[int, int]) -> dict:

@@ -29,7 +29,7 @@ function start() {
   let plan = null;
   // The public holidays: a file of their own, fetched once a plan first has a province.
   let holidays = null, loading = null, holidaysFailed = false;
-  const loadHolidays = () => (loading ??= fetch(new URL("holidays.json", location.href))
+  const loadHolidays = () => (loading ??= fetch(new URL(data.holidaysFile, location.href))
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
     .then((found) => { holidays = found; }, (problem) => { loading = null; throw problem; }));
 
