@@ -628,8 +628,10 @@ def test_the_holidays_are_fetched_once_a_province_is_chosen_and_a_failure_is_sai
     page.click("#planner-form button[type=submit]")
     note = page.locator("#planner-holiday-note")
     note.wait_for(state="visible")
-    assert note.inner_text() == ("The public holidays could not be loaded, so meetings that fall on one are not flagged. "
-                                 "To try again, create the schedule once more.")
+    failed = ("The public holidays could not be loaded, so meetings that fall on one are not flagged. "
+              "To try again, create the schedule once more.")
+    assert note.inner_text() == failed
+    assert announced(page.locator("#planner-status")) == failed  # said in the live region too: the note comes after the plan
     assert page.locator(".planner-meeting").count() > 10 and page.locator(".planner-flag").count() == 0
     page.unroute("**/holidays.json")
     page.click("#planner-form button[type=submit]")

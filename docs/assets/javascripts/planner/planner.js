@@ -172,6 +172,7 @@ function start() {
       const redraw = (failed) => {
         holidaysFailed = failed;
         if (!plan) return;
+        if (failed) say(s.holidays_failed); // the note appears after the plan: screen readers hear it too
         const stalePlan = !stale.hidden;
         render(plan.state);
         stale.hidden = !stalePlan;
