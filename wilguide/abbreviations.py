@@ -6,9 +6,9 @@ tooltips, can read."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
+from .alphabetical import alphabetical_key
 from .findings import ContentError, Finding, relative
 
 DEFINITION = re.compile(r"^\*\[(?P<short>[^\]]+)\]:[ \t]*(?P<long>\S.*?)[ \t]*$")
@@ -41,7 +41,7 @@ def load(path: Path, root: Path | None = None) -> list[tuple[str, str]]:
 
 def _sort_key(short: str) -> tuple[str, str]:
     """Alphabetical whatever the accents (ÉDI beside EDI), the plain spelling first."""
-    return "".join(c for c in unicodedata.normalize("NFD", short.casefold()) if not unicodedata.combining(c)), short
+    return alphabetical_key(short), short
 
 
 def table(pairs: list[tuple[str, str]], lang: str) -> str:

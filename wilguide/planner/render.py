@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from html import escape
 
+from ..alphabetical import alphabetical_key
 from .config import PlannerConfig
 
 WEEKDAYS = (1, 2, 3, 4, 5)
@@ -43,10 +43,6 @@ _EXAMPLE_DATE = re.compile(r"\b\d{4}[-/]\d\d[-/]\d\d\b")
 
 def _hint(text: str) -> str:
     return _EXAMPLE_DATE.sub(lambda m: f'<span class="planner-nowrap">{m.group()}</span>', escape(text))
-
-
-def _without_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _field(field_id: str, label: str, control: str, hint: str = "") -> str:
@@ -96,7 +92,7 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     named_zones = "".join(f'<option value="{z["zone"]}">{escape(z["name"][lang])}</option>' for z in config.zones)
     zone_options = f'<optgroup label="{escape(t("zones_canada"))}">{named_zones}</optgroup>'
     # In the order of the reader's alphabet: Île-du-Prince-Édouard among the I's.
-    by_name = sorted(config.provinces, key=lambda p: _without_accents(p["name"][lang]).casefold())
+    by_name = sorted(config.provinces, key=lambda p: alphabetical_key(p["name"][lang]))
     province_options = f'<option value="">{escape(t("province_none"))}</option>' + "".join(
         f'<option value="{p["key"]}">{escape(p["name"][lang])}</option>' for p in by_name
     )
