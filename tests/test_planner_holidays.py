@@ -8,11 +8,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from wilguide import cache
 from wilguide.findings import ContentError
-from wilguide.planner import load_planner_config
+from wilguide.planner import load_planner_config, plan_data, render_form
 from wilguide.planner.public_holidays import holiday_data, holiday_years
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +67,7 @@ def test_labour_day_is_the_first_monday_of_september_everywhere(lang, name):
     "lang, province, date, name",
     [
         ("fr", "QC", "2026-06-24", "Fête nationale du Québec"),
-        ("en", "QC", "2026-06-24", "Fête nationale"),
+        ("en", "QC", "2026-06-24", "Quebec's National Holiday"),
         ("fr", "QC", "2026-04-03", "Vendredi saint, sauf si votre organisation a choisi le lundi de Pâques"),
         ("en", "QC", "2026-04-03", "Good Friday, unless your organization chose Easter Monday instead"),
         ("fr", "ON", "2026-04-03", "Vendredi saint"),  # Quebec's own name for it stays Quebec's
@@ -75,7 +76,7 @@ def test_labour_day_is_the_first_monday_of_september_everywhere(lang, name):
         ("en", "QC", "2026-04-06", "Easter Monday, if your organization chose it instead of Good Friday"),
         # Quebec moves only July 1 and June 24, when they fall on a Sunday (the trainee Act, s. 9).
         ("fr", "QC", "2029-07-02", "Fête du Canada (congé reporté)"),
-        ("en", "QC", "2029-06-25", "Fête nationale (observed)"),
+        ("en", "QC", "2029-06-25", "Quebec's National Holiday (observed)"),
         ("fr", "QC", "2026-05-18", "Journée nationale des patriotes"),
         ("fr", "ON", "2026-05-18", "Fête de Victoria"),
         ("fr", "ON", "2026-02-16", "Fête de la famille"),
@@ -184,3 +185,21 @@ def test_each_language_serves_its_holidays_beside_the_planner_page_not_in_it(bui
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert "Saskatchewan Day" not in html and "Jour de la Saskatchewan" not in html  # fetched only when needed
 
+
+
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("fr", ["Ne pas signaler les jours fériés", "Alberta", "Colombie-Britannique", "Île-du-Prince-Édouard", "Manitoba",
+                "Nouveau-Brunswick", "Nouvelle-Écosse", "Nunavut", "Ontario", "Québec", "Saskatchewan",
+                "Terre-Neuve-et-Labrador", "Territoires du Nord-Ouest", "Yukon"]),
+        ("en", ["Don't flag public holidays", "Alberta", "British Columbia", "Manitoba", "New Brunswick",
+                "Newfoundland and Labrador", "Northwest Territories", "Nova Scotia", "Nunavut", "Ontario",
+                "Prince Edward Island", "Quebec", "Saskatchewan", "Yukon"]),
+    ],
+)
+def test_the_form_lists_the_provinces_in_the_readers_alphabetical_order(lang, names):
+    config = load_planner_config(DATA_FILE)
+    data = plan_data(config, ROOT / "docs", lang, lambda target: target)
+    form = lxml.html.fromstring(render_form(config, data, lang, "planner.js"))
+    assert [option.text for option in form.xpath("//select[@name='province']/option")] == names

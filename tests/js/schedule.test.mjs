@@ -277,7 +277,7 @@ test("public holidays: the chosen province's, by name, and none without a provin
   assert.equal(ontario.get(day("2026-02-16")), "Family Day");
   assert.equal(ontario.get(day("2026-06-24")), undefined); // Quebec's, not Ontario's
   const quebec = holidaysIn(holidays, "QC");
-  assert.equal(quebec.get(day("2026-06-24")), "Fête nationale");
+  assert.equal(quebec.get(day("2026-06-24")), "Quebec's National Holiday");
   assert.match(quebec.get(day("2026-04-06")), /^Easter Monday, if your organization/); // the host's choice
   assert.equal(holidaysIn(holidays, "NL").get(day("2026-07-01")), "Canada Day and Memorial Day");
   assert.equal(holidaysIn(holidays, "").size, 0);
