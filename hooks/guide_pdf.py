@@ -241,7 +241,14 @@ def _wait_for_pdfs() -> None:
         if not _put_in_site(lang, result):
             raise PluginError(f"guide PDF ({lang}): the downloads table was not found in {state.get('page_target')}")
         how = f"typeset in {result.seconds:.1f} s" if result.seconds is not None else "unchanged, reused from the cache"
-        log.info(f"guide PDF ({lang}): {how}, {file_size(result.size, 'en')} -> {state['file'].dest_uri}")
+        log.info(f"guide PDF ({lang}): {how}, {file_size(result.size, 'en')} -> {state['file'].dest_uri}{_tightened(result)}")
+
+
+def _tightened(result) -> str:
+    """Which chapters were set tighter, so that an editor who notices it knows why."""
+    if not result.tightened:
+        return ""
+    return f" (set tighter so that no page holds only their last lines: {', '.join(result.tightened)})"
 
 
 @event_priority(-300)  # after the i18n plugin built the other languages
@@ -281,7 +288,7 @@ def _caught_up(job: guide_pdf.GuideJob, result, error: str | None) -> None:
         _state[lang]["result"], _state[lang]["pending"] = result, ""
         _put_in_site(lang, result)
         log.info(f"guide PDF ({lang}): typeset in the background in {result.seconds or 0:.1f} s; "
-                 f"the preview now serves it ({file_size(result.size, 'en')} -> {_state[lang]['file'].dest_uri})")
+                 f"the preview now serves it ({file_size(result.size, 'en')} -> {_state[lang]['file'].dest_uri}){_tightened(result)}")
 
 
 _background = BackgroundTypesetting(_caught_up)

@@ -181,11 +181,11 @@ def test_a_page_reference_prints_its_target_page_and_a_right_guess_takes_one_lay
     def first_page_text(pdf):
         return pypdf.PdfReader(pdf).pages[0].extract_text()
 
-    assert typeset(document, stylesheet, tmp_path / "a.pdf") == (3, {"far": 3})
+    assert typeset(document, stylesheet, tmp_path / "a.pdf") == (3, {"far": 3}, ())
     assert "See far (p. 3)." in first_page_text(tmp_path / "a.pdf") and len(layouts) == 2  # the guess, then the number
 
     layouts.clear()
-    assert typeset(document, stylesheet, tmp_path / "b.pdf", {"far": 3, "gone": 7}) == (3, {"far": 3})
+    assert typeset(document, stylesheet, tmp_path / "b.pdf", {"far": 3, "gone": 7}) == (3, {"far": 3}, ())
     assert "(p. 3)" in first_page_text(tmp_path / "b.pdf") and len(layouts) == 1
 
     layouts.clear()

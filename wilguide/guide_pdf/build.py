@@ -15,7 +15,7 @@ from typing import Mapping
 from .. import cache, site_address
 from ..file_names import file_stem
 from ..findings import ContentError
-from . import assemble, contents, fonts, labels, render
+from . import assemble, contents, fonts, labels, page_fill, render
 from .assemble import Edition
 from .contents import Chapter
 
@@ -31,6 +31,7 @@ class GuidePdf:
     size: int
     seconds: float | None  # typesetting time, None when the cache already had this edition
     pages: int | None = None  # the page count, for readers about to print; None if not known
+    tightened: tuple[str, ...] = ()  # chapters set tighter in this typesetting (page_fill.py)
 
 
 def skip_reason(command: str | None, environ: Mapping[str, str] = os.environ) -> str | None:
@@ -126,7 +127,7 @@ def plan_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[st
         *_inputs(chapters, edition, assets),
         stylesheet,
         fonts.fonts_identity(font_files),
-        cache.source_of(assemble, contents, fonts, labels, render, site_address, sys.modules[__name__]),
+        cache.source_of(assemble, contents, fonts, labels, page_fill, render, site_address, sys.modules[__name__]),
         *(template.read_text(encoding="utf-8") for template in sorted(assemble.TEMPLATES.iterdir())),
         version("weasyprint"),  # not imported: see render.typeset
     ]
@@ -140,6 +141,7 @@ def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
     Raises ContentError when a page cannot print well, fonts.MissingFonts, render.TypesetError.
     """
     timing: dict[str, float] = {}
+    tightened: list[str] = []
 
     def produce(path: Path) -> None:
         # Assembled only on a cache miss. A PDF is cached only when its document had no problem,
@@ -154,9 +156,10 @@ def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
         _save_page_numbers(numbers, layout.anchors)
         _write_atomically(job.page_count_path, str(layout.pages))
         timing["seconds"] = time.perf_counter() - start
+        tightened.extend(layout.tightened)
 
     pdf = cache.cached_file("guide-pdf", job.key, ".pdf", produce)
-    return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"), _page_count(job.page_count_path))
+    return GuidePdf(pdf, job.edition.day, pdf.stat().st_size, timing.get("seconds"), _page_count(job.page_count_path), tuple(tightened))
 
 
 def _page_numbers(path: Path) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """Typeset the guide's HTML document into a tagged PDF with WeasyPrint, laid out again until every
-page reference prints the page its target is on (usually twice, once when a guess is right)."""
+page reference prints the page its target is on (usually twice, once when a guess is right) and
+once more when a chapter needs setting tighter (page_fill.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from . import page_fill
+
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, with title, language and alt texts (PDF/UA)
 
 
@@ -17,6 +20,7 @@ class Layout(NamedTuple):
 
     pages: int
     anchors: dict[str, int]
+    tightened: tuple[str, ...] = ()  # the chapters set tighter so that no page holds only their last lines
 
 
 class TypesetError(RuntimeError):
@@ -50,7 +54,7 @@ def _warnings_of(logger_name: str):
 # used: version 70 can leave a number one pass stale when a page break moves late in the layout.
 REFERENCE = re.compile(r'data-target="#([^"]+)"')
 FIRST_GUESS = "00"  # the width of a typical page number, so the first layout breaks lines as the last
-MAX_LAYOUTS = 4
+MAX_LAYOUTS = 6  # a first guess, tighter chapters, their check, up to three settling page numbers
 
 
 def _hyphenate_canadian_english_as_american() -> None:
@@ -95,12 +99,15 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
     fonts = FontConfiguration()
     targets = set(REFERENCE.findall(document))
     pages: dict[str, int] = dict(first_guess or {})
+    fitting = page_fill.Fitting(document)
     with _warnings_of("weasyprint") as warnings:
         css = CSS(string=stylesheet, font_config=fonts, url_fetcher=fetcher)
         # Lay out with the page numbers of the previous layout until every reference prints the
-        # page its target lands on (two layouts, unless a number's width moves a page break).
+        # page its target lands on (two layouts, unless a number's width moves a page break), and
+        # once more if a chapter ends with a few lines on a page of their own (page_fill.py).
         for _ in range(MAX_LAYOUTS):
-            html = HTML(string=with_page_numbers(document, pages), base_url=str(Path.cwd()), url_fetcher=fetcher)
+            laid_out = with_page_numbers(fitting.document, pages)
+            html = HTML(string=laid_out, base_url=str(Path.cwd()), url_fetcher=fetcher)
             rendered = html.render(stylesheets=[css], font_config=fonts, pdf_variant=PDF_VARIANT, optimize_images=True)
             found = anchor_pages(rendered.pages)
             missing = sorted(targets - found.keys())
@@ -108,13 +115,15 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
                 warnings.append(f"links to sections that are not in the guide: #{', #'.join(missing)}")
                 break
             placed = {anchor: found[anchor] for anchor in targets}
-            if all(pages.get(anchor) == page for anchor, page in placed.items()):
-                break
+            settled = all(pages.get(anchor) == page for anchor, page in placed.items())
             pages = placed
+            if fitting.refit(rendered.pages) or not settled:
+                continue
+            break
         else:
             warnings.append(f"the page numbers of cross-references still moved after {MAX_LAYOUTS} layouts")
         if not warnings:
             rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
     if warnings:
         raise TypesetError("WeasyPrint could not typeset the guide as written:\n  " + "\n  ".join(warnings))
-    return Layout(len(rendered.pages), placed)
+    return Layout(len(rendered.pages), placed, tuple(sorted(fitting.levels)))

@@ -1,0 +1,96 @@
+"""A chapter that would leave a few lines alone on its last page is set tighter (page_fill.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from wilguide.guide_pdf import fonts, page_fill
+from wilguide.guide_pdf.build import STYLESHEET
+from wilguide.guide_pdf.page_fill import ChapterEnd, tightening
+
+
+def test_only_a_short_last_page_that_tightening_can_pull_back_is_tightened():
+    ends = [
+        ChapterEnd("spills-a-little", full_pages=4, fill=0.08),  # 2 % of its pages: the light level
+        ChapterEnd("spills-more", full_pages=2, fill=0.14),  # 7 %: the tighter level
+        ChapterEnd("spills-too-much", full_pages=1, fill=0.15),  # 15 %: left as it is, not squeezed
+        ChapterEnd("half-full", full_pages=3, fill=0.5),  # a last page half full is fine
+        ChapterEnd("one-page", full_pages=0, fill=0.1),  # its only page: nothing to pull back onto
+    ]
+    assert tightening(ends) == {"spills-a-little": 1, "spills-more": 2}
+
+
+def test_the_appendix_is_weighed_but_never_tightened():
+    document = (
+        '<body><section class="chapter" id="intro"></section><section class="part" id="p">'
+        '<section class="chapter" id="roles"></section></section><section class="part appendix" id="a">'
+        '<section class="chapter" id="checklist"></section></section></body>'
+    )
+    assert page_fill.chapters_to_weigh(document) == (["intro", "roles", "checklist"], {"intro", "roles"})
+    marked = page_fill.with_tightening(document, {"roles": 2})
+    assert '<section class="chapter tight-2" id="roles">' in marked
+    assert marked.count("tight-") == 1 and page_fill.with_tightening(document, {}) == document
+
+
+def lines(count: int) -> str:
+    return "".join(f"<p>Line {number}</p>" for number in range(1, count + 1))
+
+
+def synthetic_guide(tmp_path: Path, tight_line: str):
+    """20 lines a page: a chapter of 61 lines spills one line onto a fourth page."""
+    from wilguide.guide_pdf.render import typeset
+
+    document = (
+        '<html lang="en"><head><title>t</title></head><body>'
+        f'<section class="chapter" id="long"><h1>Long</h1>{lines(60)}</section>'
+        '<section class="chapter" id="next"><h1>Next</h1><p>Short.</p></section>'
+        f'<section class="part appendix" id="appendix"><section class="chapter" id="form"><h1>Form</h1>{lines(60)}</section></section>'
+        "</body></html>"
+    )
+    stylesheet = (
+        "@page { size: 300pt 440pt; margin: 20pt; } html { font: 12pt/20pt serif; orphans: 1; widows: 1; }"
+        f"p, h1 {{ margin: 0; font-size: 12pt; }} .chapter {{ break-before: page; }} .tight-1 {{ line-height: {tight_line}; }}"
+    )
+    layout = typeset(document, stylesheet, tmp_path / "tight.pdf")
+    return layout, [page.extract_text() for page in pypdf.PdfReader(tmp_path / "tight.pdf").pages]
+
+
+def test_a_chapter_one_line_too_long_is_set_tighter_and_the_appendix_is_not(tmp_path):
+    layout, text = synthetic_guide(tmp_path, "19pt")  # 21 lines fit a page
+    assert layout.tightened == ("long",)
+    assert "Line 60" in text[2] and "Next" in text[3]  # the long chapter ends on its third page
+    assert len(text) == 8 and "Line 60" in text[7]  # the appendix's copy still takes four pages
+
+
+def test_a_chapter_tightening_cannot_pull_back_goes_back_to_its_usual_setting(tmp_path):
+    layout, text = synthetic_guide(tmp_path, "19.9pt")  # still 20 lines a page: it would not help
+    assert layout.tightened == ()
+    assert "Line 60" in text[3] and "Next" in text[4] and len(text) == 9
+
+
+@pytest.fixture(scope="module")
+def guide_stylesheet() -> str:
+    return fonts.font_face_css(fonts.font_files()) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+
+
+def chapter_length(level: int, stylesheet: str, target: Path) -> float:
+    """How many pages a chapter of the guide's usual blocks takes when set at ``level`` (0: as usual)."""
+    import weasyprint
+
+    paragraph = "<p>" + "Check in with your student often and note what you agree on, in a few words. " * 4 + "</p>"
+    items = "<ul>" + "<li>Ask what went well this week, and what got in the way.</li>" * 4 + "</ul>"
+    body = ("<h2 class='section-title'>A section</h2>" + paragraph * 3 + items) * 9
+    classes = "chapter" + (f" tight-{level}" if level else "")
+    document = f'<html lang="en-CA"><head><title>t</title></head><body><section class="{classes}" id="c">{body}</section></body></html>'
+    pages = weasyprint.HTML(string=document).render(stylesheets=[weasyprint.CSS(string=stylesheet)]).pages
+    end = page_fill.chapter_ends(pages, ["c"])[0]
+    return end.full_pages + end.fill
+
+
+def test_each_tightness_wins_back_what_the_decision_counts_on(guide_stylesheet, tmp_path):
+    usual = chapter_length(0, guide_stylesheet, tmp_path)
+    gains = [1 - chapter_length(level, guide_stylesheet, tmp_path) / usual for level in (1, 2)]
+    assert usual > 3 and all(gain >= wanted for gain, wanted in zip(gains, page_fill.LEVEL_GAINS)), gains
