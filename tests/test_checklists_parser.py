@@ -369,3 +369,25 @@ def test_a_page_with_an_item_error_still_reports_its_own_items_without_counterpa
         "docs/fr/toolkit/sample.md:16: bad item key 'Workspace': use lowercase letters, digits and hyphens, as in { #confirm-dates }",
         "docs/fr/toolkit/sample.md:22: item 'lunch' has no counterpart in docs/en/toolkit/sample.md",
     ]
+
+
+def test_an_error_on_a_heading_leaves_the_items_read_so_both_ways_are_compared(docs):
+    # The French page's error is on a section heading, not on an item: every French item was read,
+    # so the English item the French page lacks is reported now, not once the heading is fixed.
+    write(docs, "fr", FR.replace("## L'équipe { #team }", "## L'équipe"))
+    write(docs, "en", edited(EN, "- [ ] Tell the team. { #tell-team }\n", "- [ ] Tell the team. { #tell-team }\n- [ ] Book a lunch. { #lunch }\n"))
+    with pytest.raises(ContentError) as error:
+        load_all(docs, ["fr", "en"])
+    assert messages(error) == [
+        "docs/en/toolkit/sample.md:19: item 'lunch' has no counterpart in docs/fr/toolkit/sample.md",
+        "docs/fr/toolkit/sample.md:19: section heading has no ID: write '## Title { #section-id }'",
+    ]
+
+
+def test_a_page_whose_items_all_went_unread_does_not_call_the_other_pages_items_missing(docs):
+    # An unclosed code fence turns the French list into code: its one error is reported, not
+    # every English item as having no French counterpart.
+    write(docs, "fr", FR.replace("## Logistique { #logistics }", "## Logistique { #logistics }\n\n```\n"))
+    with pytest.raises(ContentError) as error:
+        load_all(docs, ["fr", "en"])
+    assert messages(error) == ["docs/fr/toolkit/sample.md:7: checklist has no items: add '- [ ] text { #key }' lines"]

@@ -479,16 +479,31 @@ def parse_checklist(text: str, path: Path | str, lang: str, slug: str | None = N
         printed_notes=tuple(scan.printed_notes),
     )
     if findings:
-        # Errors in the front matter only leave every item read; an item line with an error is not.
-        raise PartialChecklist(findings, checklist, items_complete=all(finding.line <= offset for finding in findings))
+        read = {item.line for section in scan.sections for item in section.items}
+        lines = text.split("\n")
+        complete = bool(read) and all(  # no item read at all: the page was not read as meant
+            finding.line <= offset or _spares_items(lines[finding.line - 1] if finding.line <= len(lines) else "", finding.line in read)
+            for finding in findings
+        )
+        raise PartialChecklist(findings, checklist, items_complete=complete)
     return checklist
+
+
+def _spares_items(line: str, item_read: bool) -> bool:
+    """Whether an error on this body line leaves every item of the page read: it is on an item
+    that was read all the same, on a heading, or on a line that is neither a list item nor
+    carries a { #key } (an item written across lines may have its key on a later one)."""
+    if item_read or HEADING.match(line):
+        return True
+    return not LIST_ITEM.match(line) and not ANY_MARKER.search(line)
 
 
 class PartialChecklist(ContentError):
     """A checklist page with format errors, and what was read of it, so its items can still be
     compared with the other language and the editor sees every problem in one check. When an
-    error is below the front matter, an item may be missing only because its line has an error:
-    ``items_complete`` is then False, and only the items that were read can be compared."""
+    error is on an item's line (or on a line that may belong to one), that item may be missing only
+    because of the error: ``items_complete`` is then False, and only the items that were read can
+    be compared. Errors in the front matter, on headings or on other lines leave it True."""
 
     def __init__(self, findings, partial: Checklist, items_complete: bool):
         super().__init__(findings)

@@ -122,9 +122,10 @@ def _compare_fields(reference: Checklist, ref_path: str, other: Checklist, other
 def _compare_readable(slug, languages, loaded, partial) -> list[Finding]:
     """Items compared when a page has format errors, so a missing translation shows now, not after
     the format is fixed (settings are not compared: they may not have been read). A page whose
-    errors are all in its front matter has every item read: compared in full. Otherwise only an
-    item that was read and has no counterpart in a complete page is reported: the other way, the
-    item may only have failed to be read."""
+    errors leave every item read (in its front matter, on a heading, on a line that is no item:
+    parser.PartialChecklist) is compared in full. Otherwise only an item that was read and has no
+    counterpart in a complete page is reported: the other way, the item may only have failed to be
+    read."""
     pages = []
     for lang in languages:
         if slug in loaded[lang]:
