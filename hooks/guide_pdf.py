@@ -248,7 +248,7 @@ def _tightened(result) -> str:
     """Which chapters were set tighter, so that an editor who notices it knows why."""
     if not result.tightened:
         return ""
-    return f" (set tighter so that no page holds only their last lines: {', '.join(result.tightened)})"
+    return f"; chapters set slightly tighter so that their last lines do not sit alone on a page: {', '.join(result.tightened)}"
 
 
 @event_priority(-300)  # after the i18n plugin built the other languages

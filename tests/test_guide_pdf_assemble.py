@@ -214,22 +214,23 @@ def test_a_printed_title_never_ends_on_a_line_of_one_word():
     assert abbreviation.get("title") == "apprentissage intégré au travail" and abbreviation.getparent().get("class") == "keep-together"
 
 
-def test_names_print_whole_but_a_sentence_keeps_its_first_word_breakable():
+def test_names_print_whole_but_a_sentence_keeps_its_first_word_breakable_unless_it_is_a_name():
     html = (
         "<h1>Carleton University</h1>"
         "<p>Pendant le stage à Carleton University, voyez <a href='https://example.com/'>Université Laval</a> "
-        "Toronto (Ontario). Certaines règles : « <span lang='en'>Backgrounder: Student</span> », "
+        "Toronto (Ontario). Toronto reçoit. Certaines règles : « <span lang='en'>Backgrounder: Student</span> », "
         "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat.</p>"
     )
     doc, _ = document([chapter("references.md", html, "Le guide")])
     section = doc.get_element_by_id("references")
     whole = [span.text for span in section.xpath(".//span[@class='whole-word']")]
-    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Backgrounder", "Student", "Québec", "Commission"], (
-        "capitalized words of six letters or more inside a sentence; not a sentence's first word (Pendant, Certaines), "
-        "a link, code, a title, or a word too short to be hyphenated (Laval)"
+    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Toronto", "Backgrounder", "Student", "Québec", "Commission"], (
+        "capitalized words of six letters or more inside a sentence, and a sentence's first word that is one of them "
+        "(Toronto); not another sentence's first word (Pendant, Certaines), a link, code, a title, or a word too short "
+        "to be hyphenated (Laval)"
     )
     assert " ".join(section.xpath("string(.//p)").split()) == (
-        "Pendant le stage à Carleton University, voyez Université Laval (example.com) Toronto (Ontario). "
+        "Pendant le stage à Carleton University, voyez Université Laval (example.com) Toronto (Ontario). Toronto reçoit. "
         "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat."
     ), "the words read as before"
 

@@ -386,21 +386,27 @@ def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
 
 
 # Pyphen breaks a name as it breaks any word ("Car-leton", "Univer-sity"); a printer does not.
-# A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) prints whole,
-# unless it starts a sentence: such a word is seldom a name, and each span left out saves layout.
+# A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) prints whole.
+# A sentence's first word is capitalized anyway: it prints whole only when the chapter also writes
+# it capitalized inside a sentence (a name: "Toronto hosts…" after "in Toronto"), so that ordinary
+# words keep their breaks and each span left out saves layout.
 _CAPITALIZED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]{5,}")
 _NOT_HYPHENATED = {"a", "abbr", "code", "pre", *_HEADINGS}
 _INLINE = {"span", "em", "strong", "i", "b", "q", "cite", "mark"}  # their text goes on a sentence
 
 
 def _keep_names_whole(root: HtmlElement) -> None:
+    def capitalized(text: str, mid_sentence: bool):
+        """Each capitalized word long enough to break, and whether it starts a sentence."""
+        for match in _CAPITALIZED.finditer(text):
+            before = text[: match.start()].rstrip()
+            yield match, (before[-1] in ".?!…" if before else not mid_sentence)
+
     def split(text: str, mid_sentence: bool) -> tuple[str, list[HtmlElement]]:
         """The text before the first word kept whole, and each such word, its text after it as tail."""
         head, words, end = text, [], 0
-        for match in _CAPITALIZED.finditer(text):
-            before = text[: match.start()].rstrip()
-            starts_sentence = before[-1] in ".?!…" if before else not mid_sentence
-            if starts_sentence:
+        for match, starts_sentence in capitalized(text, mid_sentence):
+            if starts_sentence and match.group() not in names:
                 continue
             word = _element("span", match.group(), class_="whole-word")
             if words:
@@ -413,16 +419,24 @@ def _keep_names_whole(root: HtmlElement) -> None:
             words[-1].tail = text[end:]
         return head, words
 
+    texts = []  # (element, child or None for its own text, whether that text goes on a sentence)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or any(
             e.tag in _NOT_HYPHENATED or "print-url" in (e.get("class") or "") for e in (element, *element.iterancestors())
         ):
             continue
         for child in [None, *element]:  # None: the element's own text, before its first child
-            text = element.text if child is None else child.tail
-            if not text:
-                continue
-            head, words = split(text, mid_sentence=child is not None or element.tag in _INLINE)
+            texts.append((element, child, child is not None or element.tag in _INLINE))
+    names = {
+        match.group()
+        for element, child, mid_sentence in texts
+        for match, starts_sentence in capitalized((element.text if child is None else child.tail) or "", mid_sentence)
+        if not starts_sentence
+    }
+    for element, child, mid_sentence in texts:
+        text = element.text if child is None else child.tail
+        if text:
+            head, words = split(text, mid_sentence)
             if not words:
                 continue
             if child is None:
