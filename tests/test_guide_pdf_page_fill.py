@@ -35,11 +35,17 @@ def test_the_appendix_is_weighed_but_never_tightened():
     assert marked.count("tight-") == 1 and page_fill.with_tightening(document, {}) == document
 
 
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 def lines(count: int) -> str:
     return "".join(f"<p>Line {number}</p>" for number in range(1, count + 1))
 
 
-def synthetic_guide(tmp_path: Path, tight_line: str):
+def synthetic_guide(tmp_path: Path, tight_line: str, first_guess: dict | None = None):
     """20 lines a page: a chapter of 61 lines spills one line onto a fourth page."""
     from wilguide.guide_pdf.render import typeset
 
@@ -54,7 +60,7 @@ def synthetic_guide(tmp_path: Path, tight_line: str):
         "@page { size: 300pt 440pt; margin: 20pt; } html { font: 12pt/20pt serif; orphans: 1; widows: 1; }"
         f"p, h1 {{ margin: 0; font-size: 12pt; }} .chapter {{ break-before: page; }} .tight-1 {{ line-height: {tight_line}; }}"
     )
-    layout = typeset(document, stylesheet, tmp_path / "tight.pdf")
+    layout = typeset(document, stylesheet, tmp_path / "tight.pdf", first_guess)
     return layout, [page.extract_text() for page in pypdf.PdfReader(tmp_path / "tight.pdf").pages]
 
 
@@ -65,7 +71,22 @@ def test_a_chapter_one_line_too_long_is_set_tighter_and_the_appendix_is_not(tmp_
     assert len(text) == 8 and "Line 60" in text[7]  # the appendix's copy still takes four pages
 
 
-def test_a_chapter_tightening_cannot_pull_back_goes_back_to_its_usual_setting(tmp_path):
+def test_a_chapter_is_weighed_once_then_set_tighter_from_the_first_layout(tmp_path, monkeypatch):
+    """The decision is kept in the cache under the chapter's content: typesetting the same guide
+    again (as after an edit elsewhere) lays it out once, tighter from the start."""
+    import weasyprint
+
+    layouts = []
+    real_render = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or real_render(self, *a, **k))
+    first, _ = synthetic_guide(tmp_path, "19pt")
+    assert first.tightened == ("long",) and len(layouts) >= 3  # the guide, the chapter alone as usual and tighter, the guide
+    layouts.clear()
+    again, text = synthetic_guide(tmp_path, "19pt", first.anchors)
+    assert again.tightened == ("long",) and len(layouts) == 1 and "Next" in text[3]
+
+
+def test_a_chapter_tightening_cannot_pull_back_keeps_its_usual_setting(tmp_path):
     layout, text = synthetic_guide(tmp_path, "19.9pt")  # still 20 lines a page: it would not help
     assert layout.tightened == ()
     assert "Line 60" in text[3] and "Next" in text[4] and len(text) == 9

@@ -1,15 +1,19 @@
 """Chapters whose last few lines spill onto a page of their own, and how much tighter to set them.
 
 Every chapter of the guide starts on a new page, so a chapter that runs three lines too long
-leaves a page almost empty. Laid out once, each such chapter is set a little tighter (line
-spacing, space between paragraphs: the `.tight-1` and `.tight-2` rules of guide.css) and laid out
-again. The appendix's checklists and templates are left as they are: their space is for writing.
+leaves a page almost empty. Such a chapter is set a little tighter (line spacing, space between
+paragraphs: the `.tight-1` and `.tight-2` rules of guide.css) when that pulls its last lines back.
+The appendix's checklists and templates are left as they are: their space is for writing.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+from .. import cache
 
 # A chapter's last page less than a fifth full reads like a printing mistake (about 9 lines of 46).
 SHORT = 0.2
@@ -20,6 +24,12 @@ LEVEL_GAINS = (0.05, 0.10)
 
 CHAPTER = re.compile(r'<section class="chapter" id="([^"]+)">')
 APPENDIX = '<section class="part appendix"'
+HTML_LANGUAGE = re.compile(r'<html lang="([^"]+)"')
+PART_OR_CHAPTER = re.compile(
+    r'(?P<part><section class="part[^"]*" id="[^"]+">)\s*(?P<title><h1 class="part-title">.*?</h1>)?'
+    r'|<section class="chapter" id="(?P<chapter>[^"]+)">',
+    re.S,
+)
 
 
 @dataclass(frozen=True)
@@ -44,34 +54,91 @@ def tightening(ends: list[ChapterEnd]) -> dict[str, int]:
 
 
 class Fitting:
-    """Which chapters of one document to set tighter, decided over its successive layouts: from the
-    first (every chapter as usual), then checked on the next, where a chapter that still ends on a
-    short page goes back to its usual setting (its lines are then fewer on their own page, not
-    more)."""
+    """Which chapters of one document to set tighter.
 
-    def __init__(self, document: str):
+    Whether a chapter is set tighter depends on that chapter alone (each starts on a new page), so
+    it is decided by laying the chapter out on its own, as usual and then tighter, and kept in the
+    generator cache under the chapter's content: the next typesetting of the guide applies it from
+    its first layout, and only a chapter whose content changed is laid out alone again. A chapter
+    is tried only when a layout of the whole guide shows it ending on a short page.
+
+    ``lay_out_alone(html)`` lays out a small document and returns its pages; ``key`` holds what
+    else shapes a layout (stylesheet, WeasyPrint's version), for the cache.
+    """
+
+    def __init__(self, document: str, lay_out_alone, key: list[str]):
         self._source = document
-        self._chapters, self._may_tighten = chapters_to_weigh(document)
+        self._lay_out_alone = lay_out_alone
+        self._chapters, may_tighten = chapters_to_weigh(document)
+        self._alone = {chapter: html for chapter, html in chapters_alone(document).items() if chapter in may_tighten}
+        self._key = [*key, cache.source_of(sys.modules[__name__])]
         self.levels: dict[str, int] = {}
-        self._step = "weigh"
+        self._decided: set[str] = set()
+        for chapter, html in self._alone.items():
+            known = cache.cached_path("guide-pdf-fit", [*self._key, html], ".txt")
+            if known.exists():
+                self._decided.add(chapter)
+                self.levels[chapter] = int(known.read_text(encoding="utf-8"))
+        self.levels = {chapter: level for chapter, level in self.levels.items() if level}
 
     @property
     def document(self) -> str:
         return with_tightening(self._source, self.levels)
 
     def refit(self, pages) -> bool:
-        """Read a layout of ``self.document``; True when the levels changed and it must be laid out again."""
-        if self._step == "done":
-            return False
-        ends = [end for end in chapter_ends(pages, self._chapters) if end.chapter in self._may_tighten]
-        if self._step == "weigh":
-            self.levels = tightening(ends)
-            self._step = "check" if self.levels else "done"
-            return bool(self.levels)
-        self._step = "done"
-        failed = {end.chapter for end in ends if end.chapter in self.levels and is_short(end)}
-        self.levels = {chapter: level for chapter, level in self.levels.items() if chapter not in failed}
-        return bool(failed)
+        """Read a layout of ``self.document``; True when a chapter's setting changed and the guide
+        must be laid out again."""
+        changed = False
+        for end in chapter_ends(pages, self._chapters):
+            if end.chapter in self._alone and end.chapter not in self._decided and is_short(end):
+                self._decided.add(end.chapter)
+                level = self._decide(end.chapter)
+                if level:
+                    self.levels[end.chapter] = level
+                    changed = True
+        return changed
+
+    def _decide(self, chapter: str) -> int:
+        html = self._alone[chapter]
+
+        def produce(path: Path) -> None:
+            path.write_text(str(fitting_level(chapter, html, self._lay_out_alone)), encoding="utf-8")
+
+        return int(cache.cached_file("guide-pdf-fit", [*self._key, html], ".txt", produce).read_text(encoding="utf-8"))
+
+
+def fitting_level(chapter: str, html: str, lay_out_alone) -> int:
+    """The tightness (1 or 2) that takes away the short last page of a chapter laid out on its own,
+    or 0: it does not end on a short page, it would need more than the tightest setting, or that
+    setting does not pull its last lines back (a chapter with boxes that cannot break, say)."""
+    usual = chapter_ends(lay_out_alone(html), [chapter])[0]
+    level = tightening([usual]).get(chapter, 0)
+    if not level:
+        return 0
+    tighter = chapter_ends(lay_out_alone(with_tightening(html, {chapter: level})), [chapter])[0]
+    return level if tighter.full_pages < usual.full_pages else 0
+
+
+def chapters_alone(document: str) -> dict[str, str]:
+    """Each chapter as a document of its own: the guide's head, the chapter in its part's section
+    (with the part's title when the chapter opens the part), so that it lays out as in the guide."""
+    language = HTML_LANGUAGE.search(document)
+    head = f'<html lang="{language.group(1) if language else "en"}"><head><meta charset="utf-8"><title>-</title></head><body>'
+    alone = {}
+    part_open = part_title = ""  # the part the next chapter is in, and its title until a chapter took it
+    position = 0
+    for match in PART_OR_CHAPTER.finditer(document):
+        if match.group("part"):
+            part_open, part_title, position = match.group("part"), match.group("title") or "", match.end()
+            continue
+        if "</section>" in document[position : match.start()]:
+            part_open = part_title = ""  # the part closed before this chapter
+        closing = document.index("</section>", match.end()) + len("</section>")
+        chapter = document[match.start() : closing]
+        inner = f"{part_open}{part_title}{chapter}</section>" if part_open else chapter
+        alone[match.group("chapter")] = f"{head}{inner}</body></html>"
+        part_title, position = "", closing
+    return alone
 
 
 def is_short(end: ChapterEnd) -> bool:

@@ -1,12 +1,13 @@
 """Typeset the guide's HTML document into a tagged PDF with WeasyPrint, laid out again until every
 page reference prints the page its target is on (usually twice, once when a guess is right) and
-once more when a chapter needs setting tighter (page_fill.py)."""
+once more when a chapter is newly set tighter (page_fill.py)."""
 
 from __future__ import annotations
 
 import logging
 import re
 from contextlib import contextmanager
+from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,7 +55,7 @@ def _warnings_of(logger_name: str):
 # used: version 70 can leave a number one pass stale when a page break moves late in the layout.
 REFERENCE = re.compile(r'data-target="#([^"]+)"')
 FIRST_GUESS = "00"  # the width of a typical page number, so the first layout breaks lines as the last
-MAX_LAYOUTS = 6  # a first guess, tighter chapters, their check, up to three settling page numbers
+MAX_LAYOUTS = 5  # a first guess, tighter chapters, up to three settling page numbers
 
 
 def _hyphenate_canadian_english_as_american() -> None:
@@ -99,12 +100,23 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
     fonts = FontConfiguration()
     targets = set(REFERENCE.findall(document))
     pages: dict[str, int] = dict(first_guess or {})
-    fitting = page_fill.Fitting(document)
     with _warnings_of("weasyprint") as warnings:
         css = CSS(string=stylesheet, font_config=fonts, url_fetcher=fetcher)
+
+        def lay_out_alone(html: str):
+            """A chapter laid out on its own, to weigh it: nothing is written, nothing reported."""
+            logger = logging.getLogger("weasyprint")
+            disabled, logger.disabled = logger.disabled, True
+            try:
+                alone = HTML(string=with_page_numbers(html, {}), base_url=str(Path.cwd()), url_fetcher=fetcher)
+                return alone.render(stylesheets=[css], font_config=fonts, pdf_variant=PDF_VARIANT).pages
+            finally:
+                logger.disabled = disabled
+
+        fitting = page_fill.Fitting(document, lay_out_alone, [stylesheet, version("weasyprint")])
         # Lay out with the page numbers of the previous layout until every reference prints the
         # page its target lands on (two layouts, unless a number's width moves a page break), and
-        # once more if a chapter ends with a few lines on a page of their own (page_fill.py).
+        # once more if a chapter is newly set tighter (page_fill.py).
         for _ in range(MAX_LAYOUTS):
             laid_out = with_page_numbers(fitting.document, pages)
             html = HTML(string=laid_out, base_url=str(Path.cwd()), url_fetcher=fetcher)
