@@ -37,6 +37,7 @@ class ChapterEnd:
     chapter: str  # its id
     full_pages: int  # the pages before its last one
     fill: float  # how much of its last page's text area holds text, 0 to 1
+    first: int = 0  # its first page, counted from 0
 
 
 def tightening(ends: list[ChapterEnd]) -> dict[str, int]:
@@ -56,11 +57,11 @@ def tightening(ends: list[ChapterEnd]) -> dict[str, int]:
 class Fitting:
     """Which chapters of one document to set tighter.
 
-    Whether a chapter is set tighter depends on that chapter alone (each starts on a new page), so
-    it is decided by laying the chapter out on its own, as usual and then tighter, and kept in the
-    generator cache under the chapter's content: the next typesetting of the guide applies it from
-    its first layout, and only a chapter whose content changed is laid out alone again. A chapter
-    is tried only when a layout of the whole guide shows it ending on a short page.
+    A chapter is tried when a layout of the whole guide shows it ending on a short page: it is laid
+    out on its own, tighter (each chapter starts on a new page, so it lays out alone as in the
+    guide), and kept tighter only if that takes its last page away. The decision is kept in the
+    generator cache under the chapter's content, so the next typesetting of the guide applies it
+    from its first layout and only a chapter whose content changed is tried again.
 
     ``lay_out_alone(html)`` lays out a small document and returns its pages; ``key`` holds what
     else shapes a layout (stylesheet, WeasyPrint's version), for the cache.
@@ -74,49 +75,73 @@ class Fitting:
         self._key = [*key, cache.source_of(sys.modules[__name__])]
         self.levels: dict[str, int] = {}
         self._decided: set[str] = set()
+        self._shortened: list[tuple[int, int, dict[str, int]]] = []  # see predicted_pages
         for chapter, html in self._alone.items():
-            known = cache.cached_path("guide-pdf-fit", [*self._key, html], ".txt")
+            known = self._decision_path(html)
             if known.exists():
                 self._decided.add(chapter)
-                self.levels[chapter] = int(known.read_text(encoding="utf-8"))
-        self.levels = {chapter: level for chapter, level in self.levels.items() if level}
+                level = int(known.read_text(encoding="utf-8"))
+                if level:
+                    self.levels[chapter] = level
 
     @property
     def document(self) -> str:
         return with_tightening(self._source, self.levels)
 
     def refit(self, pages) -> bool:
-        """Read a layout of ``self.document``; True when a chapter's setting changed and the guide
-        must be laid out again."""
+        """Read a layout of ``self.document``; True when a chapter is newly set tighter and the
+        guide must be laid out again."""
         changed = False
+        self._shortened = []
         for end in chapter_ends(pages, self._chapters):
-            if end.chapter in self._alone and end.chapter not in self._decided and is_short(end):
-                self._decided.add(end.chapter)
-                level = self._decide(end.chapter)
-                if level:
+            if end.chapter not in self._alone or end.chapter in self._decided or not is_short(end):
+                continue
+            self._decided.add(end.chapter)
+            level = tightening([end]).get(end.chapter, 0)
+            if level:
+                alone = self._lay_out_alone(with_tightening(self._alone[end.chapter], {end.chapter: level}))
+                tighter = chapter_ends(alone, [end.chapter])[0]
+                if tighter.full_pages < end.full_pages:
                     self.levels[end.chapter] = level
+                    within = anchor_pages(alone)
+                    self._shortened.append((end.first, end.full_pages - tighter.full_pages, within))
                     changed = True
+                else:
+                    level = 0
+            self._record(self._alone[end.chapter], level)
         return changed
 
-    def _decide(self, chapter: str) -> int:
-        html = self._alone[chapter]
+    def predicted_pages(self, placed: dict[str, int]) -> dict[str, int]:
+        """Where the referenced anchors of the last layout will be once the chapters just set
+        tighter are: inside such a chapter, where its layout alone put them; after it, as many
+        pages earlier as it lost. Page numbers count from 1; the chapters' first pages from 0."""
+        def lost_before(page: int) -> int:
+            return sum(lost for first, lost, _ in self._shortened if first + 1 < page)
 
-        def produce(path: Path) -> None:
-            path.write_text(str(fitting_level(chapter, html, self._lay_out_alone)), encoding="utf-8")
+        predicted = {}
+        for anchor, page in placed.items():
+            inside = next(((first, within) for first, _, within in self._shortened if anchor in within), None)
+            if inside:
+                first, within = inside
+                predicted[anchor] = first + within[anchor] - lost_before(first + 1)
+            else:
+                predicted[anchor] = page - lost_before(page)
+        return predicted
 
-        return int(cache.cached_file("guide-pdf-fit", [*self._key, html], ".txt", produce).read_text(encoding="utf-8"))
+    def _decision_path(self, html: str) -> Path:
+        return cache.cached_path("guide-pdf-fit", [*self._key, html], ".txt")
+
+    def _record(self, html: str, level: int) -> None:
+        cache.cached_file("guide-pdf-fit", [*self._key, html], ".txt", lambda path: path.write_text(str(level), encoding="utf-8"))
 
 
-def fitting_level(chapter: str, html: str, lay_out_alone) -> int:
-    """The tightness (1 or 2) that takes away the short last page of a chapter laid out on its own,
-    or 0: it does not end on a short page, it would need more than the tightest setting, or that
-    setting does not pull its last lines back (a chapter with boxes that cannot break, say)."""
-    usual = chapter_ends(lay_out_alone(html), [chapter])[0]
-    level = tightening([usual]).get(chapter, 0)
-    if not level:
-        return 0
-    tighter = chapter_ends(lay_out_alone(with_tightening(html, {chapter: level})), [chapter])[0]
-    return level if tighter.full_pages < usual.full_pages else 0
+def anchor_pages(pages) -> dict[str, int]:
+    """Each anchor's page number in a layout (the page counter: the guide's cover is page 1)."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(pages, start=1):
+        for anchor in page.anchors:
+            found.setdefault(anchor, number)
+    return found
 
 
 def chapters_alone(document: str) -> dict[str, str]:
@@ -129,7 +154,9 @@ def chapters_alone(document: str) -> dict[str, str]:
     position = 0
     for match in PART_OR_CHAPTER.finditer(document):
         if match.group("part"):
-            part_open, part_title, position = match.group("part"), match.group("title") or "", match.end()
+            # Without its id: the part's anchor is not on this chapter's pages (predicted_pages).
+            part_open = re.sub(r' id="[^"]+"', "", match.group("part"))
+            part_title, position = match.group("title") or "", match.end()
             continue
         if "</section>" in document[position : match.start()]:
             part_open = part_title = ""  # the part closed before this chapter
@@ -182,7 +209,7 @@ def chapter_ends(pages, chapters: list[str]) -> list[ChapterEnd]:
     ends = []
     for chapter, first in starts.items():
         last = next(boundary for boundary in boundaries if boundary > first) - 1
-        ends.append(ChapterEnd(chapter, last - first, _fill(pages[last])))
+        ends.append(ChapterEnd(chapter, last - first, _fill(pages[last]), first))
     return ends
 
 

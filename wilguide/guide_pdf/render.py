@@ -71,15 +71,6 @@ def with_page_numbers(document: str, pages: dict[str, int]) -> str:
     return REFERENCE.sub(lambda m: f'{m.group(0)} data-page="{pages.get(m.group(1), FIRST_GUESS)}"', document)
 
 
-def anchor_pages(pages) -> dict[str, int]:
-    """Each anchor's page number (the page counter: the cover is page 1), from rendered pages."""
-    found: dict[str, int] = {}
-    for number, page in enumerate(pages, start=1):
-        for anchor in page.anchors:
-            found.setdefault(anchor, number)
-    return found
-
-
 def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None) -> Layout:
     """Write ``document`` as a PDF; any WeasyPrint warning is an error, so nothing prints half-right.
 
@@ -121,7 +112,7 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
             laid_out = with_page_numbers(fitting.document, pages)
             html = HTML(string=laid_out, base_url=str(Path.cwd()), url_fetcher=fetcher)
             rendered = html.render(stylesheets=[css], font_config=fonts, pdf_variant=PDF_VARIANT, optimize_images=True)
-            found = anchor_pages(rendered.pages)
+            found = page_fill.anchor_pages(rendered.pages)
             missing = sorted(targets - found.keys())
             if missing:
                 warnings.append(f"links to sections that are not in the guide: #{', #'.join(missing)}")
@@ -129,9 +120,11 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
             placed = {anchor: found[anchor] for anchor in targets}
             settled = all(pages.get(anchor) == page for anchor, page in placed.items())
             pages = placed
-            if fitting.refit(rendered.pages) or not settled:
+            if fitting.refit(rendered.pages):
+                pages = fitting.predicted_pages(placed)  # often right: then one more layout is the last
                 continue
-            break
+            if settled:
+                break
         else:
             warnings.append(f"the page numbers of cross-references still moved after {MAX_LAYOUTS} layouts")
         if not warnings:
