@@ -141,6 +141,17 @@ def copy_generator_cache(target: Path, skip: Callable[[str], bool] = lambda name
     return target
 
 
+@pytest.fixture
+def layouts(monkeypatch) -> list:
+    """One entry per WeasyPrint layout (HTML.render) made during the test."""
+    import weasyprint
+
+    made: list = []
+    real_render = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: made.append(1) or real_render(self, *a, **k))
+    return made
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once per run, strictly. WILGUIDE_TEST_SITE reuses a build (local runs only)."""

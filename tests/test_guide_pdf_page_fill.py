@@ -73,14 +73,9 @@ def test_a_chapter_one_line_too_long_is_set_tighter_and_the_appendix_is_not(tmp_
     assert len(text) == 8 and "Line 60" in text[7]  # the appendix's copy still takes four pages
 
 
-def test_a_chapter_is_weighed_once_then_set_tighter_from_the_first_layout(tmp_path, monkeypatch):
+def test_a_chapter_is_weighed_once_then_set_tighter_from_the_first_layout(tmp_path, layouts):
     """The decision is kept in the cache under the chapter's content: typesetting the same guide
     again (as after an edit elsewhere) lays it out once, tighter from the start."""
-    import weasyprint
-
-    layouts = []
-    real_render = weasyprint.HTML.render
-    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or real_render(self, *a, **k))
     first, _ = synthetic_guide(tmp_path, "19pt")
     # The guide, the chapter alone and tighter, the guide again with the page numbers that the
     # chapter's own layout predicts: right, so that layout is the last.
@@ -121,17 +116,12 @@ def test_each_tightness_wins_back_what_the_decision_counts_on(guide_stylesheet, 
     assert usual > 3 and all(gain >= wanted for gain, wanted in zip(gains, page_fill.LEVEL_GAINS)), gains
 
 
-def test_the_page_numbers_after_tightened_chapters_are_predicted_for_the_next_layout(tmp_path, monkeypatch):
+def test_the_page_numbers_after_tightened_chapters_are_predicted_for_the_next_layout(tmp_path, layouts):
     """The second and third chapters of a part lose a page each: the references printed after them
     are right in the second layout of the guide, from where each chapter's layout alone put its
     anchors (and not the part's, which is on the first chapter's page)."""
-    import weasyprint
-
     from wilguide.guide_pdf.render import typeset
 
-    layouts = []
-    real_render = weasyprint.HTML.render
-    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or real_render(self, *a, **k))
     document = (
         '<html lang="en"><head><title>t</title></head><body>'
         '<section class="part" id="part-one"><h1 class="part-title">Part one</h1>'

@@ -161,16 +161,11 @@ def test_fonts_come_from_debian_packages_or_the_error_names_them(tmp_path):
     assert all(Path(path).is_file() for path in font_files().values())
 
 
-def test_a_page_reference_prints_its_target_page_and_a_right_guess_takes_one_layout(tmp_path, monkeypatch):
+def test_a_page_reference_prints_its_target_page_and_a_right_guess_takes_one_layout(tmp_path, layouts):
     """Numbers come from where the anchors land, checked after each layout; the last edition's
     numbers seed the first layout, so an edit that moves no page break costs one layout."""
-    import weasyprint
-
     from wilguide.guide_pdf.render import typeset
 
-    layouts = []
-    real_render = weasyprint.HTML.render
-    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or real_render(self, *a, **k))
     document = (
         '<html lang="en"><head><title>t</title></head><body>'
         '<p>See <a href="#far">far</a><span class="page-ref" data-target="#far"></span>.</p>'
