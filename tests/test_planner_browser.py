@@ -567,22 +567,29 @@ def test_past_and_year_end_meetings_are_flagged(page, site_server):
 
 
 @pytest.mark.parametrize(
-    "page, lang, province, holidays, flag",
+    "page, lang, province, box, dates, moved, kept",
     [
-        (EN, "en", "ON", {"Monday, September 7, 2026": "Labour Day", "Monday, October 12, 2026": "Thanksgiving"},
-         "Public holiday (Ontario): {name}. Keep this date if you and your student are both working that day; otherwise, move it in your calendar."),
-        (FR, "fr", "QC", {"lundi 7 septembre 2026": "Fête du Travail", "lundi 12 octobre 2026": "Action de grâce"},
-         f"Jour férié (Québec){NBSP}: {{name}}. Gardez cette date si votre stagiaire et vous travaillez tous les deux ce jour-là; sinon, déplacez-la dans votre agenda."),
+        (EN, "en", "ON", "Move meetings that fall on a public holiday to another working day",
+         ("Monday, October 12, 2026", "Tuesday, October 13, 2026"),
+         "Moved from Monday, October 12, 2026, a public holiday (Ontario): Thanksgiving.",
+         "Public holiday (Ontario): Thanksgiving. Keep this date if you and your student are both working that day. If not, move it "
+         "in your calendar, or check “Move meetings that fall on a public holiday to another working day” in the planner and update the schedule."),
+        (FR, "fr", "QC", "Déplacer à un autre jour ouvrable les rencontres qui tombent un jour férié",
+         ("lundi 12 octobre 2026", "mardi 13 octobre 2026"),
+         f"Au lieu du lundi 12 octobre 2026, jour férié (Québec){NBSP}: Action de grâce.",
+         f"Jour férié (Québec){NBSP}: Action de grâce. Gardez cette date si votre stagiaire et vous travaillez tous les deux "
+         "ce jour-là. Sinon, déplacez-la dans votre agenda, ou cochez "
+         f"«{NBSP}Déplacer à un autre jour ouvrable les rencontres qui tombent un jour férié{NBSP}» dans le planificateur "
+         "et mettez le calendrier à jour."),
     ],
     indirect=["page"],
 )
-def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, site_server, lang, province, holidays, flag):
+def test_meetings_move_off_the_chosen_provinces_public_holidays_or_stay_flagged(page, site_server, lang, province, box, dates, moved, kept):
     page.clock.set_fixed_time(dt.datetime(2026, 8, 1, 12, 0))
     open_planner(page, site_server, lang)
     page.select_option("#planner-province", province)
     create(page, start="2026-08-31", end="2026-12-11", weekday="1", cadence="weekly")  # Mondays
     page.wait_for_selector(".planner-flag")  # once the holidays have arrived
-    assert f"province={province}" in page.input_value("#planner-share")  # the shared plan flags them too
 
     def flags() -> dict[str, str]:
         cards = page.locator(".planner-meeting")
@@ -597,17 +604,23 @@ def test_meetings_on_a_public_holiday_of_the_chosen_province_are_flagged(page, s
                 found[date] = texts[0]
         return found
 
-    flagged = flags()
-    assert flagged and set(flagged) <= set(holidays), flagged
-    for date, text in flagged.items():
-        assert text == flag.format(name=holidays[date]), text
-    # The calendar file says it too, in the flagged meetings' descriptions and nowhere else.
-    _, events = download_calendar(page)
-    by_day = dict(zip([dt.date(2026, 9, 7), dt.date(2026, 10, 12)], holidays.values()))
-    described = [e for e in events if flag.split("{name}")[0] in str(e.get("DESCRIPTION"))]
-    assert len(described) == len(flagged), described
-    for event in described:
-        assert str(event.get("DESCRIPTION")).startswith(flag.format(name=by_day[local_start(event).date()])), event
+    def described() -> dict[dt.date, str]:
+        """The calendar file's events that speak of a holiday: their day and description."""
+        _, events = download_calendar(page)
+        firsts = {local_start(e).date(): str(e.get("DESCRIPTION")).split("\n")[0] for e in events}
+        return {day: line for day, line in firsts.items() if line.startswith((moved[:8], kept[:8]))}
+
+    # Moved by default: Thanksgiving's check-in is on the Tuesday, and says why (in the file too).
+    assert f"province={province}" in page.input_value("#planner-share") and "avoid=yes" in page.input_value("#planner-share")
+    assert flags() == {dates[1]: moved}
+    assert described() == {dt.date(2026, 10, 13): moved}
+    # Unchecked, the meeting stays on the holiday, flagged; the link carries the choice.
+    page.get_by_label(box).uncheck()
+    page.click("#planner-form button[type=submit]")
+    page.wait_for_selector(".planner-flag")
+    assert "avoid=no" in page.input_value("#planner-share")
+    assert flags() == {dates[0]: kept}
+    assert described() == {dt.date(2026, 10, 12): kept}
     # Without a province, the same plan flags nothing (none of its dates is past or at year's end).
     page.select_option("#planner-province", "")
     page.click("#planner-form button[type=submit]")
@@ -629,7 +642,7 @@ def test_the_holidays_are_fetched_once_a_province_is_chosen_and_a_failure_is_sai
     page.click("#planner-form button[type=submit]")
     note = page.locator("#planner-holiday-note")
     note.wait_for(state="visible")
-    failed = ("The public holidays could not be loaded, so meetings that fall on one are not flagged. "
+    failed = ("The public holidays could not be loaded, so meetings that fall on one are neither moved nor flagged. "
               "To try again, create the schedule once more.")
     assert note.inner_text() == failed
     assert announced(page.locator("#planner-status")) == failed  # said in the live region too: the note comes after the plan

@@ -190,10 +190,10 @@ def test_each_language_serves_its_holidays_beside_the_planner_page_not_in_it(bui
 @pytest.mark.parametrize(
     "lang, names",
     [
-        ("fr", ["Ne pas signaler les jours fériés", "Alberta", "Colombie-Britannique", "Île-du-Prince-Édouard", "Manitoba",
+        ("fr", ["Ne pas tenir compte des jours fériés", "Alberta", "Colombie-Britannique", "Île-du-Prince-Édouard", "Manitoba",
                 "Nouveau-Brunswick", "Nouvelle-Écosse", "Nunavut", "Ontario", "Québec", "Saskatchewan",
                 "Terre-Neuve-et-Labrador", "Territoires du Nord-Ouest", "Yukon"]),
-        ("en", ["Don't flag public holidays", "Alberta", "British Columbia", "Manitoba", "New Brunswick",
+        ("en", ["Don't take public holidays into account", "Alberta", "British Columbia", "Manitoba", "New Brunswick",
                 "Newfoundland and Labrador", "Northwest Territories", "Nova Scotia", "Nunavut", "Ontario",
                 "Prince Edward Island", "Quebec", "Saskatchewan", "Yukon"]),
     ],

@@ -139,18 +139,21 @@ test("two downloads in the same second still raise SEQUENCE, so a quick edit upd
   assert.ok(sequence(calendar({ now: Date.UTC(2027, 0, 5, 10) })) >= first + 3600, "later downloads follow the clock");
 });
 
-test("a meeting on a public holiday of the plan's province says so first in its description", () => {
-  const plan = buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly", province: "ON" }, data);
-  const text = buildCalendar(plan, data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", provinceName: "Ontario", holidays });
-  const events = text.replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
-  const onThanksgiving = events.filter((e) => e.includes("DTSTART;TZID=America/Toronto:20261012T"));
-  assert.equal(onThanksgiving.length, 1);
-  assert.match(onThanksgiving[0], /DESCRIPTION:Public holiday \(Ontario\): Thanksgiving\. Keep this date/);
-  const flagged = events.filter((e) => e.includes("Public holiday"));
-  assert.deepEqual(flagged.map((e) => /DTSTART;TZID=America\/Toronto:(\d{8})/.exec(e)[1]), ["20261012"]);
-  // Without a province, no description mentions a holiday.
-  const none = buildCalendar(buildPlan({ ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly" }, data),
-    data, { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", holidays });
-  assert.ok(!none.includes("Public holiday"));
+test("a meeting moved off a public holiday, or kept on one, says so first in its description", () => {
+  const mondays = { ...input, start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly", province: "ON" };
+  const names = { province: "Ontario", date: () => "Monday, October 12, 2026" };
+  const events = (extra, given = holidays) => buildCalendar(buildPlan({ ...mondays, ...extra }, data, given), data,
+    { timeZone: "America/Toronto", now: 0, resolve: (h) => h, planId: "p1", holidays: given, names })
+    .replace(/\r\n /g, "").split("BEGIN:VEVENT").slice(1);
+  const said = (list) => list.filter((e) => /Public holiday|Moved from/.test(e)).map((e) => /DTSTART;TZID=America\/Toronto:(\d{8})/.exec(e)[1]);
+  const moved = events({});
+  assert.deepEqual(said(moved), ["20261013"]);
+  assert.match(moved.find((e) => e.includes(":20261013T")), /DESCRIPTION:Moved from Monday\\, October 12\\, 2026\\, a public holiday \(Ontario\): Thanksgiving\./);
+  const kept = events({ avoid: "no" });
+  assert.deepEqual(said(kept), ["20261012"]);
+  assert.match(kept.find((e) => e.includes(":20261012T")), /DESCRIPTION:Public holiday \(Ontario\): Thanksgiving\. Keep this date/);
+  // Without a province, or before the holidays are loaded, no description mentions a holiday.
+  assert.deepEqual(said(events({ province: "" })), []);
+  assert.deepEqual(said(events({}, null)), []);
 });
 

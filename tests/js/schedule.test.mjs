@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, holidaysIn, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine, yearsWithoutHolidays }
+import { addMonths, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, holidaysIn, intervalFor, isoDate, meetingLinks, parseDate, pickPrompts, rhythmLine, weekday, withLine, yearsWithoutHolidays }
   from "../../docs/assets/javascripts/planner/schedule.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));
@@ -293,4 +293,69 @@ test("public holidays: the plan's years the data does not cover are named once e
   const later = plan({ start: "2029-09-04", end: "2030-12-20" }); // the fixture stops at 2029
   // 2030, and 2031 for the follow-up four weeks after the end.
   assert.deepEqual(yearsWithoutHolidays(later.meetings, holidays), [2030, 2031]);
+});
+
+const onDay = (p, date) => p.meetings.filter((m) => m.date === date).map((m) => m.kind);
+const movedFrom = (p, date) => p.meetings.filter((m) => m.date === date).map((m) => m.movedFrom && isoDate(m.movedFrom));
+const mondays = { province: "ON", start: "2026-08-31", end: "2026-12-11", weekday: "1", cadence: "weekly" };
+
+test("public holidays: a meeting moves to the next working day without a meeting, and keeps its number", () => {
+  const moved = buildPlan({ ...base, ...mondays }, data, holidays);
+  assert.deepEqual(onDay(moved, "2026-10-12"), []); // Thanksgiving in Ontario
+  assert.deepEqual(onDay(moved, "2026-10-13"), ["check-in"]);
+  assert.deepEqual(movedFrom(moved, "2026-10-13"), ["2026-10-12"]);
+  assert.deepEqual(moved.meetings.filter((m) => m.movedFrom !== undefined).map((m) => m.date), ["2026-10-13"]);
+  const ids = kinds(moved, "check-in").map((m) => m.id);
+  assert.deepEqual(ids, ids.map((_, i) => `check-in-${i + 1}`)); // in date order: a re-import updates the same events
+  // Kept where the reader unchecked the box, chose no province, or the holidays are not loaded yet.
+  for (const [extra, given] of [[{ avoid: "no" }, holidays], [{ province: "" }, holidays], [{}, undefined]]) {
+    const kept = buildPlan({ ...base, ...mondays, ...extra }, data, given);
+    assert.deepEqual(onDay(kept, "2026-10-12"), ["check-in"], JSON.stringify(extra));
+    assert.ok(kept.meetings.every((m) => m.movedFrom === undefined));
+  }
+});
+
+test("public holidays: a placement starting on one begins the next day, without that day's touchpoint", () => {
+  const p = buildPlan({ ...base, province: "ON", start: "2026-09-07", end: "2026-12-18", weekday: "1" }, data, holidays); // Labour Day
+  assert.deepEqual(onDay(p, "2026-09-07"), []);
+  assert.deepEqual(onDay(p, "2026-09-08"), ["first-day"]);
+  assert.deepEqual(movedFrom(p, "2026-09-08"), ["2026-09-07"]);
+  assert.deepEqual(["2026-09-09", "2026-09-10", "2026-09-11"].map((d) => onDay(p, d)), [["touchpoint"], ["touchpoint"], ["expectations"]]);
+});
+
+test("public holidays: getting ready and the exit conversation move to the working day before", () => {
+  const ready = buildPlan({ ...base, province: "ON", start: "2026-10-26", end: "2027-02-26", weekday: "1" }, data, holidays);
+  assert.deepEqual(kinds(ready, "preparation").map((m) => [m.date, isoDate(m.movedFrom)]), [["2026-10-09", "2026-10-12"]]);
+  const exit = buildPlan({ ...base, province: "ON", start: "2026-06-01", end: "2026-10-13", weekday: "1" }, data, holidays);
+  assert.deepEqual(kinds(exit, "exit").map((m) => [m.date, isoDate(m.movedFrom)]), [["2026-10-09", "2026-10-12"]]);
+  // Quebec: June 24 and July 1, 2027 are Thursdays.
+  const quebec = buildPlan({ ...base, province: "QC", start: "2027-05-03", end: "2027-08-13", weekday: "4", cadence: "weekly" }, data, holidays);
+  assert.deepEqual([...onDay(quebec, "2027-06-24"), ...onDay(quebec, "2027-07-01")], []);
+  assert.deepEqual(movedFrom(quebec, "2027-07-02"), ["2027-07-01"]);
+});
+
+test("a date the reader entered stays on a public holiday, and the computed review comes the week before it", () => {
+  for (const given of [holidays, undefined]) {
+    const p = buildPlan({ ...base, ...mondays, final: "2026-10-12" }, data, given);
+    assert.deepEqual(onDay(p, "2026-10-12"), ["final-evaluation"]);
+    assert.equal(kinds(p, "final-evaluation")[0].movedFrom, undefined);
+    assert.deepEqual(kinds(p, "mid-review").map((m) => m.date), ["2026-10-05"]); // not on the evaluation's day
+  }
+});
+
+test("public holidays: what a meeting says of the one it was moved from, falls on, or was entered on", () => {
+  const names = { province: "Ontario", date: (d) => `<${isoDate(d)}>` };
+  const note = (extra, date) => {
+    const p = buildPlan({ ...base, ...mondays, ...extra }, data, holidays);
+    return p.meetings.filter((m) => m.date === date).map((m) => holidayNote(m, p, holidays, data.strings, names));
+  };
+  assert.deepEqual(note({}, "2026-10-13"), ["Moved from <2026-10-12>, a public holiday (Ontario): Thanksgiving."]);
+  assert.deepEqual(note({ avoid: "no" }, "2026-10-12"), ["Public holiday (Ontario): Thanksgiving. Keep this date if you and your student are both working that day. "
+    + "If not, move it in your calendar, or check “Move meetings that fall on a public holiday to another working day” in the planner and update the schedule."]);
+  // A date the reader entered: the box never moves it, so the note does not send them to the box.
+  for (const avoid of ["yes", "no"]) {
+    assert.deepEqual(note({ avoid, final: "2026-10-12" }, "2026-10-12"), ["Public holiday (Ontario): Thanksgiving. You entered this date: "
+      + "change it in the planner if you or your student will not be working that day."], avoid);
+  }
+  assert.deepEqual(note({}, "2026-10-19"), [""]);
 });

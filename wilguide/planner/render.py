@@ -142,6 +142,8 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
             "planner-province", t("province"),
             f'<select name="province" {_described("planner-province", hint=True)}>{province_options}</select>', t("province_hint"),
         ),
+        '<div class="planner-choice"><input type="checkbox" id="planner-avoid" name="avoid" value="yes" checked>'
+        f'<label for="planner-avoid">{escape(t("avoid_holidays"))}</label></div>',
         _field("planner-duration", t("length"), f'<select name="duration" {_described("planner-duration")}>{length_options}</select>'),
         "</fieldset>",
         f'<fieldset><legend>{escape(t("legend_people"))}</legend>',

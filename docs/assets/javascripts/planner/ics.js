@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545), pure. Times on the plan zone's clock (TZID, VTIMEZONE from Intl): 10:00 stays
 // 10:00 across clock changes. Re-importing updates events: UID = plan id + meeting, SEQUENCE rises.
-import { DAY, fill, holidaysIn, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
+import { DAY, fill, holidayNote, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
 
@@ -76,8 +76,7 @@ let lastSequence = 0;
 
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
-  const { timeZone, now, resolve, planId, provinceName } = options;
-  const holidays = holidaysIn(options.holidays, plan.values.province);
+  const { timeZone, now, resolve, planId, holidays, names } = options;
   const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
   const days = plan.meetings.map((m) => m.day);
   const lines = [
@@ -90,8 +89,8 @@ export function buildCalendar(plan, data, options) {
   const sequence = lastSequence = Math.max(Math.floor(now / 1000) - 1735689600, lastSequence + 1);
   for (const meeting of plan.meetings) {
     const kind = data.meetings[meeting.kind];
-    // A public holiday is said first, as on the page: the calendar is where the meeting gets moved.
-    const holiday = holidays.get(meeting.day) && fill(s.flag_holiday, { name: holidays.get(meeting.day), province: provinceName });
+    // A public holiday is said first, as on the page.
+    const holiday = holidayNote(meeting, plan, holidays, s, names);
     const description = [holiday, withLine(kind, s, student, mentor), kind.withStudent ? "" : s.supervisor_only]
       .filter(Boolean).flatMap((line) => [line, ""]);
     description.push(s.agenda_label, ...meeting.prompts.map((p) => `- ${p}`), "");

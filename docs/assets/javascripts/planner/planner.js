@@ -1,7 +1,7 @@
 // The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
 // reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidaysIn, isolate, isoDate, meetingLinks, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
+import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, isolate, isoDate, meetingLinks, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
 import { buildCalendar, offsetMinutes } from "./ics.js";
 
 const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
@@ -44,7 +44,7 @@ function start() {
 
   const read = () => {
     const state = Object.fromEntries(new FormData(form));
-    state.followup = form.elements.followup.checked ? "yes" : "no";
+    for (const box of ["followup", "avoid"]) state[box] = form.elements[box].checked ? "yes" : "no";
     if (form.elements.time.validity.badInput) state.time = "?";
     return state;
   };
@@ -55,7 +55,7 @@ function start() {
     form.elements.plan.value = ""; // reset() leaves hidden fields
     for (const [name, value] of Object.entries(state)) {
       const field = form.elements.namedItem(name), before = field?.value;
-      if (name === "followup") field.checked = value !== "no";
+      if (name === "followup" || name === "avoid") field.checked = value !== "no";
       else if (!field) continue;
       else if ((field.value = value), field.value !== value) {
         field.value = name === "time" ? "" : before; // not 10:00 beside "25:00" is wrong
@@ -104,14 +104,14 @@ function start() {
   function render(state) {
     const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
-    const day = (m) => firstOfMonth(dateText.format(m.day * DAY));
+    const day = (d) => firstOfMonth(dateText.format(d * DAY));
     const phases = byPhase(plan.meetings, data);
-    const { province } = plan.values, onHoliday = holidaysIn(holidays, province);
+    const { province } = plan.values, names = { province: provinceName(province), date: day };
 
     // A date past is said first; a public holiday is named rather than "over the year-end holidays".
     const flagText = (m) => {
-      const flag = flagOf(m.day, today), holiday = onHoliday.get(m.day);
-      return flag !== "flag_past" && holiday ? fill(s.flag_holiday, { name: holiday, province: provinceName(province) }) : s[flag];
+      const flag = flagOf(m.day, today), holiday = holidayNote(m, plan, holidays, s, names);
+      return flag !== "flag_past" && holiday ? holiday : s[flag];
     };
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },
       el("h4", {}, group.name), el("ol", {}, ...group.meetings.map((m) => {
@@ -119,7 +119,7 @@ function start() {
         const [time, here] = when(m, state.zone);
         const flag = flagText(m), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
-          el("p", {}, el("strong", { className: "planner-nowrap" }, day(m)), ` · ${time}`),
+          el("p", {}, el("strong", { className: "planner-nowrap" }, day(m.day)), ` · ${time}`),
           here,
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
@@ -137,7 +137,7 @@ function start() {
       el("tr", {}, el("th", { scope: "row" }, g.name), el("td", {}, fill(s.hours, { n: (g.minutes / 60).toLocaleString(data.locale, { maximumFractionDigits: 2 }) })))));
     $("planner-rhythm").textContent = rhythmLine(plan, s);
     // Each date stays on one line, as in the timeline ("mardi 8 septembre" / "2026" reads badly).
-    const date = (m) => el("span", { className: "planner-nowrap" }, day(m));
+    const date = (m) => el("span", { className: "planner-nowrap" }, day(m.day));
     $("planner-summary").replaceChildren(...fillParts(s.summary, { count: plan.meetings.length, first: date(plan.meetings[0]), last: date(plan.meetings.at(-1)) }));
     const unknown = province && holidays ? yearsWithoutHolidays(plan.meetings, holidays) : [];
     const note = province && holidaysFailed ? s.holidays_failed : unknown.length ? fill(s.holidays_unknown, { years: unknown.join(s.and) }) : "";
@@ -150,8 +150,8 @@ function start() {
   function update({ quiet, announce, raw, focus } = {}) {
     const id = form.elements.plan; // goes into UIDs as it is: letters and digits only
     if (!/^\w{4,20}$/.test(id.value)) id.value = Math.random().toString(36).slice(2, 10);
-    const state = read();
-    const built = buildPlan({ ...state, ...raw }, data);
+    const state = read(), input = { ...state, ...raw };
+    const built = buildPlan(input, data, holidays);
     $("planner-download").disabled = built.errors.length > 0;
     if (built.errors.length) {
       plan = null;
@@ -159,7 +159,7 @@ function start() {
       if (!quiet) showErrors(built.errors);
       return false;
     }
-    plan = { ...built, state };
+    plan = { ...built, state, input };
     showErrors([]);
     history.replaceState(null, "", `#plan&${new URLSearchParams(state)}`);
     store(LINK_KEY, location.hash);
@@ -168,11 +168,12 @@ function start() {
     for (const link of document.querySelectorAll("a[hreflang]")) link.hash = location.hash;
     render(state);
     if (plan.values.province && !holidays) {
-      // Drawn again with the holidays once they arrive (or with a note saying they could not).
+      // Made again with the holidays once they arrive (or drawn with a note saying they could not).
       const redraw = (failed) => {
         holidaysFailed = failed;
         if (!plan) return;
         if (failed) say(s.holidays_failed); // the note appears after the plan: screen readers hear it too
+        else plan = { ...buildPlan(plan.input, data, holidays), state: plan.state, input: plan.input };
         const stalePlan = !stale.hidden;
         render(plan.state);
         stale.hidden = !stalePlan;
@@ -212,7 +213,7 @@ function start() {
     const { state } = plan;
     const text = buildCalendar(plan, data, {
       ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
-      provinceName: provinceName(plan.values.province), holidays,
+      holidays, names: { province: provinceName(plan.values.province), date: (d) => firstOfMonth(dateText.format(d * DAY)) },
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();

@@ -17,7 +17,6 @@ export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunda
 const workday = (day) => weekday(day) <= 5;
 const onOrAfter = (day, wd) => day + ((wd - weekday(day) + 7) % 7);
 const onOrBefore = (day, wd) => day - ((weekday(day) - wd + 7) % 7);
-const nextWorkday = (day) => { do day++; while (!workday(day)); return day; };
 // A template's pieces, each {name} replaced by its value as it is (a string, or a node on the page).
 export const fillParts = (template, values) => template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
   const name = /^\{(\w+)\}$/.exec(part)?.[1];
@@ -80,6 +79,7 @@ export function validate(input, data) {
       weekday: pick(+input.weekday, [1, 2, 3, 4, 5], 2),
       length: Math.min(Math.max(Math.round(+input.duration) || 30, 5), 240),
       followUp: input.followup !== "no",
+      avoid: input.avoid !== "no",
       province: pick(input.province, data.provinces, ""),
     },
   };
@@ -112,7 +112,9 @@ export function withLine(kind, s, student, mentor) {
 export const meetingLinks = (kind, s) => [["guide_link", kind.guide], ["checklist_link", kind.checklist], ["template_link", kind.template]]
   .filter(([, link]) => link?.href).map(([key, link]) => [fill(s[key], { title: link.title }), link.href]);
 
-export function buildPlan(input, data) {
+/** holidays: the build's holidays.json (or nothing yet); meetings move off the province's days
+ * when the reader asked for it, except the dates they entered. */
+export function buildPlan(input, data, holidays) {
   const { errors, values } = validate(input, data);
   if (errors.length) return { errors };
   const { start, end, weekday: wd } = values;
@@ -120,24 +122,37 @@ export function buildPlan(input, data) {
   const band = data.bands.find((b) => length / 7 < b.untilWeeks) || data.bands.at(-1);
   const events = [];
   const add = (kind, day, phase, every) => events.push({ kind, day, phase, every });
-  const snap = (day) => onOrBefore(day + 3, wd);
+  const off = values.avoid ? holidaysIn(holidays, values.province) : new Map();
+  const open = (day) => workday(day) && !off.has(day);
+  const nextOpen = (day) => { do day++; while (!open(day)); return day; };
+  const movedFrom = new Map(); // day → the public holiday its meeting was moved from
+  // A meeting due on a day off or on another meeting's day goes to the next free working day (by = -1: the one before).
+  const shift = (day, by = 1) => {
+    const due = day;
+    while (!open(day) || events.some((e) => e.day === day)) day += by;
+    if (off.has(due)) movedFrom.set(day, due);
+    return day;
+  };
+  const snap = (day) => shift(onOrBefore(day + 3, wd));
 
-  add("preparation", onOrBefore(start - data.prepareBeforeStart, wd), "prepare");
-  const weekOne = [];
-  for (let d = start; d < start + 7; d++) if (workday(d)) weekOne.push(d);
-  const welcomeEnd = weekOne.at(-1);
+  add("preparation", shift(onOrBefore(start - data.prepareBeforeStart, wd), -1), "prepare");
+  const workdays = [];
+  for (let d = start; d < start + 7; d++) if (workday(d)) workdays.push(d);
+  const weekOne = workdays.filter(open), welcomeEnd = weekOne.at(-1);
+  // The first day and the expectations meeting move within the week; a touchpoint on a day off is left out.
+  for (const [i, due] of [[0, workdays[0]], [weekOne.length - 1, workdays.at(-1)]]) if (off.has(due)) movedFrom.set(weekOne[i], due);
   weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome", "daily"));
 
   // The institution's dates win; computed ones keep the order welcome < mid < final < exit.
   let final = values.final ?? snap(end - band.finalBeforeEnd);
   let mid = values.midterm ?? snap(start + Math.round(length * band.midReviewAt));
   if (values.midterm == null) {
-    if (mid >= final) mid = snap(final - 1);
-    if (mid <= welcomeEnd) mid = nextWorkday(welcomeEnd);
+    if (mid >= final) mid = shift(onOrBefore(final - 1, wd), -1); // the week before, not the same day
+    if (mid <= welcomeEnd) mid = nextOpen(welcomeEnd);
   }
-  if (values.final == null && final <= mid) final = nextWorkday(mid);
-  let exit = onOrBefore(end, wd);
-  if (exit <= final) exit = nextWorkday(final) <= end ? nextWorkday(final) : final;
+  if (values.final == null && final <= mid) final = nextOpen(mid);
+  let exit = shift(onOrBefore(end, wd), -1);
+  if (exit <= final) exit = nextOpen(final) <= end ? nextOpen(final) : final;
   add(band.midReview, mid, data.meetings[band.midReview].phase);
   const milestones = [mid, final, exit];
   for (let d = start + band.reviewsEvery; band.reviewsEvery && d < final; d += band.reviewsEvery) {
@@ -163,7 +178,8 @@ export function buildPlan(input, data) {
     } else {
       for (let d = onOrAfter(Math.max(from, last + step - 3), wd); d < until; d += step) days.push(d);
     }
-    for (const d of days) {
+    for (const due of days) {
+      const d = shift(due);
       if (d > end || milestones.some((m) => Math.abs(m - d) < step / 2)) continue;
       add("check-in", d, segment.phase, every);
       regular++;
@@ -176,9 +192,9 @@ export function buildPlan(input, data) {
   // Remote: more weeks of daily touchpoints, on days without a meeting.
   const taken = new Set(events.map((e) => e.day));
   for (let d = start + 7; d < start + 7 * data.formats[values.format].dailyWeeks && d <= end; d++) {
-    if (workday(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
+    if (open(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
   }
-  if (values.followUp) add("follow-up", onOrAfter(end + data.followUpAfterEnd, wd), "follow-up");
+  if (values.followUp) add("follow-up", shift(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
   const seen = {};
@@ -190,6 +206,7 @@ export function buildPlan(input, data) {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length: data.meetings[kind].minutes || values.length,
       prompts: pickPrompts(data.meetings[kind].prompts, n - 1),
+      movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
   });
   return { errors: [], meetings, values, band: band.key };
@@ -225,6 +242,16 @@ export function flagOf(day, today) { // 24 December to 2 January: the year-end h
  * no province is chosen or the file is not loaded. */
 export const holidaysIn = (holidays, province) =>
   new Map((holidays?.days[province] ?? []).map(([day, name]) => [day, holidays.names[name]]));
+
+/** What a meeting's card and calendar event first say of a public holiday, or "": the holiday it
+ * was moved from, or the one it falls on (a date the reader entered, or kept by their choice). */
+export function holidayNote(meeting, plan, holidays, s, { province, date } = {}) {
+  const onHoliday = holidaysIn(holidays, plan.values.province), moved = meeting.movedFrom;
+  const name = onHoliday.get(moved ?? meeting.day);
+  const entered = [plan.values.midterm, plan.values.final].includes(meeting.day);
+  const key = moved != null ? "flag_moved" : entered ? "flag_holiday_entered" : "flag_holiday";
+  return name ? fill(s[key], { name, province, date: moved != null && date(moved), option: s.avoid_holidays }) : "";
+}
 
 /** The plan's years the build gave no holidays for (a plan made years after the site was built). */
 export function yearsWithoutHolidays(meetings, holidays) {
