@@ -359,3 +359,46 @@ test("public holidays: what a meeting says of the one it was moved from, falls o
   }
   assert.deepEqual(note({}, "2026-10-19"), [""]);
 });
+
+test("public holidays, in every province over two years: moving meetings loses none and breaks no rule of the plan", () => {
+  const problems = [];
+  let plans = 0, combinations = 0;
+  for (const province of Object.keys(holidays.days)) for (let start = parseDate("2026-01-02"); start < parseDate("2028-01-01"); start += 5) {
+    for (const weeks of [2, 4, 14, 30]) for (const weekday of ["1", "5"]) for (const [cadence, preference, format] of
+      [["recommended", "more", "remote"], ["weekly", "as-recommended", "hybrid"], ["recommended", "fewer", "on-site"]]) {
+      const input = { ...base, province, start: isoDate(start), end: isoDate(start + weeks * 7 - 1), weekday, cadence, preference, format };
+      const kept = buildPlan(input, data), moved = buildPlan(input, data, holidays);
+      combinations++;
+      const say = (problem) => problems.push(`${JSON.stringify(input)}: ${problem}`);
+      if (kept.errors.length) continue;
+      plans++;
+      if (moved.errors.length) { say("no plan"); continue; }
+      const off = holidaysIn(holidays, province), count = (p) => kinds(p, "check-in").length;
+      for (const m of moved.meetings) if (off.has(m.day)) say(`${m.kind} on ${m.date}, a holiday`);
+      if (count(moved) !== count(kept)) say(`${count(moved)} check-ins instead of ${count(kept)}`);
+      const days = moved.meetings.map((m) => m.day), shared = days.filter((d, i) => days.indexOf(d) !== i);
+      for (const d of shared) if (onDay(moved, isoDate(d)).join() !== "final-evaluation,exit") say(`${onDay(moved, isoDate(d))} on ${isoDate(d)}`);
+      const day = (kind) => kinds(moved, kind)[0]?.day, review = day("mid-review") ?? day("informal-review");
+      if (!(day("expectations") < review && review < day("final-evaluation") && day("final-evaluation") <= day("exit"))) say("out of order");
+      for (const m of moved.meetings) if (!["preparation", "follow-up"].includes(m.kind) && (m.day < start || m.day > start + weeks * 7 - 1)) say(`${m.kind} on ${m.date}, outside the placement`);
+      const ids = kinds(moved, "check-in").map((m) => m.id);
+      if (ids.some((id, i) => id !== `check-in-${i + 1}`)) say("check-ins numbered out of date order");
+    }
+  }
+  assert.deepEqual(problems.slice(0, 5), []);
+  // Short placements with weekly check-ins are refused (no week left between the milestones): the rest is most.
+  assert.ok(combinations === 13 * 146 * 4 * 2 * 3 && plans > combinations * 0.75, `${plans} plans of ${combinations}`);
+});
+
+test("public holidays: before a final evaluation the reader entered, the review moves back, or stays when no day is left", () => {
+  const names = { province: "Ontario", date: (d) => `<${isoDate(d)}>` };
+  const entered = { ...base, province: "ON", weekday: "1", final: "2026-10-13", end: "2026-11-01" }; // Thanksgiving: October 12
+  const six = buildPlan({ ...entered, start: "2026-09-21" }, data, holidays);
+  assert.deepEqual(kinds(six, "informal-review").map((m) => [m.date, isoDate(m.movedFrom)]), [["2026-10-09", "2026-10-12"]]);
+  const four = buildPlan({ ...entered, start: "2026-10-05" }, data, holidays); // week one ends on Friday the 9th
+  const [review] = kinds(four, "informal-review");
+  assert.equal(review.date, "2026-10-12");
+  assert.equal(holidayNote(review, four, holidays, data.strings, names), "Public holiday (Ontario): Thanksgiving. This meeting could not be moved: "
+    + "no working day is free between the first week and the final evaluation date you entered. Keep this date if you and your student are "
+    + "both working that day. If not, move it in your calendar, or change the final evaluation date in the planner.");
+});

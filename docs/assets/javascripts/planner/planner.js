@@ -173,7 +173,8 @@ function start() {
         holidaysFailed = failed;
         if (!plan) return;
         if (failed) say(s.holidays_failed); // the note appears after the plan: screen readers hear it too
-        else plan = { ...buildPlan(plan.input, data, holidays), state: plan.state, input: plan.input };
+        const again = failed ? plan : buildPlan(plan.input, data, holidays);
+        if (!again.errors.length) plan = { ...again, state: plan.state, input: plan.input }; // else keep the plan shown
         const stalePlan = !stale.hidden;
         render(plan.state);
         stale.hidden = !stalePlan;

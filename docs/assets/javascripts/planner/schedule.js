@@ -124,18 +124,16 @@ export function buildPlan(input, data, holidays) {
   const add = (kind, day, phase, every) => events.push({ kind, day, phase, every });
   const off = values.avoid ? holidaysIn(holidays, values.province) : new Map();
   const open = (day) => workday(day) && !off.has(day);
-  const nextOpen = (day) => { do day++; while (!open(day)); return day; };
+  const nextWorkday = (day, free = workday) => { do day++; while (!free(day)); return day; };
+  // The plan is laid out on the days meetings are due, as without holidays; then a meeting due on a
+  // day off goes to the nearest free working day (by = -1: the one before), so that a holiday moves
+  // that meeting and no other.
+  const place = (due, by = 1) => { let day = due; while (!open(day) || events.some((e) => e.day === day)) day += by; return day; };
   const movedFrom = new Map(); // day → the public holiday its meeting was moved from
-  // A meeting due on a day off or on another meeting's day goes to the next free working day (by = -1: the one before).
-  const shift = (day, by = 1) => {
-    const due = day;
-    while (!open(day) || events.some((e) => e.day === day)) day += by;
-    if (off.has(due)) movedFrom.set(day, due);
-    return day;
-  };
-  const snap = (day) => shift(onOrBefore(day + 3, wd));
+  const moveOff = (due, by = 1) => { const day = place(due, by); if (off.has(due)) movedFrom.set(day, due); return day; };
+  const snap = (day) => onOrBefore(day + 3, wd);
 
-  add("preparation", shift(onOrBefore(start - data.prepareBeforeStart, wd), -1), "prepare");
+  add("preparation", moveOff(onOrBefore(start - data.prepareBeforeStart, wd), -1), "prepare");
   const workdays = [];
   for (let d = start; d < start + 7; d++) if (workday(d)) workdays.push(d);
   const weekOne = workdays.filter(open), welcomeEnd = weekOne.at(-1);
@@ -144,32 +142,37 @@ export function buildPlan(input, data, holidays) {
   weekOne.forEach((d, i) => add(i === 0 ? "first-day" : d === welcomeEnd ? "expectations" : "touchpoint", d, "welcome", "daily"));
 
   // The institution's dates win; computed ones keep the order welcome < mid < final < exit.
-  let final = values.final ?? snap(end - band.finalBeforeEnd);
-  let mid = values.midterm ?? snap(start + Math.round(length * band.midReviewAt));
+  const due = { final: values.final ?? snap(end - band.finalBeforeEnd), mid: values.midterm ?? snap(start + Math.round(length * band.midReviewAt)) };
   if (values.midterm == null) {
-    if (mid >= final) mid = shift(onOrBefore(final - 1, wd), -1); // the week before, not the same day
-    if (mid <= welcomeEnd) mid = nextOpen(welcomeEnd);
+    if (due.mid >= due.final) due.mid = onOrBefore(due.final - 1, wd); // the week before, not the same day
+    if (due.mid <= workdays.at(-1)) due.mid = nextWorkday(workdays.at(-1));
   }
-  if (values.final == null && final <= mid) final = nextOpen(mid);
-  let exit = shift(onOrBefore(end, wd), -1);
-  if (exit <= final) exit = nextOpen(final) <= end ? nextOpen(final) : final;
+  if (values.final == null && due.final <= due.mid) due.final = nextWorkday(due.mid);
+  due.exit = onOrBefore(end, wd);
+  if (due.exit <= due.final) due.exit = nextWorkday(due.final) <= end ? nextWorkday(due.final) : due.final;
+  // Before a final evaluation the reader entered, or on its holiday when no working day is left between.
+  const blocked = values.final != null && place(due.mid) >= values.final, room = place(due.mid, -1) > welcomeEnd;
+  const mid = values.midterm ?? (!blocked ? moveOff(due.mid) : room ? moveOff(due.mid, -1) : due.mid);
+  let final = values.final ?? moveOff(due.final);
+  if (values.final == null && final <= mid) final = nextWorkday(mid, open);
+  const free = nextWorkday(final, open);
+  const exit = place(due.exit, -1) > final ? moveOff(due.exit, -1) : free <= end ? free : final;
   add(band.midReview, mid, data.meetings[band.midReview].phase);
-  const milestones = [mid, final, exit];
-  for (let d = start + band.reviewsEvery; band.reviewsEvery && d < final; d += band.reviewsEvery) {
+  const milestones = [due.mid, due.final, due.exit];
+  for (let d = start + band.reviewsEvery; band.reviewsEvery && d < due.final; d += band.reviewsEvery) {
     const review = snap(d);
     if (milestones.every((m) => Math.abs(m - review) >= 42)) {
-      add("quarterly-review", review, review < mid ? "steady" : "second-half");
+      add("quarterly-review", moveOff(review), review < due.mid ? "steady" : "second-half");
       milestones.push(review);
     }
   }
   add("final-evaluation", final, "final-evaluation");
   add("exit", exit, "exit");
 
-  const points = { mid, final, exit };
-  let from = start + 7, last = welcomeEnd, regular = 0;
+  let from = start + 7, last = workdays.at(-1), regular = 0;
   for (const segment of band.rhythm) {
     const u = segment.until;
-    const until = u.point ? points[u.point] : start + (u.days ?? Math.round(u.fraction * length));
+    const until = u.point ? due[u.point] : start + (u.days ?? Math.round(u.fraction * length));
     const every = intervalFor(segment, values, data), step = STEP[every];
     const days = [];
     if (step < 7) { // twice a week: the weekday and 3 days from it (2 before a Friday)
@@ -178,15 +181,14 @@ export function buildPlan(input, data, holidays) {
     } else {
       for (let d = onOrAfter(Math.max(from, last + step - 3), wd); d < until; d += step) days.push(d);
     }
-    for (const due of days) {
-      const d = shift(due);
+    for (const d of days) {
       if (d > end || milestones.some((m) => Math.abs(m - d) < step / 2)) continue;
-      add("check-in", d, segment.phase, every);
+      add("check-in", moveOff(d), segment.phase, every);
       regular++;
       last = d;
     }
     from = Math.max(from, until);
-    if (u.point === "mid") last = Math.max(last, mid);
+    if (u.point === "mid") last = Math.max(last, due.mid);
   }
   if (values.cadence !== "recommended" && !regular) return { errors: [{ field: "cadence", key: "error_cadence", params: {} }] };
   // Remote: more weeks of daily touchpoints, on days without a meeting.
@@ -194,7 +196,7 @@ export function buildPlan(input, data, holidays) {
   for (let d = start + 7; d < start + 7 * data.formats[values.format].dailyWeeks && d <= end; d++) {
     if (open(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
   }
-  if (values.followUp) add("follow-up", shift(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
+  if (values.followUp) add("follow-up", moveOff(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
   const seen = {};
@@ -249,7 +251,8 @@ export function holidayNote(meeting, plan, holidays, s, { province, date } = {})
   const onHoliday = holidaysIn(holidays, plan.values.province), moved = meeting.movedFrom;
   const name = onHoliday.get(moved ?? meeting.day);
   const entered = [plan.values.midterm, plan.values.final].includes(meeting.day);
-  const key = moved != null ? "flag_moved" : entered ? "flag_holiday_entered" : "flag_holiday";
+  // With the box checked, only a date entered, or a review with no working day left before one, stays on a holiday.
+  const key = moved != null ? "flag_moved" : entered ? "flag_holiday_entered" : plan.values.avoid ? "flag_holiday_no_room" : "flag_holiday";
   return name ? fill(s[key], { name, province, date: moved != null && date(moved), option: s.avoid_holidays }) : "";
 }
 
