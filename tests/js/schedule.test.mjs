@@ -363,7 +363,7 @@ test("public holidays: what a meeting says of the one it was moved from, falls o
 test("public holidays, in every province over two years: moving meetings loses none and breaks no rule of the plan", () => {
   const problems = [];
   let plans = 0, combinations = 0;
-  for (const province of Object.keys(holidays.days)) for (let start = parseDate("2026-01-02"); start < parseDate("2028-01-01"); start += 5) {
+  for (const province of Object.keys(holidays.days)) for (let start = parseDate("2026-01-02"); start < parseDate("2028-01-01"); start += 10) {
     for (const weeks of [2, 4, 14, 30]) for (const weekday of ["1", "5"]) for (const [cadence, preference, format] of
       [["recommended", "more", "remote"], ["weekly", "as-recommended", "hybrid"], ["recommended", "fewer", "on-site"]]) {
       const input = { ...base, province, start: isoDate(start), end: isoDate(start + weeks * 7 - 1), weekday, cadence, preference, format };
@@ -387,7 +387,7 @@ test("public holidays, in every province over two years: moving meetings loses n
   }
   assert.deepEqual(problems.slice(0, 5), []);
   // Short placements with weekly check-ins are refused (no week left between the milestones): the rest is most.
-  assert.ok(combinations === 13 * 146 * 4 * 2 * 3 && plans > combinations * 0.75, `${plans} plans of ${combinations}`);
+  assert.ok(combinations === 13 * 73 * 4 * 2 * 3 && plans > combinations * 0.75, `${plans} plans of ${combinations}`);
 });
 
 test("public holidays: before a final evaluation the reader entered, the review moves back, or stays when no day is left", () => {
