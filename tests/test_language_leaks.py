@@ -40,7 +40,7 @@ ALLOWED = {
     "Business + Higher Education Roundtable", "Table ronde des affaires + de l'enseignement supérieur", "Mentor Canada", "Work-Learn Institute", "Waterloo",
     "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
     # sources cited by name in both languages (the references pages, the chapters' citations)
-    "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "CREAN", "Coastal Research, Education & Advocacy Network",
+    "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "Filion Wakely Thorup Angeletti", "CREAN", "Coastal Research, Education & Advocacy Network",
     # provinces and territories spelled alike in both languages (the planner's list)
     "Manitoba", "Nunavut", "Saskatchewan", "Yukon",
     "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Alberta", "Propel", "SFU",
