@@ -26,6 +26,7 @@ function start() {
   const timeText = format(clock);
   const hereText = format({ day: "numeric", month: "long", year: "numeric", ...clock }, device);
   const firstOfMonth = (text) => text.replace(/(^| )1(?= \D)/, `$1${s.first_of_month}`);
+  const dayText = (day) => firstOfMonth(dateText.format(day * DAY));
   let plan = null;
   // The public holidays: a file of their own, fetched once a plan first has a province.
   let holidays = null, loading = null, holidaysFailed = false;
@@ -104,9 +105,8 @@ function start() {
   function render(state) {
     const [student, mentor, place] = [state.student, state.mentor, state.place].map((t) => t.trim());
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
-    const day = (d) => firstOfMonth(dateText.format(d * DAY));
     const phases = byPhase(plan.meetings, data);
-    const { province } = plan.values, names = { province: provinceName(province), date: day };
+    const { province } = plan.values, names = { province: provinceName(province), date: dayText };
 
     // A date past is said first; a public holiday is named rather than "over the year-end holidays".
     const flagText = (m) => {
@@ -119,7 +119,7 @@ function start() {
         const [time, here] = when(m, state.zone);
         const flag = flagText(m), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
-          el("p", {}, el("strong", { className: "planner-nowrap" }, day(m.day)), ` · ${time}`),
+          el("p", {}, el("strong", { className: "planner-nowrap" }, dayText(m.day)), ` · ${time}`),
           here,
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
@@ -137,7 +137,7 @@ function start() {
       el("tr", {}, el("th", { scope: "row" }, g.name), el("td", {}, fill(s.hours, { n: (g.minutes / 60).toLocaleString(data.locale, { maximumFractionDigits: 2 }) })))));
     $("planner-rhythm").textContent = rhythmLine(plan, s);
     // Each date stays on one line, as in the timeline ("mardi 8 septembre" / "2026" reads badly).
-    const date = (m) => el("span", { className: "planner-nowrap" }, day(m.day));
+    const date = (m) => el("span", { className: "planner-nowrap" }, dayText(m.day));
     $("planner-summary").replaceChildren(...fillParts(s.summary, { count: plan.meetings.length, first: date(plan.meetings[0]), last: date(plan.meetings.at(-1)) }));
     const unknown = province && holidays ? yearsWithoutHolidays(plan.meetings, holidays) : [];
     const note = province && holidaysFailed ? s.holidays_failed : unknown.length ? fill(s.holidays_unknown, { years: unknown.join(s.and) }) : "";
@@ -214,7 +214,7 @@ function start() {
     const { state } = plan;
     const text = buildCalendar(plan, data, {
       ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
-      holidays, names: { province: provinceName(plan.values.province), date: (d) => firstOfMonth(dateText.format(d * DAY)) },
+      holidays, names: { province: provinceName(plan.values.province), date: dayText },
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();
