@@ -138,6 +138,7 @@ def test_hostile_text_is_shown_as_text(page, site_server):
 @pytest.mark.parametrize("page", [FR], indirect=True)
 def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, browser_pool):
     open_planner(page, site_server)
+    page.uncheck("#planner-avoid")  # a box unchecked comes back unchecked, not as its default
     create(page, start="2026-09-08", end="2027-04-30", student="Léa", format="hybrid", cadence="biweekly", weekday="4", time="14:00")
     page.wait_for_selector("#planner-result:not([hidden])")
     timeline = page.inner_text("#planner-timeline")
@@ -151,11 +152,13 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
         assert shared.input_value("#planner-student") == "Léa"
         assert shared.is_checked("#planner-format-hybrid")
         assert shared.input_value("#planner-cadence") == "biweekly"
+        assert not shared.is_checked("#planner-avoid")
 
     page.goto(f"{site_server}toolkit/planner/")  # same browser, no link: the last plan comes back
     page.wait_for_selector("#planner-result:not([hidden])")
     assert page.inner_text("#planner-timeline") == timeline
     assert "rétabli" in announced(page.locator("#planner-status"))
+    assert not page.is_checked("#planner-avoid")
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.click("#planner-forget")  # one stray tap on a phone: asked first, and "Cancel" loses nothing
