@@ -632,6 +632,28 @@ def test_meetings_move_off_the_chosen_provinces_public_holidays_or_stay_flagged(
 
 
 @pytest.mark.parametrize("page", [EN], indirect=True)
+def test_the_calendar_code_comes_once_a_plan_is_made_and_a_failure_is_said(page, site_server):
+    asked = []
+    page.on("request", lambda request: request.url.endswith("/ics.js") and asked.append(request.url))
+    page.route("**/planner/ics.js", lambda route: route.abort())
+    open_planner(page, site_server, "en")
+    page.wait_for_load_state("networkidle")
+    assert asked == []  # not with the page: only a plan needs it
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.click("#planner-download")
+    failed = "The calendar file could not be prepared. Check your connection, then try again."
+    assert announced(page.locator("#planner-status")) == failed
+    assert downloads == [] and len(asked) >= 1
+    page.unroute("**/planner/ics.js")
+    raw, events = download_calendar(page)  # the next click fetches it again, and the file comes
+    assert raw.startswith(b"BEGIN:VCALENDAR") and len(events) > 10
+    assert set(asked) == {f"{site_server}assets/javascripts/planner/ics.js"}
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
 def test_the_holidays_are_fetched_once_a_province_is_chosen_and_a_failure_is_said(page, site_server):
     page.clock.set_fixed_time(dt.datetime(2026, 8, 1, 12, 0))
     asked = []

@@ -2,8 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { buildPlan } from "../../docs/assets/javascripts/planner/schedule.js";
-import { buildCalendar, escapeText, fold, localStamp, offsetMinutes, transitions, vtimezone }
+import { buildPlan, offsetMinutes } from "../../docs/assets/javascripts/planner/schedule.js";
+import { buildCalendar, escapeText, fold, localStamp, transitions, vtimezone }
   from "../../docs/assets/javascripts/planner/ics.js";
 
 const data = JSON.parse(readFileSync(new URL("./plan-data.en.json", import.meta.url)));

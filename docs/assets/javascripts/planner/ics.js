@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545), pure. Times on the plan zone's clock (TZID, VTIMEZONE from Intl): 10:00 stays
 // 10:00 across clock changes. Re-importing updates events: UID = plan id + meeting, SEQUENCE rises.
-import { DAY, fill, holidayNote, isolate, isoDate, meetingLinks, withLine } from "./schedule.js";
+import { DAY, fill, holidayNote, isolate, isoDate, meetingLinks, offsetMinutes, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
 
@@ -23,13 +23,6 @@ export function fold(line) {
     size += n;
   }
   return out;
-}
-
-const formatters = {};
-export function offsetMinutes(timeZone, ms) { // minutes east of UTC
-  const f = (formatters[timeZone] ||= new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }));
-  const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(f.format(ms)) || [0, "+", 0, 0]; // "GMT-04:00", or "GMT"
-  return (sign === "-" ? -1 : 1) * (h * 60 + +m);
 }
 
 export function transitions(timeZone, fromMs, toMs) {

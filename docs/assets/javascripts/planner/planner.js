@@ -1,8 +1,7 @@
 // The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
 // reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, isolate, isoDate, meetingLinks, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
-import { buildCalendar, offsetMinutes } from "./ics.js";
+import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, isolate, isoDate, meetingLinks, offsetMinutes, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
 
 const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
 const LINK_KEY = STORAGE_KEY + ".link"; // the link made here: reloaded, it keeps later edits
@@ -28,6 +27,9 @@ function start() {
   const firstOfMonth = (text) => text.replace(/(^| )1(?= \D)/, `$1${s.first_of_month}`);
   const dayText = (day) => firstOfMonth(dateText.format(day * DAY));
   let plan = null;
+  // The calendar file's code comes once a plan is made, not with the page; a failed fetch is tried again.
+  let calendar = null;
+  const loadCalendar = () => (calendar ??= import("./ics.js").catch((problem) => { calendar = null; throw problem; }));
   // The public holidays: a file of their own, fetched once a plan first has a province.
   let holidays = null, loading = null, holidaysFailed = false;
   const loadHolidays = () => (loading ??= fetch(new URL(data.holidaysFile, location.href))
@@ -167,6 +169,7 @@ function start() {
     // The other language gets the plan too, without storage (private windows).
     for (const link of document.querySelectorAll("a[hreflang]")) link.hash = location.hash;
     render(state);
+    loadCalendar().catch(() => {}); // ready before the reader asks for the file; said then if it failed
     if (plan.values.province && !holidays) {
       // Made again with the holidays once they arrive (or drawn with a note saying they could not).
       const redraw = (failed) => {
@@ -209,15 +212,18 @@ function start() {
   addEventListener("hashchange", openLink);
 
   // The download is the plan on screen, even if the form has changed since.
-  on("planner-download", () => {
-    if (!plan) return;
-    const { state } = plan;
-    const text = buildCalendar(plan, data, {
+  on("planner-download", async () => {
+    const shown = plan;
+    if (!shown) return;
+    const { state } = shown;
+    const { buildCalendar } = await loadCalendar().catch(() => ({}));
+    if (!buildCalendar) return say(s.download_failed);
+    const text = buildCalendar(shown, data, {
       ...state, timeZone: state.zone, planId: state.plan, now: Date.now(), resolve: (href) => new URL(href, location.href).href,
-      holidays, names: { province: provinceName(plan.values.province), date: dayText },
+      holidays, names: { province: provinceName(shown.values.province), date: dayText },
     });
     const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    el("a", { href: url, download: `${s.file_name}-${isoDate(plan.values.start)}.ics` }).click();
+    el("a", { href: url, download: `${s.file_name}-${isoDate(shown.values.start)}.ics` }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   on("planner-print", () => print());

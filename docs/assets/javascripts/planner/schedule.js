@@ -12,6 +12,14 @@ export function parseDate(text) {
   const day = Date.UTC(y, mo - 1, d) / DAY;
   return new Date(day * DAY).getUTCMonth() == mo - 1 ? day : null; // 02-30 rolls over to March
 }
+// A zone's offset from UTC at an instant (the page's times and the calendar file's zone).
+const formatters = {};
+export function offsetMinutes(timeZone, ms) { // minutes east of UTC
+  const f = (formatters[timeZone] ||= new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }));
+  const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(f.format(ms)) || [0, "+", 0, 0]; // "GMT-04:00", or "GMT"
+  return (sign === "-" ? -1 : 1) * (h * 60 + +m);
+}
+
 export const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunday
 const workday = (day) => weekday(day) <= 5;
