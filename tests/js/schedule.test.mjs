@@ -347,7 +347,7 @@ test("public holidays: what a meeting says of the one it was moved from, falls o
   const names = { province: "Ontario", date: (d) => `<${isoDate(d)}>` };
   const note = (extra, date) => {
     const p = buildPlan({ ...base, ...mondays, ...extra }, data, holidays);
-    return p.meetings.filter((m) => m.date === date).map((m) => holidayNote(m, p, holidays, data.strings, names));
+    return p.meetings.filter((m) => m.date === date).map((m) => holidayNote(m, p, holidaysIn(holidays, "ON"), data.strings, names));
   };
   assert.deepEqual(note({}, "2026-10-13"), ["Moved from <2026-10-12>, a public holiday (Ontario): Thanksgiving."]);
   assert.deepEqual(note({ avoid: "no" }, "2026-10-12"), ["Public holiday (Ontario): Thanksgiving. Keep this date if you and your student are both working that day. "
@@ -398,7 +398,7 @@ test("public holidays: before a final evaluation the reader entered, the review 
   const four = buildPlan({ ...entered, start: "2026-10-05" }, data, holidays); // week one ends on Friday the 9th
   const [review] = kinds(four, "informal-review");
   assert.equal(review.date, "2026-10-12");
-  assert.equal(holidayNote(review, four, holidays, data.strings, names), "Public holiday (Ontario): Thanksgiving. This meeting could not be moved: "
+  assert.equal(holidayNote(review, four, holidaysIn(holidays, "ON"), data.strings, names), "Public holiday (Ontario): Thanksgiving. This meeting could not be moved: "
     + "no working day is free between the first week and the final evaluation date you entered. Keep this date if you and your student are "
     + "both working that day. If not, move it in your calendar, or change the final evaluation date in the planner.");
 });

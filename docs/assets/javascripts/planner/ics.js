@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545), pure. Times on the plan zone's clock (TZID, VTIMEZONE from Intl): 10:00 stays
 // 10:00 across clock changes. Re-importing updates events: UID = plan id + meeting, SEQUENCE rises.
-import { DAY, fill, holidayNote, isolate, isoDate, meetingLinks, offsetMinutes, withLine } from "./schedule.js";
+import { DAY, fill, holidayNote, holidaysIn, isolate, isoDate, meetingLinks, offsetMinutes, withLine } from "./schedule.js";
 
 const CRLF = "\r\n";
 
@@ -69,7 +69,8 @@ let lastSequence = 0;
 
 export function buildCalendar(plan, data, options) {
   const s = data.strings;
-  const { timeZone, now, resolve, planId, holidays, names } = options;
+  const { timeZone, now, resolve, planId, names } = options;
+  const onHoliday = holidaysIn(options.holidays, plan.values.province);
   const [student, mentor, place] = [options.student, options.mentor, options.place].map((t) => (t || "").trim());
   const days = plan.meetings.map((m) => m.day);
   const lines = [
@@ -83,7 +84,7 @@ export function buildCalendar(plan, data, options) {
   for (const meeting of plan.meetings) {
     const kind = data.meetings[meeting.kind];
     // A public holiday is said first, as on the page.
-    const holiday = holidayNote(meeting, plan, holidays, s, names);
+    const holiday = holidayNote(meeting, plan, onHoliday, s, names);
     const description = [holiday, withLine(kind, s, student, mentor), kind.withStudent ? "" : s.supervisor_only]
       .filter(Boolean).flatMap((line) => [line, ""]);
     description.push(s.agenda_label, ...meeting.prompts.map((p) => `- ${p}`), "");

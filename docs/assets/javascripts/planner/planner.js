@@ -1,7 +1,7 @@
 // The planner page. The plan stays in the browser (form, URL fragment, localStorage); what the
 // reader typed is only ever set as textContent, never parsed as HTML.
 
-import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, isolate, isoDate, meetingLinks, offsetMinutes, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
+import { DAY, buildPlan, byPhase, fill, fillParts, flagOf, holidayNote, holidaysIn, isolate, isoDate, meetingLinks, offsetMinutes, rhythmLine, withLine, yearsWithoutHolidays } from "./schedule.js";
 
 const STORAGE_KEY = "wilguide.planner.v1"; // the form as typed
 const LINK_KEY = STORAGE_KEY + ".link"; // the link made here: reloaded, it keeps later edits
@@ -109,10 +109,11 @@ function start() {
     const today = Math.floor((Date.now() / 60000 - new Date().getTimezoneOffset()) / 1440);
     const phases = byPhase(plan.meetings, data);
     const { province } = plan.values, names = { province: provinceName(province), date: dayText };
+    const onHoliday = holidaysIn(holidays, province);
 
     // A date past is said first; a public holiday is named rather than "over the year-end holidays".
     const flagText = (m) => {
-      const flag = flagOf(m.day, today), holiday = holidayNote(m, plan, holidays, s, names);
+      const flag = flagOf(m.day, today), holiday = holidayNote(m, plan, onHoliday, s, names);
       return flag !== "flag_past" && holiday ? holiday : s[flag];
     };
     const timeline = phases.map((group) => el("section", { className: "planner-phase" },

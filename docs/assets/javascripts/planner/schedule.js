@@ -254,9 +254,10 @@ export const holidaysIn = (holidays, province) =>
   new Map((holidays?.days[province] ?? []).map(([day, name]) => [day, holidays.names[name]]));
 
 /** What a meeting's card and calendar event first say of a public holiday, or "": the holiday it
- * was moved from, or the one it falls on (a date the reader entered, or kept by their choice). */
-export function holidayNote(meeting, plan, holidays, s, { province, date } = {}) {
-  const onHoliday = holidaysIn(holidays, plan.values.province), moved = meeting.movedFrom;
+ * was moved from, or the one it falls on (a date the reader entered, or kept by their choice).
+ * onHoliday: holidaysIn() of the plan's province, made once for all the meetings. */
+export function holidayNote(meeting, plan, onHoliday, s, { province, date } = {}) {
+  const moved = meeting.movedFrom;
   const name = onHoliday.get(moved ?? meeting.day);
   const entered = [plan.values.midterm, plan.values.final].includes(meeting.day);
   // With the box checked, only a date entered, or a review with no working day left before one, stays on a holiday.
