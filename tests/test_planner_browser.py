@@ -584,6 +584,14 @@ def test_past_and_year_end_meetings_are_flagged(page, site_server):
          "ce jour-là. Sinon, déplacez-la dans votre agenda, ou cochez "
          f"«{NBSP}Déplacer à un autre jour ouvrable les rencontres qui tombent un jour férié{NBSP}» dans le planificateur "
          "et mettez le calendrier à jour."),
+        # The federally regulated private sector: the notes name the Code, not the list's long name.
+        (FR, "fr", "FED", "Déplacer à un autre jour ouvrable les rencontres qui tombent un jour férié",
+         ("lundi 12 octobre 2026", "mardi 13 octobre 2026"),
+         f"Au lieu du lundi 12 octobre 2026, jour férié (Code canadien du travail){NBSP}: Action de grâce.",
+         f"Jour férié (Code canadien du travail){NBSP}: Action de grâce. Gardez cette date si votre stagiaire et vous travaillez "
+         "tous les deux ce jour-là. Sinon, déplacez-la dans votre agenda, ou cochez "
+         f"«{NBSP}Déplacer à un autre jour ouvrable les rencontres qui tombent un jour férié{NBSP}» dans le planificateur "
+         "et mettez le calendrier à jour."),
     ],
     indirect=["page"],
 )

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "content" / "planner.yml"
 YEARS = (2025, 2029)
 PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
+FEDERAL = "FED"  # the federally regulated private sector: the Canada Labour Code's holidays
 
 
 @pytest.fixture(autouse=True)
@@ -51,8 +52,30 @@ def line_of(path: Path, snippet: str) -> int:
     return text[: text.index(snippet)].count("\n") + 1
 
 
-def test_every_province_and_territory_is_in_the_list():
-    assert sorted(p["key"] for p in load_planner_config(DATA_FILE).provinces) == PROVINCES
+def test_every_province_and_territory_is_in_the_list_and_the_canada_labour_code():
+    assert sorted(p["key"] for p in load_planner_config(DATA_FILE).provinces) == sorted([*PROVINCES, FEDERAL])
+
+
+# The Canada Labour Code's ten general holidays (s. 166, with September 30 since 2021), for 2026 and
+# for 2028, when five of the six the Code moves off a weekend (s. 193(2)) fall on a Saturday.
+CANADA_LABOUR_CODE_2026 = {
+    "2026-01-01": "New Year's Day", "2026-04-03": "Good Friday", "2026-05-18": "Victoria Day", "2026-07-01": "Canada Day",
+    "2026-09-07": "Labour Day", "2026-09-30": "National Day for Truth and Reconciliation", "2026-10-12": "Thanksgiving",
+    "2026-11-11": "Remembrance Day", "2026-12-25": "Christmas Day", "2026-12-26": "Boxing Day",
+    "2026-12-28": "Boxing Day (observed)",
+}
+CANADA_LABOUR_CODE_2028_MOVED = {
+    "2028-01-03": "New Year's Day (observed)", "2028-07-03": "Canada Day (observed)",
+    "2028-10-02": "National Day for Truth and Reconciliation (observed)", "2028-11-13": "Remembrance Day (observed)",
+}
+
+
+def test_the_canada_labour_code_gives_its_ten_holidays_and_no_province_s():
+    days = by_date("en", FEDERAL)
+    assert {d: n for d, n in days.items() if d.startswith("2026-")} == CANADA_LABOUR_CODE_2026
+    assert {d: n for d, n in days.items() if d.startswith("2028-") and "observed" in n} == CANADA_LABOUR_CODE_2028_MOVED
+    assert by_date("fr", FEDERAL)["2026-09-30"] == "Journée nationale de la vérité et de la réconciliation"
+    assert by_date("fr", FEDERAL)["2026-10-12"] == "Action de grâce"
 
 
 @pytest.mark.parametrize("lang, name", [("fr", "Fête du Travail"), ("en", "Labour Day")])
@@ -111,7 +134,7 @@ def test_a_day_that_is_no_public_holiday_there_is_not_flagged(province, date):
 
 
 def test_both_languages_flag_the_same_days():
-    for province in PROVINCES:
+    for province in [*PROVINCES, FEDERAL]:
         assert by_date("fr", province).keys() == by_date("en", province).keys(), province
 
 
@@ -149,6 +172,8 @@ def test_a_holiday_without_the_guides_name_stops_the_build_at_holiday_names(tmp_
         ("observed: [Canada Day, Saint John the Baptist Day]", "observed: Canada Day", "observed: Canada Day",
          "province 'QC': 'observed' must be a list of holiday names"),
         ('name: {fr: "Nunavut", en: "Nunavut"}', 'name: {fr: "Nunavut"}', '{key: "NU"', "province 'NU': 'name' has no 'en' text"),
+        ('note_name: {fr: "Code canadien du travail", en: "Canada Labour Code"}', 'note_name: {fr: "Code canadien du travail"}',
+         "note_name: {fr:", "province 'FED': 'note_name' has no 'en' text"),
         ('  "Civic Holiday": {fr: "Congé civique", en: "Civic Holiday"}', '  "Civic Holiday": {fr: "Congé civique"}',
          '"Civic Holiday"', "holiday_names: 'Civic Holiday' has no 'en' text"),
     ],
@@ -192,10 +217,12 @@ def test_each_language_serves_its_holidays_beside_the_planner_page_not_in_it(bui
     [
         ("fr", ["Ne pas tenir compte des jours fériés", "Alberta", "Colombie-Britannique", "Île-du-Prince-Édouard", "Manitoba",
                 "Nouveau-Brunswick", "Nouvelle-Écosse", "Nunavut", "Ontario", "Québec", "Saskatchewan",
-                "Terre-Neuve-et-Labrador", "Territoires du Nord-Ouest", "Yukon"]),
+                "Terre-Neuve-et-Labrador", "Territoires du Nord-Ouest", "Yukon",
+                "Secteur privé sous réglementation fédérale (Code canadien du travail)"]),
         ("en", ["Don't take public holidays into account", "Alberta", "British Columbia", "Manitoba", "New Brunswick",
                 "Newfoundland and Labrador", "Northwest Territories", "Nova Scotia", "Nunavut", "Ontario",
-                "Prince Edward Island", "Quebec", "Saskatchewan", "Yukon"]),
+                "Prince Edward Island", "Quebec", "Saskatchewan", "Yukon",
+                "Federally regulated private sector (Canada Labour Code)"]),
     ],
 )
 def test_the_form_lists_the_provinces_in_the_readers_alphabetical_order(lang, names):
@@ -203,3 +230,13 @@ def test_the_form_lists_the_provinces_in_the_readers_alphabetical_order(lang, na
     data = plan_data(config, ROOT / "docs", lang, lambda target: target)
     form = lxml.html.fromstring(render_form(config, data, lang, "planner.js"))
     assert [option.text for option in form.xpath("//select[@name='province']/option")] == names
+
+
+@pytest.mark.parametrize("lang, short", [("fr", "Code canadien du travail"), ("en", "Canada Labour Code")])
+def test_the_notes_on_meetings_name_the_federal_list_by_the_code_alone(lang, short):
+    config = load_planner_config(DATA_FILE)
+    data = plan_data(config, ROOT / "docs", lang, lambda target: target)
+    form = lxml.html.fromstring(render_form(config, data, lang, "planner.js"))
+    named = {option.get("value"): option.get("data-note-name") for option in form.xpath("//select[@name='province']/option")}
+    assert named.pop(FEDERAL) == short
+    assert set(named.values()) == {None}  # a province is named in the notes as in the list

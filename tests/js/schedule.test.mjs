@@ -280,6 +280,12 @@ test("public holidays: the chosen province's, by name, and none without a provin
   assert.equal(quebec.get(day("2026-06-24")), "Quebec's National Holiday");
   assert.match(quebec.get(day("2026-04-06")), /^Easter Monday, if your organization/); // the host's choice
   assert.equal(holidaysIn(holidays, "NL").get(day("2026-07-01")), "Canada Day and Memorial Day");
+  // The federally regulated private sector: the Canada Labour Code's holidays, not a province's.
+  const federal = holidaysIn(holidays, plan({ province: "FED" }).values.province);
+  assert.equal(federal.get(day("2026-09-30")), "National Day for Truth and Reconciliation");
+  assert.equal(federal.get(day("2026-11-11")), "Remembrance Day");
+  assert.equal(federal.get(day("2026-02-16")), undefined); // Family Day: provincial only
+  assert.equal(federal.get(day("2026-08-03")), undefined); // the August civic holidays too
   assert.equal(holidaysIn(holidays, "").size, 0);
   assert.equal(holidaysIn(null, "ON").size, 0); // not loaded (yet): nothing flagged
   // A province the data does not know (an edited link) is dropped, like any unknown choice.
@@ -360,7 +366,7 @@ test("public holidays: what a meeting says of the one it was moved from, falls o
   assert.deepEqual(note({}, "2026-10-19"), [""]);
 });
 
-test("public holidays, in every province over two years: moving meetings loses none and breaks no rule of the plan", () => {
+test("public holidays, in every province and under the Canada Labour Code over two years: moving meetings loses none and breaks no rule of the plan", () => {
   const problems = [];
   let plans = 0, combinations = 0;
   for (const province of Object.keys(holidays.days)) for (let start = parseDate("2026-01-02"); start < parseDate("2028-01-01"); start += 10) {
@@ -387,7 +393,8 @@ test("public holidays, in every province over two years: moving meetings loses n
   }
   assert.deepEqual(problems.slice(0, 5), []);
   // Short placements with weekly check-ins are refused (no week left between the milestones): the rest is most.
-  assert.ok(combinations === 13 * 73 * 4 * 2 * 3 && plans > combinations * 0.75, `${plans} plans of ${combinations}`);
+  // 14 lists: the 13 provinces and territories and the Canada Labour Code's.
+  assert.ok(combinations === 14 * 73 * 4 * 2 * 3 && plans > combinations * 0.75, `${plans} plans of ${combinations}`);
 });
 
 test("public holidays: before a final evaluation the reader entered, the review moves back, or stays when no day is left", () => {

@@ -22,6 +22,9 @@ from .yamllines import LineDict, LineList, load_with_lines
 
 # Canada's provinces and territories, as the holidays package codes them.
 PROVINCE_CODES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
+# The federally regulated private sector: the Canada Labour Code's general holidays, the same in
+# every province, listed after the provinces and territories.
+FEDERAL = "FED"
 INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
 POINTS = ("mid", "final", "exit")
 # Phases and meetings the schedule logic places itself (the others follow the rhythm rules).
@@ -365,8 +368,9 @@ def _zones(check: _Checker, tree: LineDict) -> list[dict]:
 def _province_problem(code) -> str | None:
     if isinstance(code, bool):  # YAML 1.1 reads a bare ON, OFF, YES or NO as true or false
         return f"'key' must be in quotes, like \"ON\": without them, YAML reads it as {str(code).lower()}"
-    if code not in PROVINCE_CODES:
-        return f"'key' must be the code of a province or territory ({', '.join(PROVINCE_CODES)}), not '{code}'"
+    if code not in (*PROVINCE_CODES, FEDERAL):
+        return (f"'key' must be the code of a province or territory ({', '.join(PROVINCE_CODES)}) "
+                f"or {FEDERAL} (the Canada Labour Code), not '{code}'")
     return None
 
 
@@ -384,7 +388,10 @@ def _provinces(check: _Checker, tree: LineDict) -> list[dict]:
         # Its own name for a holiday, where the law there says more (Quebec's Good Friday).
         own = check.mapping(item, "holiday_names", line, required=False)
         names["holiday_names"] = {str(name): check.text(own, name, f"province '{item['key']}' holiday_names") for name in own or {}}
-        provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", f"province '{item['key']}'"), **names})
+        where = f"province '{item['key']}'"
+        # The shorter name the notes on meetings use, where the list's name is long (the federal one).
+        note_name = check.text(item, "note_name", where) if "note_name" in item else None
+        provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", where), "note_name": note_name, **names})
     return provinces
 
 

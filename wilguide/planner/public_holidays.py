@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import cache
 from ..findings import ContentError, Finding
-from .config import PlannerConfig
+from .config import FEDERAL, PlannerConfig
 
 FILE_NAME = "holidays.json"  # beside the planner page, fetched once a province is chosen
 OBSERVED = " (observed)"
@@ -34,6 +34,10 @@ def holiday_years(today: dt.date | None = None) -> tuple[int, int]:
 def _package_holidays(province: str, first: int, last: int, category: str) -> tuple[tuple[dt.date, str], ...]:
     import holidays  # only when the cache has no answer: importing it takes a tenth of a second
 
+    if province == FEDERAL:
+        # The package's national "government" list is the Canada Labour Code's ten general
+        # holidays, with the weekday given for those the Code moves off a weekend.
+        province, category = None, {"public": "government"}.get(category, category)
     found = holidays.Canada(subdiv=province, years=range(first, last + 1), language="en_US", categories=(category,))
     return tuple(sorted(found.items()))
 

@@ -8,7 +8,7 @@ import re
 from html import escape
 
 from ..alphabetical import alphabetical_key
-from .config import PlannerConfig
+from .config import FEDERAL, PlannerConfig
 
 WEEKDAYS = (1, 2, 3, 4, 5)
 LENGTHS = (15, 20, 30, 45, 60)
@@ -54,6 +54,12 @@ def _field(field_id: str, label: str, control: str, hint: str = "") -> str:
     )
 
 
+def _note_name(province: dict, lang: str) -> str:
+    """The attribute that gives the notes on meetings a shorter name than the list's, if any."""
+    short = province["note_name"]
+    return f' data-note-name="{escape(short[lang])}"' if short else ""
+
+
 def _described(field_id: str, hint: bool = False) -> str:
     ids = f"{field_id}-hint {field_id}-error" if hint else f"{field_id}-error"
     return f'id="{field_id}" aria-describedby="{ids}"'
@@ -91,10 +97,11 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     )
     named_zones = "".join(f'<option value="{z["zone"]}">{escape(z["name"][lang])}</option>' for z in config.zones)
     zone_options = f'<optgroup label="{escape(t("zones_canada"))}">{named_zones}</optgroup>'
-    # In the order of the reader's alphabet: Île-du-Prince-Édouard among the I's.
-    by_name = sorted(config.provinces, key=lambda p: alphabetical_key(p["name"][lang]))
+    # In the order of the reader's alphabet (Île-du-Prince-Édouard among the I's), the federal
+    # choice after the provinces and territories.
+    by_name = sorted(config.provinces, key=lambda p: (p["key"] == FEDERAL, alphabetical_key(p["name"][lang])))
     province_options = f'<option value="">{escape(t("province_none"))}</option>' + "".join(
-        f'<option value="{p["key"]}">{escape(p["name"][lang])}</option>' for p in by_name
+        f'<option value="{p["key"]}"{_note_name(p, lang)}>{escape(p["name"][lang])}</option>' for p in by_name
     )
     length_options = "".join(
         f'<option value="{n}"{" selected" if n == DEFAULTS["length"] else ""}>{escape(t("minutes", n=n))}</option>'

@@ -43,7 +43,11 @@ function start() {
   for (const o of zones) o.defaultSelected = o.value == device;
   form.hidden = false;
   const on = (id, act) => $(id).addEventListener("click", act);
-  const provinceName = (key) => [...form.elements.province.options].find((o) => o.value === key)?.text;
+  // The notes on meetings name the chosen list as the form does, or by its shorter name if it has one.
+  const provinceName = (key) => {
+    const option = [...form.elements.province.options].find((o) => o.value === key);
+    return option?.dataset.noteName ?? option?.text;
+  };
 
   const read = () => {
     const state = Object.fromEntries(new FormData(form));
