@@ -61,6 +61,10 @@ setup_pdf_viewer() {  # Poppler draws the checklist PDFs' form fields as Evince 
   command -v pdftoppm >/dev/null || apt_install poppler-utils
 }
 
+setup_word_processor() {  # LibreOffice Writer opens the Word files as a reader's word processor would
+  command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+}
+
 setup_node_tools() {  # axe-core and the Nu Html Checker, pinned in package-lock.json
   command -v node >/dev/null || apt_install nodejs npm
   command -v java >/dev/null || apt_install default-jre-headless
