@@ -70,7 +70,7 @@ CANADA_LABOUR_CODE_2028_MOVED = {
 }
 
 
-def test_the_canada_labour_code_gives_its_ten_holidays_and_no_province_s():
+def test_the_canada_labour_code_gives_its_ten_holidays_and_no_provincial_ones():
     days = by_date("en", FEDERAL)
     assert {d: n for d, n in days.items() if d.startswith("2026-")} == CANADA_LABOUR_CODE_2026
     assert {d: n for d, n in days.items() if d.startswith("2028-") and "observed" in n} == CANADA_LABOUR_CODE_2028_MOVED
