@@ -185,6 +185,7 @@ def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_se
     page.fill("#planner-student", "Noor")
     stale = one(page.locator("#planner-stale"))
     stale.wait_for(state="visible")
+    assert "Le formulaire a changé depuis la création" in announced(page.locator("#planner-status"))  # said, not only shown
     page.reload()  # the address still holds the schedule as made; the form holds the edits
     page.wait_for_selector("#planner-result:not([hidden])")
     assert page.input_value("#planner-time") == "14:00"
@@ -194,6 +195,24 @@ def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_se
     page.click("#planner-update")
     assert stale.is_hidden()
     assert "14 h 00" in page.inner_text("#planner-timeline") and "Noor" in page.inner_text("#planner-timeline")
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_the_calendar_keeps_its_event_ids_when_the_plan_is_reloaded_or_reopened(page, site_server):
+    # Calendars update an event whose UID they know: new UIDs would import every meeting twice.
+    open_planner(page, site_server)
+    create(page, start="2027-01-11", end="", weeks="16")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    _, events = download_calendar(page)
+    uids = sorted(str(event["UID"]) for event in events)
+    assert len(set(uids)) == len(uids) > 10
+    page.reload()  # the reader's own link, nothing changed: no "the form has changed" warning
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert one(page.locator("#planner-stale")).is_hidden()
+    assert sorted(str(event["UID"]) for event in download_calendar(page)[1]) == uids
+    page.goto(f"{site_server}toolkit/planner/")  # a later visit without the link
+    page.wait_for_selector("#planner-result:not([hidden])")
+    assert sorted(str(event["UID"]) for event in download_calendar(page)[1]) == uids
 
 
 @pytest.mark.parametrize(
@@ -293,10 +312,12 @@ def test_print_view_shows_the_schedule_only(page, site_server):
     open_planner(page, site_server, "en")
     create(page, start="2026-09-08", end="2026-12-18")
     page.wait_for_selector("#planner-result:not([hidden])")
+    page.fill("#planner-student", "Sam")  # the form changed: its warning is for the screen only
+    one(page.locator("#planner-stale")).wait_for(state="visible")
     page.emulate_media(media="print")
     assert page.locator("#planner-timeline").is_visible()
     assert page.locator(".planner-meeting").first.is_visible()
-    for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use"):
+    for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use", "#planner-stale"):
         assert one(page.locator(hidden)).is_hidden(), hidden
 
 

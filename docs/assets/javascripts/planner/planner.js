@@ -203,7 +203,9 @@ function start() {
     const { rejected, ignored } = write(Object.fromEntries(new URLSearchParams(location.hash.slice(6))));
     const ok = update({ raw: rejected });
     if (draft) {
-      write(draft);
+      // A form saved before its plan had an id takes the link's: the calendar's events keep theirs.
+      write({ ...draft, plan: draft.plan || read().plan });
+      save();
       stale.hidden = !plan || JSON.stringify(read()) === JSON.stringify(plan.state);
     } else if (mine) store(LINK_KEY, own);
     else save();
@@ -211,9 +213,11 @@ function start() {
     return true;
   }
 
-  form.addEventListener("submit", (event) => { event.preventDefault(); save(); update({ focus: true }); });
-  for (const type of ["input", "change"]) form.addEventListener(type, () => { save(); if (plan) stale.hidden = false; });
-  on("planner-update", () => { save(); update({ focus: true }); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); update({ focus: true }); save(); });
+  // Said once, when the schedule shown stops matching the form: a screen reader would not see it appear.
+  const showStale = () => { if (plan && stale.hidden) { stale.hidden = false; say(stale.textContent.trim()); } };
+  for (const type of ["input", "change"]) form.addEventListener(type, () => { save(); showStale(); });
+  on("planner-update", () => { update({ focus: true }); save(); });
   addEventListener("hashchange", openLink);
 
   // The download is the plan on screen, even if the form has changed since.
@@ -254,8 +258,11 @@ function start() {
   if (!openLink()) {
     const saved = savedForm();
     if (saved) {
-      write(saved);
+      // A form saved without its plan's id (before this was fixed) takes it from the link made here.
+      const linked = new URLSearchParams((stored(LINK_KEY) || "").replace(/^#plan&/, "")).get("plan");
+      write({ ...saved, plan: saved.plan || linked || "" });
       update({ quiet: true, announce: s.restored_saved });
+      save();
     }
   }
 }
