@@ -167,6 +167,7 @@ test("no follow-up when it is unchecked", () => {
 
 test("bad input gives errors tied to the field", () => {
   assert.deepEqual(errorOf(plan({ end: "2026-09-01" })), ["end:error_end_before_start"]);
+  assert.deepEqual(errorOf(plan({ end: "2026-09-08" })), ["end:error_too_short"]); // one day: the rule is the length
   assert.deepEqual(errorOf(plan({ end: "2028-01-30" })), ["end:error_too_long"]);
   assert.deepEqual(errorOf(plan({ end: "2027-01-08" })), []); // 16 months is allowed
   assert.deepEqual(errorOf(plan({ start: "2026-02-30" })), ["start:error_date"]);

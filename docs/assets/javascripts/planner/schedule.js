@@ -64,7 +64,7 @@ export function validate(input, data) {
     else if (start != null) end = start + weeks * 7 - 1;
   } else if (end === undefined) fail("end", "error_end_or_weeks");
   if (start != null && end != null) {
-    if (end <= start) fail("end", "error_end_before_start");
+    if (end < start) fail("end", "error_end_before_start"); // the same day: too short, said below
     else if (end > addMonths(start, maxMonths)) fail("end", "error_too_long", { months: maxMonths });
     else if (end - start + 1 < minWeeks * 7) fail("end", "error_too_short", { weeks: minWeeks });
   }
