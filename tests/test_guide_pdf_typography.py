@@ -126,3 +126,21 @@ def test_the_running_footer_stands_clear_of_the_text(printed):
     assert len(gaps) > 50, f"a footer and text on only {len(gaps)} pages"
     gap, number = min(gaps)
     assert gap >= 14, f"page {number}: the footer is {gap:.1f} pt below the text"
+
+
+# The planner chapter's table, the guide's one table with a caption (docs/*/toolkit/planner.md).
+RHYTHM_CAPTION = {"fr": "Rythme recommandé des rencontres de suivi, selon la durée du stage", "en": "Recommended check-in rhythm by placement length"}
+
+
+def test_a_table_caption_shares_its_page_with_the_table(printed):
+    """The caption over the rhythm table is never the last line of a page, its table on the next."""
+    lang, pages = printed
+    seen = []
+    for number, lines in enumerate(pages, start=1):
+        text = sorted(body(lines), key=lambda line: line.top)
+        captions = [index for index, line in enumerate(text) if line.text == RHYTHM_CAPTION[lang]]
+        seen += captions
+        for index in captions:
+            below = [word for line in text[index + 1 :] for word, _ in line.words]
+            assert "Phase" in below, f"page {number}: the caption {RHYTHM_CAPTION[lang]!r} with no table under it"
+    assert len(seen) == 1, f"the caption was found {len(seen)} times"
