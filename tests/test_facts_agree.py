@@ -64,8 +64,9 @@ BANDS = {
     "en": ["Under 8 weeks", "8 to 12 weeks", "3 to 8 months", "Over 8 months"],
 }
 BANDS_ON_CHECK_IN_PAGE = {
-    "fr": ["Pour un stage de moins de 8 semaines", "Pour un stage de 8 à 12 semaines", "Pour un stage de plus de 8 mois"],
-    "en": ["For placements under 8 weeks", "For placements of 8 to 12 weeks", "For placements over 8 months"],
+    # The list of other lengths names each band as the planner does (spaces made plain by page()).
+    "fr": ["**Moins de 8 semaines :**", "**De 8 à 12 semaines :**", "**Plus de 8 mois :**"],
+    "en": ["**Under 8 weeks:**", "**8 to 12 weeks:**", "**Over 8 months:**"],
 }
 
 
