@@ -57,6 +57,10 @@ ABBREVIATIONS = {
         "CVR": "Commission de vérité et réconciliation du Canada",
         "CRTC": "Conseil de la radiodiffusion et des télécommunications canadiennes",
         "CICMH": "Centre d'innovation en santé mentale sur les campus (Centre for Innovation in Campus Mental Health)",
+        "RH": "ressources humaines",
+        "ARC": "Agence du revenu du Canada",
+        "PAE": "programme d'aide aux employés",
+        "LQ": "Lois du Québec",
     },
     "en": {
         "WIL": "work-integrated learning",
@@ -88,6 +92,9 @@ ABBREVIATIONS = {
         "TRC": "Truth and Reconciliation Commission of Canada",
         "CRTC": "Canadian Radio-television and Telecommunications Commission",
         "CICMH": "Centre for Innovation in Campus Mental Health",
+        "HR": "human resources",
+        "CRA": "Canada Revenue Agency",
+        "EAP": "employee assistance program",
     },
 }
 # What the contribution page says when no contact address is set.
