@@ -721,7 +721,7 @@ def test_the_plan_adds_up_the_mentors_meeting_time_by_phase(page, site_server):
         shown[phase.locator("h4").inner_text()] = minutes
     rows = {
         row.locator("th").inner_text(): row.locator("td").inner_text()
-        for row in page.locator(".planner-hours tbody tr").all()
+        for row in page.locator("#planner-hours tr").all()
     }
     assert list(rows) == [*shown, "Total"]
     for name, minutes in shown.items():

@@ -184,7 +184,7 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<p class="planner-share"><label for="planner-share">{escape(t("share_label"))}</label> '
         '<input type="text" id="planner-share" readonly></p>',
         '<div id="planner-timeline"></div>',
-        f'<table class="planner-hours"><caption>{escape(t("hours_caption"))}</caption>'
+        f'<table><caption>{escape(t("hours_caption"))}</caption>'
         f'<thead><tr><th scope="col">{escape(t("table_phase"))}</th><th scope="col">{escape(t("hours_time"))}</th></tr></thead>'
         '<tbody id="planner-hours"></tbody></table>',
         "</section>",
