@@ -223,6 +223,9 @@ def test_the_calendar_keeps_its_event_ids_when_the_plan_is_reloaded_or_reopened(
         (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16\u00a0mois"),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "3", "cadence": "monthly"}, "cadence", "no check-in falls"),
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2027-01-15"}, "midterm", "within the placement"),
+        # An institution's date that would put the plan out of order or past its end.
+        (FR, "fr", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2026-09-09"}, "midterm", "Cette date tombe pendant la première semaine, celle de l'accueil"),
+        (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2026-12-18"}, "midterm", "must leave at least one working day before the placement ends"),
         # Both an end date and a length: neither is dropped silently.
         (FR, "fr", {"start": "2026-09-08", "end": "2026-12-18", "weeks": "52"}, "weeks",
          "Effacez la date de fin ou la durée\u00a0: le planificateur n'a besoin que de l'une des deux."),

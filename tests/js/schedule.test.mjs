@@ -182,6 +182,15 @@ test("bad input gives errors tied to the field", () => {
   assert.deepEqual(errorOf(plan({ time: "25:00" })), ["time:error_time"]);
   assert.deepEqual(errorOf(plan({ midterm: "2027-03-01" })), ["midterm:error_outside"]);
   assert.deepEqual(errorOf(plan({ midterm: "2026-11-20", final: "2026-11-10" })), ["final:error_final_before_mid"]);
+  // The placement runs from Tuesday 2026-09-08 to Friday 2026-12-18: its first week ends on Monday 09-14.
+  assert.deepEqual(errorOf(plan({ midterm: "2026-09-08" })), ["midterm:error_in_week_one"]);
+  assert.deepEqual(errorOf(plan({ final: "2026-09-14" })), ["final:error_in_week_one"]);
+  assert.deepEqual(errorOf(plan({ midterm: "2026-09-15" })), []); // week 2
+  assert.deepEqual(errorOf(plan({ midterm: "2026-12-18" })), ["midterm:error_mid_too_late"]); // the last day
+  assert.deepEqual(errorOf(plan({ midterm: "2026-12-18", end: "2026-12-20" })), ["midterm:error_mid_too_late"]); // only a weekend after it
+  assert.deepEqual(errorOf(plan({ midterm: "2026-12-18", end: "2026-12-21" })), []); // Monday is left
+  assert.deepEqual(errorOf(plan({ midterm: "2026-12-17" })), []); // the last day is left for the final evaluation
+  assert.deepEqual(errorOf(plan({ midterm: "2026-12-18", final: "2026-12-18" })), ["final:error_final_before_mid"]);
   assert.deepEqual(errorOf(plan({ cadence: "monthly", end: "", weeks: "3" })), ["cadence:error_cadence"]);
 });
 

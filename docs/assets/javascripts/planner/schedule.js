@@ -23,6 +23,7 @@ export function offsetMinutes(timeZone, ms) { // minutes east of UTC
 export const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunday
 const workday = (day) => weekday(day) <= 5;
+const workdayBetween = (first, last) => { for (let d = first; d <= last; d++) if (workday(d)) return true; return false; };
 const onOrAfter = (day, wd) => day + ((wd - weekday(day) + 7) % 7);
 const onOrBefore = (day, wd) => day - ((weekday(day) - wd + 7) % 7);
 // A template's pieces, each {name} replaced by its value as it is (a string, or a node on the page).
@@ -72,8 +73,13 @@ export function validate(input, data) {
   if (!time) fail("time", "error_time");
   const midterm = dateOf("midterm"), final = dateOf("final");
   const outside = (day) => day != null && start != null && end != null && (day < start || day > end);
+  // The first week is the welcome; a review or an evaluation there would put the plan out of order.
+  const inWeekOne = (day) => day != null && start != null && day < start + 7;
   if (outside(midterm)) fail("midterm", "error_outside");
+  else if (inWeekOne(midterm)) fail("midterm", "error_in_week_one");
+  else if (midterm != null && final == null && end != null && !workdayBetween(midterm + 1, end)) fail("midterm", "error_mid_too_late");
   if (outside(final)) fail("final", "error_outside");
+  else if (inWeekOne(final)) fail("final", "error_in_week_one");
   else if (midterm != null && final != null && final <= midterm) fail("final", "error_final_before_mid");
   const pick = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
   return {
