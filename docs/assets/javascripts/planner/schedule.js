@@ -213,6 +213,11 @@ export function buildPlan(input, data, holidays) {
   if (values.followUp) add("follow-up", moveOff(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
+  // A meeting with the student held once (the expectations conversation, the final evaluation)
+  // lists its whole agenda; the others take five prompts in turn, so that each covers something
+  // new (the preparation, the mentor's own to-do list, links its whole checklist).
+  const held = {};
+  for (const { kind } of events) held[kind] = (held[kind] ?? 0) + 1;
   const seen = {};
   const meetings = events.map(({ kind, day, phase, every }) => {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
@@ -221,7 +226,7 @@ export function buildPlan(input, data, holidays) {
     return {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length: data.meetings[kind].minutes || values.length,
-      prompts: pickPrompts(data.meetings[kind].prompts, n - 1),
+      prompts: pickPrompts(data.meetings[kind].prompts, n - 1, held[kind] === 1 && data.meetings[kind].withStudent ? Infinity : 5),
       movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
   });
