@@ -68,6 +68,7 @@ test("a meeting that repeats has 3 to 5 agenda prompts; one with the student hel
   // Steps the checklists say matter, which the first five items left out (the checklist's words).
   const [expectations] = kinds(plan({}), "expectations"), [final] = kinds(plan({}), "final-evaluation");
   assert.ok(expectations.prompts.some((p) => p.startsWith("Set how often you will hold check-ins")), expectations.prompts);
+  assert.ok(expectations.prompts.includes("Set the date of the mid-placement review."), expectations.prompts); // its last item
   assert.ok(final.prompts.some((p) => p.startsWith("Go over it with the student in person or on video")), final.prompts);
   assert.ok(final.prompts.some((p) => p.startsWith("Hold the exit conversation on a different day")), final.prompts);
 });

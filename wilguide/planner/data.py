@@ -12,7 +12,9 @@ from .pages import agenda_items, read_page
 from .public_holidays import FILE_NAME as HOLIDAYS_FILE
 
 MIN_PROMPTS = 3
-MAX_PROMPTS = 12  # per kind of meeting; each meeting shows up to 5 of them, in turn
+# Per kind of meeting: a meeting that repeats shows 5 of them in turn, a meeting with the student
+# held once shows them all (the expectations conversation's checklist has 13 items).
+MAX_PROMPTS = 13
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 
