@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import BooleanObject, NameObject, TextStringObject
 
 DOWNLOADS = {"fr": Path("toolkit/downloads"), "en": Path("en/toolkit/downloads")}
 
@@ -107,3 +107,57 @@ def test_every_check_box_tells_a_viewer_how_to_draw_it(built_site):
                 assert form_fonts[font].get_object()["/BaseFont"] == "/ZapfDingbats", path.name
                 assert {"/Off", "/on"} <= set(annotation["/AP"]["/N"]), path.name
     assert boxes > 100
+
+
+# A realistic entry of the incident log (about 180 characters), ending in a word we look for.
+LOG_ENTRY = (
+    "No-show Monday; called at 9:15 and texted at 9:30, no answer. Called the placement coordinator "
+    "(J. Tremblay) at 11:00; she will try the emergency contact and call back by 3 p.m."
+)
+
+
+def test_text_typed_in_a_small_multiline_box_is_drawn_whole(built_site, tmp_path):
+    """An incident log's row is sized for handwriting: typed text shrinks to fit (a font size of 0)
+    instead of printing two lines and cutting the rest at the box's lower edge."""
+    source = downloads(built_site, "en", "when-things-go-wrong-the-steps.pdf")
+    writer = PdfWriter(clone_from=PdfReader(source))
+    found = None
+    for number, page in enumerate(writer.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/T") == "log-event-1":
+                annotation[NameObject("/V")] = TextStringObject(LOG_ENTRY)
+                annotation.pop("/AP", None)  # drawn by the viewer from what was typed, as after typing
+                found = number, [float(v) for v in annotation["/Rect"]]
+    assert found, "the incident log's first row"
+    writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    number, (left, bottom, right, upper) = found
+    prefix = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "144", "-gray", "-f", str(number), "-l", str(number), str(filled), str(prefix)], check=True, timeout=120)
+    (image,) = tmp_path.glob("page*.pgm")
+    _, size, _, pixels = image.read_bytes().split(b"\n", 3)
+    width, _ = map(int, size.split())
+    top, scale = float(PdfReader(filled).pages[number - 1].mediabox.height), 2
+    rows = [
+        sum(pixels[y * width + x] < 128 for x in range(int(left * scale) + 2, int(right * scale) - 2))
+        for y in range(int((top - max(bottom, upper)) * scale) + 2, int((top - min(bottom, upper)) * scale) - 1)
+    ]
+    assert sum(rows) > 500, "the typed text is drawn"
+    assert rows[-3:] == [0, 0, 0], f"the text runs into the box's lower edge: {rows[-8:]}"
+
+
+def test_every_multiline_text_field_lets_its_text_shrink_to_fit(built_site):
+    """PDF 1.7, 12.7.3.3: a font size of 0 in a field's default appearance means "fit the box"."""
+    multiline = 0
+    for lang in DOWNLOADS:
+        for path in sorted((built_site / DOWNLOADS[lang]).glob("*.pdf")):
+            for page in PdfReader(path).pages:
+                for annotation in page.get("/Annots") or []:
+                    annotation = annotation.get_object()
+                    if annotation.get("/FT") == "/Tx" and int(annotation.get("/Ff", 0)) & 4096:
+                        multiline += 1
+                        operands = str(annotation["/DA"]).split()
+                        assert operands[operands.index("Tf") - 1] == "0", (path.name, annotation["/T"], annotation["/DA"])
+    assert multiline > 50

@@ -6,7 +6,8 @@ appearance, and it asks viewers to redraw every field (NeedAppearances). Viewers
 (TU) from its label as laid out, which loses the space where a label wraps ("Prochaine rencontre
 desuivi"). This module gives each check box what a viewer needs to draw its tick (the check mark of
 the standard ZapfDingbats font, as AcroForm check boxes usually do) and each field the name its
-label or title says in the HTML, with its spaces.
+label or title says in the HTML, with its spaces, and lets typed text in a multi-line field shrink
+to fit its box.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import lxml.html
 import pydyf
 
+MULTILINE = 1 << 12  # a text field's flag (PDF 1.7, table 228)
 CHECK_MARK = "4"  # the check mark in ZapfDingbats, one of the 14 fonts every PDF viewer has
 CHECK_FONT = "ZaDb"
 
@@ -51,6 +53,8 @@ def finisher(names: dict[str, str]):
                 field["TU"] = pydyf.String(names[name])
             if field.get("FT") == "/Btn":
                 _give_check_box_a_caption(pdf, field)
+            elif field.get("FT") == "/Tx" and int(field.get("Ff", 0)) & MULTILINE:
+                _let_text_shrink_to_fit(field)
 
     return finish
 
@@ -79,6 +83,16 @@ def _give_check_box_a_caption(pdf: pydyf.PDF, field: pydyf.Dictionary) -> None:
     )
     pdf.add_object(off)  # an empty box: the border is drawn in the page itself
     field["AP"]["N"]["Off"] = off.reference
+
+
+def _let_text_shrink_to_fit(field: pydyf.Dictionary) -> None:
+    """Font size 0: the viewer sets the text small enough to fit its box (PDF 1.7, 12.7.3.3).
+    A box sized for handwriting (an incident log's row) otherwise printed two lines of a typed
+    entry and cut the rest."""
+    appearance = field.get("DA")
+    text = appearance.string if isinstance(appearance, pydyf.String) else appearance or b""
+    text = text.decode("latin-1") if isinstance(text, bytes) else text  # WeasyPrint writes bytes
+    field["DA"] = pydyf.String(re.sub(r"(/\S+) [\d.]+ Tf", r"\1 0 Tf", text))
 
 
 def _resolve(pdf: pydyf.PDF, value):
