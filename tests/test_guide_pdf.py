@@ -339,7 +339,7 @@ def printed_runs(element: lxml.html.HtmlElement) -> list[str]:
     return [run for run in (letters(r) for r in runs) if run]
 
 
-def split_by_a_page_break(run: str, printed: str) -> bool:
+def split_by_a_page_break(run: str, printed: str, bodies: list[str] = ()) -> bool:
     """True when the run is printed in two pieces: a paragraph that a page break cuts, whose end the
     PDF's text comes back to after the next page's first lines."""
     low, high = 0, len(run)
@@ -349,7 +349,15 @@ def split_by_a_page_break(run: str, printed: str) -> bool:
             low = middle
         else:
             high = middle - 1
-    return low >= 20 and len(run) - low >= 1 and run[low:] in printed
+    if low >= 20 and len(run) - low >= 1 and run[low:] in printed:
+        return True
+    # A start too short to tell on its own ("Ce délai d'une semaine"): it must end one page's text
+    # and the rest must open the next page's. Poppler gives a page's list numbers after its text.
+    for before, after in zip(bodies, bodies[1:]):
+        end = re.sub(r"\d+$", "", before)
+        if any(end.endswith(run[:cut]) and after.startswith(run[cut:]) for cut in range(1, len(run))):
+            return True
+    return False
 
 
 def test_every_printed_page_says_what_the_site_says(built_site, guide):
@@ -361,6 +369,7 @@ def test_every_printed_page_says_what_the_site_says(built_site, guide):
     pages = {url: article(path) for url, path in printed_pages(built_site, lang).items()}
     titles = {url: " ".join(page.xpath(".//h1")[0].text_content().split()) for url, page in pages.items()}
     texts = chapter_texts(guide, list(titles.values()))
+    bodies = [letters(page.body) for page in guide.pages]
     missing, compared = [], 0
     for url, page in pages.items():
         printed = texts[titles[url]]
@@ -370,7 +379,7 @@ def test_every_printed_page_says_what_the_site_says(built_site, guide):
 
             for run in printed_runs(element):
                 compared += 1
-                if run not in printed and not split_by_a_page_break(run, printed):
+                if run not in printed and not split_by_a_page_break(run, printed, bodies):
                     missing.append(f"{lang}/{url}: <{element.tag}> {' '.join(element.text_content().split())[:100]!r}")
                     break
     assert compared > 500, f"only {compared} pieces of text compared"
