@@ -218,6 +218,12 @@ test("meeting times: the chosen time, and the exit after the evaluation on a sha
   const apart = plan({ final: "2026-12-15" });
   assert.equal(kinds(apart, "exit")[0].date, "2026-12-16");
   assert.equal(kinds(apart, "exit")[0].time, 10 * 60);
+  // At 23:30 the exit would start after midnight, on the Saturday after the placement: it comes
+  // just before the evaluation instead, the same day.
+  const late = plan({ final: "2026-12-18", time: "23:30" });
+  const [lateExit] = kinds(late, "exit");
+  assert.equal(lateExit.date, "2026-12-18");
+  assert.equal(lateExit.time, 23 * 60 + 30 - lateExit.length);
 });
 
 test("the page and the calendar name the mentor at supervisor-only meetings, the student too elsewhere", () => {

@@ -221,11 +221,15 @@ export function buildPlan(input, data, holidays) {
   const seen = {};
   const meetings = events.map(({ kind, day, phase, every }) => {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
-    // An exit on the evaluation's day starts when the evaluation ends.
-    const after = kind === "exit" && day === final ? data.meetings["final-evaluation"].minutes || values.length : 0;
+    // An exit on the evaluation's day starts when the evaluation ends, or ends when it starts if
+    // it would otherwise run past midnight (on the next day, after the placement).
+    const length = data.meetings[kind].minutes || values.length;
+    const evaluation = data.meetings["final-evaluation"].minutes || values.length;
+    const shared = kind === "exit" && day === final;
+    const after = !shared ? 0 : values.time + evaluation + length <= 24 * 60 || values.time < length ? evaluation : -length;
     return {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
-      length: data.meetings[kind].minutes || values.length,
+      length,
       prompts: pickPrompts(data.meetings[kind].prompts, n - 1, held[kind] === 1 && data.meetings[kind].withStudent ? Infinity : 5),
       movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
