@@ -71,6 +71,10 @@ test("a meeting that repeats has 3 to 5 agenda prompts; one with the student hel
   assert.ok(expectations.prompts.includes("Set the date of the mid-placement review."), expectations.prompts); // its last item
   assert.ok(final.prompts.some((p) => p.startsWith("Go over it with the student in person or on video")), final.prompts);
   assert.ok(final.prompts.some((p) => p.startsWith("Hold the exit conversation on a different day")), final.prompts);
+  // The follow-up's agenda is the checklist section its card links to, not paragraphs of the guide.
+  const [followUp] = kinds(plan({}), "follow-up");
+  assert.ok(followUp.prompts.some((p) => p.startsWith("Agree on whether to hold a follow-up after the placement")), followUp.prompts);
+  assert.ok(!followUp.prompts.some((p) => p.includes("Our advice")), followUp.prompts);
 });
 
 test("prompts rotate from one check-in to the next, keeping the checklist's order", () => {
@@ -199,6 +203,9 @@ test("bad input gives errors tied to the field", () => {
   assert.deepEqual(errorOf(plan({ midterm: "2026-12-18", end: "2026-12-21" })), []); // Monday is left
   assert.deepEqual(errorOf(plan({ midterm: "2026-12-17" })), []); // the last day is left for the final evaluation
   assert.deepEqual(errorOf(plan({ midterm: "2026-12-18", final: "2026-12-18" })), ["final:error_final_before_mid"]);
+  // Only Christmas left after the review, in Ontario with holidays avoided: still too late.
+  const christmas = buildPlan({ ...base, province: "ON", avoid: "yes", midterm: "2026-12-24", end: "2026-12-25" }, data, holidays);
+  assert.deepEqual(errorOf(christmas), ["midterm:error_mid_too_late"]);
   assert.deepEqual(errorOf(plan({ cadence: "monthly", end: "", weeks: "3" })), ["cadence:error_cadence"]);
 });
 

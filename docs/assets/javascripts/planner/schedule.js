@@ -171,6 +171,9 @@ export function buildPlan(input, data, holidays) {
   if (values.final == null && final <= mid) final = nextWorkday(mid, open);
   const free = nextWorkday(final, open);
   const exit = place(due.exit, -1) > final ? moveOff(due.exit, -1) : free <= end ? free : final;
+  // A review entered so late that only public holidays are left after it: the evaluation would
+  // fall after the placement (validate() knows weekends, not the province's holidays).
+  if (final > end) return { errors: [{ field: values.midterm != null ? "midterm" : "final", key: "error_mid_too_late", params: {} }] };
   add(band.midReview, mid, data.meetings[band.midReview].phase);
   const milestones = [due.mid, due.final, due.exit];
   for (let d = start + band.reviewsEvery; band.reviewsEvery && d < due.final; d += band.reviewsEvery) {
