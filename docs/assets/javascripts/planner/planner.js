@@ -133,7 +133,7 @@ function start() {
           flag && el("p", { className: "planner-flag" }, flag),
           kind.withStudent ? null : el("p", {}, s.supervisor_only),
           who && el("p", {}, who),
-          place && el("p", { className: /\s/.test(place.trim()) ? "planner-place" : "planner-place planner-address" }, fill(s.where, { place: isolate(place) })),
+          place && el("p", { className: /\s/.test(place.trim()) ? "" : "planner-address" }, fill(s.where, { place: isolate(place) })),
           el("p", { className: "planner-agenda" }, s.agenda),
           el("ul", {}, ...m.prompts.map((p) => el("li", {}, p))),
           el("ul", { className: "planner-links" }, ...meetingLinks(kind, s).map(([text, href]) => el("li", {}, el("a", { href }, text)))));

@@ -23,7 +23,6 @@ export function offsetMinutes(timeZone, ms) { // minutes east of UTC
 export const isoDate = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 export const weekday = (day) => ((day + 3) % 7) + 1; // 1 = Monday … 7 = Sunday
 const workday = (day) => weekday(day) <= 5;
-const workdayBetween = (first, last) => { for (let d = first; d <= last; d++) if (workday(d)) return true; return false; };
 const onOrAfter = (day, wd) => day + ((wd - weekday(day) + 7) % 7);
 const onOrBefore = (day, wd) => day - ((weekday(day) - wd + 7) % 7);
 // A template's pieces, each {name} replaced by its value as it is (a string, or a node on the page).
@@ -77,7 +76,6 @@ export function validate(input, data) {
   const inWeekOne = (day) => day != null && start != null && day < start + 7;
   if (outside(midterm)) fail("midterm", "error_outside");
   else if (inWeekOne(midterm)) fail("midterm", "error_in_week_one");
-  else if (midterm != null && final == null && end != null && !workdayBetween(midterm + 1, end)) fail("midterm", "error_mid_too_late");
   if (outside(final)) fail("final", "error_outside");
   else if (inWeekOne(final)) fail("final", "error_in_week_one");
   else if (midterm != null && final != null && final <= midterm) fail("final", "error_final_before_mid");
@@ -171,9 +169,9 @@ export function buildPlan(input, data, holidays) {
   if (values.final == null && final <= mid) final = nextWorkday(mid, open);
   const free = nextWorkday(final, open);
   const exit = place(due.exit, -1) > final ? moveOff(due.exit, -1) : free <= end ? free : final;
-  // A review entered so late that only public holidays are left after it: the evaluation would
-  // fall after the placement (validate() knows weekends, not the province's holidays).
-  if (final > end) return { errors: [{ field: values.midterm != null ? "midterm" : "final", key: "error_mid_too_late", params: {} }] };
+  // A review entered so late that no working day (weekends and the province's holidays left out)
+  // remains for the evaluation: it would fall after the placement.
+  if (final > end && values.midterm != null) return { errors: [{ field: "midterm", key: "error_mid_too_late", params: {} }] };
   add(band.midReview, mid, data.meetings[band.midReview].phase);
   const milestones = [due.mid, due.final, due.exit];
   for (let d = start + band.reviewsEvery; band.reviewsEvery && d < due.final; d += band.reviewsEvery) {
@@ -226,14 +224,13 @@ export function buildPlan(input, data, holidays) {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
     // An exit on the evaluation's day starts when the evaluation ends, or ends when it starts if
     // it would otherwise run past midnight (on the next day, after the placement).
-    const length = data.meetings[kind].minutes || values.length;
+    const { minutes, prompts, withStudent } = data.meetings[kind], length = minutes || values.length;
     const evaluation = data.meetings["final-evaluation"].minutes || values.length;
-    const shared = kind === "exit" && day === final;
-    const after = !shared ? 0 : values.time + evaluation + length <= 24 * 60 || values.time < length ? evaluation : -length;
+    const after = kind !== "exit" || day !== final ? 0 : values.time + evaluation + length <= 1440 || values.time < length ? evaluation : -length;
     return {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length,
-      prompts: pickPrompts(data.meetings[kind].prompts, n - 1, held[kind] === 1 && data.meetings[kind].withStudent ? Infinity : 5),
+      prompts: pickPrompts(prompts, n - 1, held[kind] === 1 && withStudent ? Infinity : 5),
       movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
   });
