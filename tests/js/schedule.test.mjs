@@ -73,7 +73,7 @@ test("a meeting that repeats has 3 to 5 agenda prompts; one with the student hel
   assert.ok(final.prompts.some((p) => p.startsWith("Hold the exit conversation on a different day")), final.prompts);
   // The follow-up's agenda is the checklist section its card links to, not paragraphs of the guide.
   const [followUp] = kinds(plan({}), "follow-up");
-  assert.ok(followUp.prompts.some((p) => p.startsWith("Agree on whether to hold a follow-up after the placement")), followUp.prompts);
+  assert.ok(followUp.prompts.some((p) => p.startsWith("Agree on how to reach each other and, if you both want to, when to talk again")), followUp.prompts);
   assert.ok(!followUp.prompts.some((p) => p.includes("Our advice")), followUp.prompts);
 });
 
