@@ -50,7 +50,7 @@ setup_python() {  # setup_python site|test: the virtual environment with pinned 
 }
 
 setup_fonts() {  # WeasyPrint's system libraries, and the fonts embedded in the generated PDFs
-  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-liberation2 fonts-dejavu-core
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core
 }
 
 setup_browser() {  # Debian's Chromium: test tools cannot download their own browser here

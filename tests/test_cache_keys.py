@@ -15,12 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wilguide.checklists.form_font import sources as checklist_fonts
 from wilguide.guide_pdf.fonts import font_files
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP, GUIDE_PDF = "checklists-pdf", "checklists-docx", "checklists-zip", "guide-pdf"
-CHECKLIST_FILES = {CHECKLIST_PDF, CHECKLIST_ZIP}
+FONTS_OF_BOTH = {CHECKLIST_PDF, CHECKLIST_ZIP, GUIDE_PDF}
 
 # Each input, and the outputs whose key must change with it (the others must keep theirs: a change
 # regenerates only what it touches). A ZIP holds the PDFs and Word files, so it follows them.
@@ -29,7 +28,6 @@ AFFECTED = {
     "wilguide/checklists/templates/checklist-pdf.css": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/pdf.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/pdf_form.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
-    "wilguide/checklists/form_font.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/word.py": {CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/model.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/strings.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},
@@ -44,11 +42,9 @@ AFFECTED = {
     "wilguide/guide_pdf/page_fill.py": {GUIDE_PDF},
     "wilguide/guide_pdf/render.py": {GUIDE_PDF},
     "wilguide/site_address.py": {GUIDE_PDF},
-    # Fonts: the checklists use Liberation Sans 2 (cut, form_font.py), the guide every face it declares.
-    "fonts2/LiberationSans-Regular.ttf": CHECKLIST_FILES,
-    "fonts2/LiberationSans-Bold.ttf": CHECKLIST_FILES,
-    "fonts/LiberationSans-Regular.ttf": {GUIDE_PDF},
-    "fonts/LiberationSans-Bold.ttf": {GUIDE_PDF},
+    # Fonts: the checklists use Liberation Sans, the guide every face it declares.
+    "fonts/LiberationSans-Regular.ttf": FONTS_OF_BOTH,
+    "fonts/LiberationSans-Bold.ttf": FONTS_OF_BOTH,
     "fonts/LiberationSans-Italic.ttf": {GUIDE_PDF},
     "fonts/LiberationSerif-Regular.ttf": {GUIDE_PDF},
     "fonts/LiberationSerif-BoldItalic.ttf": {GUIDE_PDF},
@@ -64,16 +60,16 @@ import json, sys
 from pathlib import Path
 
 setup = json.loads(sys.stdin.read())
-root, fonts_dir, fonts2_dir, out = Path(setup["root"]), Path(setup["fonts"]), Path(setup["fonts2"]), Path(setup["out"])
+root, fonts_dir, out = Path(setup["root"]), Path(setup["fonts"]), Path(setup["out"])
 import wilguide
 assert Path(wilguide.__file__).resolve().is_relative_to(root.resolve()), wilguide.__file__
 from wilguide import cache
-from wilguide.checklists import form_font, load_all
+from wilguide.checklists import load_all, pdf
 from wilguide.checklists.downloads import produce_downloads
 from wilguide.guide_pdf import Chapter, Edition, fonts, make_guide_pdf
 from datetime import date
 
-form_font.SOURCES = {name: fonts2_dir / path.name for name, path in form_font.SOURCES.items()}
+pdf.FONTS = {name: fonts_dir / path.name for name, path in pdf.FONTS.items()}
 fonts.FONT_DIRS = [fonts_dir]
 recorded = {}
 
@@ -110,7 +106,7 @@ def changed(data: bytes, suffix: str) -> bytes:
 
 result = {"unchanged": keys()}
 for name in setup["inputs"]:
-    path = root / name if name.startswith("wilguide/") else (fonts2_dir if name.startswith("fonts2/") else fonts_dir) / Path(name).name
+    path = root / name if name.startswith("wilguide/") else fonts_dir / Path(name).name
     original = path.read_bytes()
     path.write_bytes(changed(original, path.suffix))
     try:
@@ -129,15 +125,10 @@ def test_every_input_of_a_generated_file_is_in_its_cache_key(tmp_path):
     fonts.mkdir()
     for path in font_files().values():
         shutil.copy2(path, fonts / path.name)
-    fonts2 = tmp_path / "fonts2"
-    fonts2.mkdir()
-    for path in checklist_fonts().values():
-        shutil.copy2(path, fonts2 / path.name)
     for name in AFFECTED:  # each input exists where the test changes it
-        folder = package if name.startswith("wilguide/") else tmp_path
-        assert (folder / name).is_file(), name
+        assert (package / name if name.startswith("wilguide/") else fonts / Path(name).name).is_file(), name
 
-    setup = {"root": str(package), "fonts": str(fonts), "fonts2": str(fonts2), "out": str(tmp_path / "out"), "docs": str(ROOT / "docs"), "inputs": list(AFFECTED)}
+    setup = {"root": str(package), "fonts": str(fonts), "out": str(tmp_path / "out"), "docs": str(ROOT / "docs"), "inputs": list(AFFECTED)}
     env = dict(os.environ, PYTHONPATH=str(package), PYTHONDONTWRITEBYTECODE="1")
     result = subprocess.run(
         [sys.executable, "-c", KEYS_OF_EACH_CHANGE], input=json.dumps(setup), capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300
@@ -145,7 +136,7 @@ def test_every_input_of_a_generated_file_is_in_its_cache_key(tmp_path):
     assert result.returncode == 0, result.stderr[-4000:]
     keys = json.loads(result.stdout)
     unchanged = keys["unchanged"]
-    assert {kind: len(values) for kind, values in unchanged.items() if kind not in ("guide-pdf-edition", "form-font")} == {
+    assert {kind: len(values) for kind, values in unchanged.items() if kind != "guide-pdf-edition"} == {
         # Per language: nine checklists and two templates, one ZIP; one guide PDF.
         CHECKLIST_PDF: 22, CHECKLIST_DOCX: 22, CHECKLIST_ZIP: 2, GUIDE_PDF: 1,
     }

@@ -9,10 +9,15 @@ from typing import NamedTuple
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from . import form_font, pdf_form, strings
+from .. import cache
+from . import pdf_form, strings
 from .model import Checklist, Item, TextField
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Debian package fonts-liberation: metric-compatible with Arial, and about a fifth of DejaVu's
+# size, which matters because WeasyPrint embeds the font of form fields whole.
+FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
+FONTS = {"regular": FONT_DIR / "LiberationSans-Regular.ttf", "bold": FONT_DIR / "LiberationSans-Bold.ttf"}
 
 _html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 _css = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False)
@@ -44,14 +49,18 @@ def css_string(value: str) -> str:
 
 
 def font_files() -> dict[str, Path]:
-    """Liberation Sans 2, cut to the Latin alphabets (form_font.py): metric-compatible with Arial,
-    and small, which matters because WeasyPrint embeds the font of form fields whole."""
-    return form_font.form_fonts()
+    missing = [str(path) for path in FONTS.values() if not path.exists()]
+    if missing:
+        raise RuntimeError(
+            f"font file(s) missing: {', '.join(missing)}; install the Debian package fonts-liberation "
+            "(scripts/setup.sh does it)"
+        )
+    return FONTS
 
 
 def font_identity() -> str:
     """Part of the cache key: a different font file makes a different PDF."""
-    return form_font.identity()
+    return ";".join(f"{path}:{cache.file_identity(path)}" for path in font_files().values())
 
 
 def template_sources() -> str:
