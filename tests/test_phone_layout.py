@@ -58,7 +58,7 @@ def test_the_start_button_is_not_underlined_like_a_link_in_text(phone):
 
 
 def test_the_planner_labels_stay_beside_their_boxes_and_its_hours_table_is_ruled(phone):
-    lang, page, base = phone
+    _, page, base = phone
     page.goto(f"{base}toolkit/planner/")
     page.wait_for_selector("#planner-form:not([hidden])")
     # A label that wraps starts each line right of its box (it ran back under the box).
@@ -86,7 +86,7 @@ def test_the_planner_labels_stay_beside_their_boxes_and_its_hours_table_is_ruled
         const range = document.createRange();
         range.selectNodeContents(p);
         const lines = new Map();
-        for (const r of range.getClientRects()) lines.set(Math.round(r.top), Math.max(lines.get(Math.round(r.top)) ?? 0, r.right) - 0);
+        for (const r of range.getClientRects()) lines.set(Math.round(r.top), Math.max(lines.get(Math.round(r.top)) ?? 0, r.right));
         const left = p.getBoundingClientRect().left;
         return [...lines.values()].map((right) => right - left);
     }""")
