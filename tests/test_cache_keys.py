@@ -28,6 +28,7 @@ AFFECTED = {
     "wilguide/checklists/templates/checklist-pdf.css": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/pdf.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/pdf_form.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
+    "wilguide/checklists/form_font.py": {CHECKLIST_PDF, CHECKLIST_ZIP},
     "wilguide/checklists/word.py": {CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/model.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},
     "wilguide/checklists/strings.py": {CHECKLIST_PDF, CHECKLIST_DOCX, CHECKLIST_ZIP},
@@ -42,14 +43,15 @@ AFFECTED = {
     "wilguide/guide_pdf/page_fill.py": {GUIDE_PDF},
     "wilguide/guide_pdf/render.py": {GUIDE_PDF},
     "wilguide/site_address.py": {GUIDE_PDF},
-    # Fonts: the checklists use Liberation Sans, the guide every face it declares.
+    # Fonts: the checklists use Liberation Sans and, cut for their fields, DejaVu Sans; the guide
+    # every face it declares.
     "fonts/LiberationSans-Regular.ttf": FONTS_OF_BOTH,
     "fonts/LiberationSans-Bold.ttf": FONTS_OF_BOTH,
     "fonts/LiberationSans-Italic.ttf": {GUIDE_PDF},
     "fonts/LiberationSerif-Regular.ttf": {GUIDE_PDF},
     "fonts/LiberationSerif-BoldItalic.ttf": {GUIDE_PDF},
     "fonts/LiberationMono-Regular.ttf": {GUIDE_PDF},
-    "fonts/DejaVuSans.ttf": {GUIDE_PDF},
+    "fonts/DejaVuSans.ttf": FONTS_OF_BOTH,
     "fonts/DejaVuSans-Bold.ttf": {GUIDE_PDF},
 }
 
@@ -64,12 +66,13 @@ root, fonts_dir, out = Path(setup["root"]), Path(setup["fonts"]), Path(setup["ou
 import wilguide
 assert Path(wilguide.__file__).resolve().is_relative_to(root.resolve()), wilguide.__file__
 from wilguide import cache
-from wilguide.checklists import load_all, pdf
+from wilguide.checklists import form_font, load_all, pdf
 from wilguide.checklists.downloads import produce_downloads
 from wilguide.guide_pdf import Chapter, Edition, fonts, make_guide_pdf
 from datetime import date
 
 pdf.FONTS = {name: fonts_dir / path.name for name, path in pdf.FONTS.items()}
+form_font.SOURCE = fonts_dir / form_font.SOURCE.name
 fonts.FONT_DIRS = [fonts_dir]
 recorded = {}
 
@@ -136,7 +139,7 @@ def test_every_input_of_a_generated_file_is_in_its_cache_key(tmp_path):
     assert result.returncode == 0, result.stderr[-4000:]
     keys = json.loads(result.stdout)
     unchanged = keys["unchanged"]
-    assert {kind: len(values) for kind, values in unchanged.items() if kind != "guide-pdf-edition"} == {
+    assert {kind: len(values) for kind, values in unchanged.items() if kind not in ("guide-pdf-edition", "form-font")} == {
         # Per language: nine checklists and two templates, one ZIP; one guide PDF.
         CHECKLIST_PDF: 22, CHECKLIST_DOCX: 22, CHECKLIST_ZIP: 2, GUIDE_PDF: 1,
     }

@@ -161,3 +161,40 @@ def test_every_multiline_text_field_lets_its_text_shrink_to_fit(built_site):
                         operands = str(annotation["/DA"]).split()
                         assert operands[operands.index("Tf") - 1] == "0", (path.name, annotation["/T"], annotation["/DA"])
     assert multiline > 50
+
+
+NAME = "Zoë Côté-Nguyễn Ơn"  # French and Vietnamese letters a student's name may carry
+
+
+@pytest.mark.parametrize("lang, name", [("en", "mentoring-agreement.pdf"), ("fr", "avant-la-premiere-journee.pdf")])
+def test_a_name_with_vietnamese_letters_is_drawn_whole(built_site, tmp_path, lang, name):
+    """The form fields' font has the letters typed in them (Liberation Sans 1 has no Vietnamese
+    ones: "Nguyễn" printed as "Nguyn"). Read with fontTools from the font the PDF embeds for its
+    fields, and drawn by Poppler, which says when a character has no glyph."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    reader = PdfReader(downloads(built_site, lang, name))
+    form_fonts = reader.trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    fields = [a.get_object() for page in reader.pages for a in page.get("/Annots") or [] if a.get_object().get("/FT") == "/Tx"]
+    assert fields
+    for field in fields:
+        operands = str(field["/DA"]).split()
+        font = form_fonts[operands[operands.index("Tf") - 2]].get_object()
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+        missing = [letter for letter in NAME if letter != " " and ord(letter) not in embedded.getBestCmap()]
+        assert not missing, f"{name}: field {field['/T']} has no glyph for {missing}"
+
+    writer = PdfWriter(clone_from=reader)
+    for annotation in writer.pages[0].get("/Annots") or []:
+        annotation = annotation.get_object()
+        if annotation.get("/FT") == "/Tx":
+            annotation[NameObject("/V")] = TextStringObject(NAME)
+            annotation.pop("/AP", None)
+    writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    drawn = subprocess.run(["pdftoppm", "-r", "36", "-f", "1", "-l", "1", str(filled), str(tmp_path / "page")], capture_output=True, text=True, timeout=120)
+    assert drawn.returncode == 0 and "find a font" not in drawn.stderr, drawn.stderr

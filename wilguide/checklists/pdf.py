@@ -10,12 +10,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import cache
-from . import pdf_form, strings
+from . import form_font, pdf_form, strings
 from .model import Checklist, Item, TextField
 
 TEMPLATES = Path(__file__).parent / "templates"
-# Debian package fonts-liberation: metric-compatible with Arial, and about a fifth of DejaVu's
-# size, which matters because WeasyPrint embeds the font of form fields whole.
+# Debian package fonts-liberation for the printed text (metric-compatible with Arial); what people
+# type is set in form_font.py's font, which WeasyPrint embeds whole.
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 FONTS = {"regular": FONT_DIR / "LiberationSans-Regular.ttf", "bold": FONT_DIR / "LiberationSans-Bold.ttf"}
 
@@ -48,7 +48,7 @@ def css_string(value: str) -> str:
     return re.sub(r'[\\"<>\n]', lambda m: f"\\{ord(m.group(0)):x} ", value)
 
 
-def font_files() -> dict[str, Path]:
+def text_fonts() -> dict[str, Path]:
     missing = [str(path) for path in FONTS.values() if not path.exists()]
     if missing:
         raise RuntimeError(
@@ -58,9 +58,13 @@ def font_files() -> dict[str, Path]:
     return FONTS
 
 
+def font_files() -> dict[str, Path]:
+    return {**text_fonts(), "field": form_font.field_font()}
+
+
 def font_identity() -> str:
     """Part of the cache key: a different font file makes a different PDF."""
-    return ";".join(f"{path}:{cache.file_identity(path)}" for path in font_files().values())
+    return ";".join(f"{path}:{cache.file_identity(path)}" for path in text_fonts().values()) + ";" + form_font.identity()
 
 
 def template_sources() -> str:
