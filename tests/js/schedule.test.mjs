@@ -172,6 +172,17 @@ test("the institution's dates are used as given", () => {
   assert.equal(kinds(p, "final-evaluation")[0].date, "2026-12-11");
 });
 
+test("an evaluation the institution sets weeks before the end: the check-ins go on until the exit conversation", () => {
+  // September 8 to December 18, Tuesdays, every two weeks in the second half; evaluation Friday, November 6.
+  const p = plan({ final: "2026-11-06" });
+  const after = p.meetings.filter((m) => m.date > "2026-11-06" && m.date < "2026-12-15").map((m) => `${m.date} ${m.kind}`);
+  assert.deepEqual(after, ["2026-11-17 check-in", "2026-12-01 check-in"]);
+  assert.equal(kinds(p, "exit")[0].date, "2026-12-15");
+  // Without an entered date the evaluation is two weeks before the end and the exit conversation follows.
+  assert.deepEqual(plan({}).meetings.filter((m) => m.date > "2026-11-24" && m.date < "2027-01-01").map((m) => `${m.date} ${m.kind}`),
+    ["2026-12-01 final-evaluation", "2026-12-15 exit"]);
+});
+
 test("no follow-up when it is unchecked", () => {
   assert.equal(kinds(plan({ followup: "no" }), "follow-up").length, 0);
   assert.equal(kinds(plan({}), "follow-up").length, 1);

@@ -203,7 +203,7 @@ export function buildPlan(input, data, holidays) {
       last = d;
     }
     from = Math.max(from, until);
-    if (u.point === "mid") last = Math.max(last, due.mid);
+    if (u.point) last = Math.max(last, due[u.point]); // the next check-in a full step after a review
   }
   if (values.cadence !== "recommended" && !regular) return { errors: [{ field: "cadence", key: "error_cadence", params: {} }] };
   // Remote: more weeks of daily touchpoints, on days without a meeting.
