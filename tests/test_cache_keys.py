@@ -41,6 +41,7 @@ AFFECTED = {
     "wilguide/guide_pdf/fonts.py": {GUIDE_PDF},
     "wilguide/guide_pdf/labels.py": {GUIDE_PDF},
     "wilguide/guide_pdf/page_fill.py": {GUIDE_PDF},
+    "wilguide/guide_pdf/part_languages.py": {GUIDE_PDF},
     "wilguide/guide_pdf/render.py": {GUIDE_PDF},
     "wilguide/site_address.py": {GUIDE_PDF},
     # Fonts: the checklists use Liberation Sans and, cut for their fields, DejaVu Sans; the guide

@@ -15,7 +15,7 @@ from typing import Mapping
 from .. import cache, site_address
 from ..file_names import file_stem
 from ..findings import ContentError
-from . import assemble, contents, fonts, labels, page_fill, render
+from . import assemble, contents, fonts, labels, page_fill, part_languages, render
 from .assemble import Edition
 from .contents import Chapter
 
@@ -127,7 +127,7 @@ def plan_guide_pdf(chapters: list[Chapter], edition: Edition, assets: Mapping[st
         *_inputs(chapters, edition, assets),
         stylesheet,
         fonts.fonts_identity(font_files),
-        cache.source_of(assemble, contents, fonts, labels, page_fill, render, site_address, sys.modules[__name__]),
+        cache.source_of(assemble, contents, fonts, labels, page_fill, part_languages, render, site_address, sys.modules[__name__]),
         *(template.read_text(encoding="utf-8") for template in sorted(assemble.TEMPLATES.iterdir())),
         version("weasyprint"),  # not imported: see render.typeset
     ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import page_fill
+from .part_languages import tagged_with_part_languages
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, with title, language and alt texts (PDF/UA)
 
@@ -128,7 +129,8 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
         else:
             warnings.append(f"the page numbers of cross-references still moved after {MAX_LAYOUTS} layouts")
         if not warnings:
-            rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
+            with tagged_with_part_languages():
+                rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
     if warnings:
         raise TypesetError("WeasyPrint could not typeset the guide as written:\n  " + "\n  ".join(warnings))
     return Layout(len(rendered.pages), placed, tuple(sorted(fitting.levels)))
