@@ -283,6 +283,50 @@ def test_a_fixed_field_loses_its_error_and_the_others_keep_theirs(page, site_ser
     assert "The end date" not in summary and "Enter the meeting time" in summary
 
 
+@pytest.mark.parametrize(
+    "page, lang, dates, items",
+    [
+        # The same message on two fields: each item of the list says which field it is about.
+        (FR, "fr", {"midterm": "2026-09-09", "final": "2026-09-10"}, [
+            "Bilan de mi-stage\u00a0: Cette date tombe pendant la première semaine, celle de l'accueil",
+            "Évaluation finale\u00a0: Cette date tombe pendant la première semaine, celle de l'accueil",
+        ]),
+        # An evaluation before the review: both dates are marked, as the message asks to check both.
+        (EN, "en", {"midterm": "2026-11-20", "final": "2026-11-10"}, [
+            "Mid-placement review: The final evaluation must come after the mid-placement review: check both dates.",
+            "Final evaluation: The final evaluation must come after the mid-placement review: check both dates.",
+        ]),
+    ],
+    indirect=["page"],
+)
+def test_each_error_in_the_list_names_its_field(page, site_server, lang, dates, items):
+    open_planner(page, site_server, lang)
+    create(page, start="2026-09-08", end="2026-12-18", **dates)
+    one(page.locator("#planner-errors")).wait_for(state="visible")
+    links = [text.strip() for text in page.locator("#planner-errors li a").all_inner_texts()]
+    assert len(links) == 2 and all(link.startswith(item) for link, item in zip(links, items)), links
+    for field in dates:
+        assert page.get_attribute(f"#planner-{field}", "aria-invalid") == "true"
+        assert one(page.locator(f"#planner-{field}-error")).is_visible()
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_each_meeting_starts_with_a_heading_and_the_changed_form_is_announced_alone(page, site_server):
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-12-18")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    meetings = page.locator("#planner-timeline li.planner-meeting")
+    headings = page.get_by_role("heading", level=5)
+    assert meetings.count() > 10 and headings.count() == meetings.count()
+    assert headings.first.inner_text().startswith("Tuesday, August 25, 2026")  # the preparation
+    page.fill("#planner-student", "Noor")
+    page.wait_for_function("document.getElementById('planner-status').textContent.length > 0")
+    assert page.inner_text("#planner-status").strip() == (
+        "The form has changed since this schedule was created. The download and the share link still hold the "
+        "schedule shown below: update the schedule to include your changes."
+    )
+
+
 @pytest.mark.parametrize("page", [{"java_script_enabled": False}], indirect=True)
 def test_without_javascript_the_rhythm_and_checklists_are_there(page, site_server):
     page.goto(f"{site_server}en/toolkit/planner/")

@@ -52,7 +52,7 @@ when_last_week range_note zone error_format agenda_label link_ignored link_too_l
 flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
 hours_total hours zones_canada first_of_month province province_hint province_none flag_holiday holiday_observed
 holidays_unknown holidays_failed avoid_holidays flag_moved flag_holiday_entered flag_holiday_no_room
-download_failed
+download_failed error_item
 """.split()
 
 

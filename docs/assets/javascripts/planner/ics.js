@@ -39,7 +39,7 @@ export function transitions(timeZone, fromMs, toMs) {
   return found;
 }
 
-const pad = (n, w = 2) => String(n).padStart(w, "0");
+const pad = (n) => String(n).padStart(2, "0");
 const utcStamp = (ms) => new Date(ms).toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
 const offsetText = (m) => (m < 0 ? "-" : "+") + pad(Math.floor(Math.abs(m) / 60)) + pad(Math.abs(m) % 60);
 export const localStamp = (day, minutes) =>
@@ -76,7 +76,7 @@ export function buildCalendar(plan, data, options) {
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0",
     `PRODID:-//WIL mentoring guide//Check-in planner//${data.lang.toUpperCase()}`,
-    "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+    "METHOD:PUBLISH", // CALSCALE left out: GREGORIAN is the default (RFC 5545, 3.7.1)
     `X-WR-CALNAME:${escapeText(s.calendar_name)}`, `X-WR-TIMEZONE:${timeZone}`,
     ...vtimezone(timeZone, Math.min(...days) - 1, Math.max(...days) + 2),
   ];

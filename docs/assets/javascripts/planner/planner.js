@@ -91,7 +91,7 @@ function start() {
       const message = fill(s[error.key], error.params);
       $(id).setAttribute("aria-invalid", "true");
       Object.assign($(`${id}-error`), { hidden: false, textContent: message });
-      const link = el("a", { href: `#${id}` }, message);
+      const link = el("a", { href: `#${id}` }, fill(s.error_item, { field: $(id).labels[0].textContent, message }));
       link.addEventListener("click", (event) => { event.preventDefault(); $(id).focus(); });
       list.append(el("li", {}, link));
     }
@@ -126,7 +126,7 @@ function start() {
         const [time, here] = when(m, state.zone);
         const flag = flagText(m), who = withLine(kind, s, student, mentor);
         return el("li", { className: "planner-meeting" },
-          el("p", {}, el("strong", { className: "planner-nowrap" }, dayText(m.day)), ` · ${time}`),
+          el("p", { role: "heading", ariaLevel: 5 }, el("strong", { className: "planner-nowrap" }, dayText(m.day)), ` · ${time}`),
           here,
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
@@ -215,7 +215,7 @@ function start() {
 
   form.addEventListener("submit", (event) => { event.preventDefault(); update({ focus: true }); save(); });
   // Said once, when the schedule shown stops matching the form: a screen reader would not see it appear.
-  const showStale = () => { if (plan && stale.hidden) { stale.hidden = false; say(stale.textContent.trim()); } };
+  const showStale = () => { if (plan && stale.hidden) { stale.hidden = false; say(stale.firstChild.textContent); } };
   for (const type of ["input", "change"]) form.addEventListener(type, () => { save(); showStale(); });
   on("planner-update", () => { update({ focus: true }); save(); });
   addEventListener("hashchange", openLink);
@@ -243,9 +243,9 @@ function start() {
   });
   on("planner-forget", () => {
     if (!confirm(s.forget_confirm)) return;
-    try { localStorage.removeItem(STORAGE_KEY); localStorage.removeItem(LINK_KEY); } catch { /* off */ }
-    form.reset();
-    form.elements.plan.value = "";
+    store(STORAGE_KEY);
+    store(LINK_KEY);
+    write({});
     showErrors([]);
     plan = null;
     result.hidden = true;

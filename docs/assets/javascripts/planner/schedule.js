@@ -78,7 +78,7 @@ export function validate(input, data) {
   else if (inWeekOne(midterm)) fail("midterm", "error_in_week_one");
   if (outside(final)) fail("final", "error_outside");
   else if (inWeekOne(final)) fail("final", "error_in_week_one");
-  else if (midterm != null && final != null && final <= midterm) fail("final", "error_final_before_mid");
+  else if (midterm != null && final != null && final <= midterm) fail("midterm", "error_final_before_mid"), fail("final", "error_final_before_mid");
   const pick = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
   return {
     errors,
