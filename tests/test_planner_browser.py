@@ -221,7 +221,7 @@ def test_the_calendar_keeps_its_event_ids_when_the_plan_is_reloaded_or_reopened(
     "page, lang, fields, field, message",
     [
         (FR, "fr", {"start": "2026-09-08", "end": "2026-09-01"}, "end", "La date de fin doit venir après la date de début."),
-        (FR, "fr", {"start": "2026-02-30", "end": "2026-06-01"}, "start", "Cette date n'existe pas\u00a0: vérifiez le jour et le mois."),
+        (FR, "fr", {"start": "2026-02-30", "end": "2026-06-01"}, "start", "Cette date n'existe pas. Vérifiez le jour et le mois."),
         (FR, "fr", {"start": "2026-09-08", "end": "2028-03-01"}, "end", "au plus 16\u00a0mois"),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "3", "cadence": "monthly"}, "cadence", "no check-in falls"),
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2027-01-15"}, "midterm", "within the placement"),
@@ -230,11 +230,11 @@ def test_the_calendar_keeps_its_event_ids_when_the_plan_is_reloaded_or_reopened(
         (EN, "en", {"start": "2026-09-08", "end": "2026-12-18", "midterm": "2026-12-18"}, "midterm", "must leave at least one working day before the placement ends"),
         # Both an end date and a length: neither is dropped silently.
         (FR, "fr", {"start": "2026-09-08", "end": "2026-12-18", "weeks": "52"}, "weeks",
-         "Effacez la date de fin ou la durée\u00a0: le planificateur n'a besoin que de l'une des deux."),
+         "Effacez la date de fin ou la durée. Le planificateur n'a besoin que de l'une des deux."),
         # A decimal comma, as French writes it: not turned into 25 weeks, and still in the field.
         (FR, "fr", {"start": "2026-09-08", "end": "", "weeks": "2,5"}, "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
         (EN, "en", {"start": "2026-09-08", "end": "", "weeks": "1e"}, "weeks", "Enter a whole number of weeks, from 2 to 69."),
-        (EN, "en", {"start": "0026-09-08", "end": "2026-12-18"}, "start", "Check the year: the planner accepts years from 2000 to 2099."),
+        (EN, "en", {"start": "0026-09-08", "end": "2026-12-18"}, "start", "Check the year. The planner accepts years from 2000 to 2099."),
     ],
     indirect=["page"],
 )
@@ -293,8 +293,8 @@ def test_a_fixed_field_loses_its_error_and_the_others_keep_theirs(page, site_ser
         ]),
         # An evaluation before the review: both dates are marked, as the message asks to check both.
         (EN, "en", {"midterm": "2026-11-20", "final": "2026-11-10"}, [
-            "Mid-placement review: The final evaluation must come after the mid-placement review: check both dates.",
-            "Final evaluation: The final evaluation must come after the mid-placement review: check both dates.",
+            "Mid-placement review: The final evaluation must come after the mid-placement review. Check both dates.",
+            "Final evaluation: The final evaluation must come after the mid-placement review. Check both dates.",
         ]),
     ],
     indirect=["page"],
@@ -386,7 +386,7 @@ def link_to(site_server, lang, fragment):
         (FR, "fr", "start=2026-09-08&end=2026-09-01", "end", "La date de fin doit venir après la date de début."),
         (FR, "fr", "start=2026-09-08&end=&weeks=0", "weeks", "Indiquez un nombre entier de semaines, de 2 à 69."),
         (EN, "en", "start=2026-09-08&end=&weeks=500", "weeks", "Enter a whole number of weeks, from 2 to 69."),
-        (FR, "fr", "start=2026-02-30&end=2026-06-01", "start", "Cette date n'existe pas\u00a0: vérifiez le jour et le mois."),
+        (FR, "fr", "start=2026-02-30&end=2026-06-01", "start", "Cette date n'existe pas. Vérifiez le jour et le mois."),
         (EN, "en", "start=2026-09-08&end=2026-12-18&time=25:00", "time", "Enter the meeting time (hours and minutes)."),
         (FR, "fr", "start=hier&end=2026-12-18", "start", "Écrivez l'année, le mois, puis le jour, par exemple 2026-09-08."),
         (EN, "en", "", "start", "Enter a start date."),
