@@ -732,6 +732,28 @@ def test_the_calendar_code_comes_once_a_plan_is_made_and_a_failure_is_said(page,
 
 
 @pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_schedule_redrawn_when_its_holidays_arrive_keeps_the_reader_in_it(page, site_server):
+    """On a slow connection the schedule is shown before the public holidays arrive, then drawn
+    again with them: a reader who has already tabbed into it is not dropped to the page's top."""
+    held = []
+    page.route("**/holidays.json", lambda route: held.append(route))  # answered when the test says so
+    open_planner(page, site_server, "en")
+    page.select_option("#planner-province", "ON")
+    create(page, start="2027-09-07", end="2027-12-17", weekday="1")
+    page.wait_for_selector("#planner-result:not([hidden])")
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1
+    page.locator("#planner-timeline a").first.focus()
+    assert page.evaluate("!!document.activeElement.closest('#planner-timeline')")
+    held[0].continue_()
+    page.get_by_text("Moved from Monday, October 11, 2027", exact=False).first.wait_for()
+    assert page.evaluate("document.activeElement.id") == "planner-result-title"
+
+
+@pytest.mark.parametrize("page", [EN], indirect=True)
 def test_the_holidays_are_fetched_once_a_province_is_chosen_and_a_failure_is_said(page, site_server):
     page.clock.set_fixed_time(dt.datetime(2026, 8, 1, 12, 0))
     asked = []

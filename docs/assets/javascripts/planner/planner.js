@@ -67,13 +67,13 @@ function start() {
       else if ((field.value = value), field.value !== value) {
         field.value = name === "time" ? "" : before; // not 10:00 beside "25:00" is wrong
         rejected[name] = value;
-        const label = $(`planner-${name}`)?.labels[0] || form.querySelector(`[name=${name}]`).closest("fieldset").firstChild;
-        if (name !== "time") ignored.push(label.textContent);
+        // Its label, or its group's legend.
+        if (name !== "time") ignored.push(($(`planner-${name}`)?.labels[0] || form.querySelector(`[name=${name}]`).closest("fieldset").firstChild).textContent);
       }
     }
     return { rejected, ignored };
   };
-  const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
+  const stored = (key) => { try { return localStorage.getItem(key); } catch { /* off: nothing stored */ } };
   const store = (key, value) => { try { value == null ? localStorage.removeItem(key) : localStorage.setItem(key, value); } catch { /* off */ } };
   const save = () => store(STORAGE_KEY, JSON.stringify(read()));
   const savedForm = () => { try { const v = JSON.parse(stored(STORAGE_KEY)); return typeof v == "object" && v; } catch { /* none */ } };
@@ -91,9 +91,8 @@ function start() {
       const message = fill(s[error.key], error.params);
       $(id).setAttribute("aria-invalid", "true");
       Object.assign($(`${id}-error`), { hidden: false, textContent: message });
-      const link = el("a", { href: `#${id}` }, fill(s.error_item, { field: $(id).labels[0].textContent, message }));
-      link.addEventListener("click", (event) => { event.preventDefault(); $(id).focus(); });
-      list.append(el("li", {}, link));
+      list.append(el("li", {}, el("a", { href: `#${id}`, onclick: (event) => { event.preventDefault(); $(id).focus(); } },
+        fill(s.error_item, { field: $(id).labels[0].textContent, message }))));
     }
     errorBox.append(el("p", {}, s.errors_title), list);
     errorBox.focus();
@@ -133,7 +132,7 @@ function start() {
           flag && el("p", { className: "planner-flag" }, flag),
           kind.withStudent ? null : el("p", {}, s.supervisor_only),
           who && el("p", {}, who),
-          place && el("p", { className: /\s/.test(place.trim()) ? "" : "planner-address" }, fill(s.where, { place: isolate(place) })),
+          place && el("p", { className: /\s/.test(place) ? "" : "planner-address" }, fill(s.where, { place: isolate(place) })),
           el("p", { className: "planner-agenda" }, s.agenda),
           el("ul", {}, ...m.prompts.map((p) => el("li", {}, p))),
           el("ul", { className: "planner-links" }, ...meetingLinks(kind, s).map(([text, href]) => el("li", {}, el("a", { href }, text)))));
@@ -159,11 +158,11 @@ function start() {
     if (!/^\w{4,20}$/.test(id.value)) id.value = Math.random().toString(36).slice(2, 10);
     const state = read(), input = { ...state, ...raw };
     const built = buildPlan(input, data, holidays);
-    $("planner-download").disabled = built.errors.length > 0;
+    $("planner-download").disabled = !!built.errors.length;
     if (built.errors.length) {
       plan = null;
       result.hidden = true;
-      if (!quiet) showErrors(built.errors);
+      quiet || showErrors(built.errors);
       return false;
     }
     plan = { ...built, state, input };
@@ -180,17 +179,18 @@ function start() {
       const redraw = (failed) => {
         holidaysFailed = failed;
         if (!plan) return;
-        if (failed) say(s.holidays_failed); // the note appears after the plan: screen readers hear it too
+        failed && say(s.holidays_failed); // the note appears after the plan: screen readers hear it too
         const again = failed ? plan : buildPlan(plan.input, data, holidays);
         if (!again.errors.length) plan = { ...again, state: plan.state, input: plan.input }; // else keep the plan shown
-        const stalePlan = !stale.hidden;
+        const stalePlan = !stale.hidden, inside = result.contains(document.activeElement);
         render(plan.state);
         stale.hidden = !stalePlan;
+        inside && $("planner-result-title").focus(); // its meeting was just redrawn: back to the schedule's top
       };
       loadHolidays().then(() => redraw(false), () => redraw(true));
     }
     if (focus) { status.textContent = ""; $("planner-result-title").focus(); }
-    if (announce) say(announce);
+    announce && say(announce);
     return true;
   }
 
