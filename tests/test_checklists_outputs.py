@@ -159,6 +159,10 @@ def test_pdf_is_a_fillable_tagged_form_matching_its_source(built_site, lang, slu
     for page_text in pages:
         assert SOURCE_LINE[lang] in page_text, page_text[-200:]
         assert ADDRESS[lang] in page_text, page_text[-200:]
+    # ... and its address is a link on every page, for a reader of the file on screen.
+    for number, page in enumerate(reader.pages, start=1):
+        links = [annotation.get_object().get("/A", {}).get("/URI") for annotation in page.get("/Annots") or []]
+        assert ADDRESS[lang] in links, (number, links)
 
 
 # The reflection's notes boxes, as a screen reader names them: the competency, then the box's label.

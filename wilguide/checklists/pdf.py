@@ -76,7 +76,6 @@ def render_html(checklist: Checklist, publisher: str) -> str:
     page_before, page_middle, page_after = strings.page_number_parts(lang)
     css = _css.get_template("checklist-pdf.css").render(
         fonts={name: path.as_uri() for name, path in font_files().items()},
-        footer_left=css_string("\n".join(checklist.footer_lines(publisher))),  # pre-line: one line each
         page_before=css_string(page_before),
         page_middle=css_string(page_middle),
         page_after=css_string(page_after),
@@ -90,6 +89,7 @@ def render_html(checklist: Checklist, publisher: str) -> str:
         publisher=publisher,
         css=Markup(css),
         line_fields=line_fields,
+        footer_lines=checklist.footer_lines(publisher),
         sections=checklist.sections,
         section_notes=checklist.section_notes,
         notes_label=strings.text(lang, "field.notes") if "notes" in checklist.fields else None,
