@@ -67,13 +67,12 @@ root, fonts_dir, out = Path(setup["root"]), Path(setup["fonts"]), Path(setup["ou
 import wilguide
 assert Path(wilguide.__file__).resolve().is_relative_to(root.resolve()), wilguide.__file__
 from wilguide import cache
-from wilguide.checklists import form_font, load_all, pdf
+from wilguide.checklists import load_all, pdf
 from wilguide.checklists.downloads import produce_downloads
 from wilguide.guide_pdf import Chapter, Edition, fonts, make_guide_pdf
 from datetime import date
 
 pdf.FONTS = {name: fonts_dir / path.name for name, path in pdf.FONTS.items()}
-form_font.SOURCE = fonts_dir / form_font.SOURCE.name
 fonts.FONT_DIRS = [fonts_dir]
 recorded = {}
 

@@ -6,7 +6,8 @@ in a field printed as "Nguyn". DejaVu Sans (fonts-dejavu-core, which the guide P
 has them; cut to the Latin alphabets, their accents and punctuation, without hinting, it is smaller
 than the whole Liberation Sans the fields used before. fontTools (a WeasyPrint dependency) does the
 cutting; the result is kept in the generator cache under the source font's identity. The source is
-read from its file, so no font is installed or replaced for the rest of the machine.
+the file the guide PDF's font list finds, so no font is installed or replaced for the rest of the
+machine.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from .. import cache
 
-SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+SOURCE = "DejaVuSans.ttf"  # a face the guide PDF declares: found, or its package named, as there
 # Basic Latin, Latin-1, Latin Extended-A and -B (Vietnamese Ơ and Ư), combining accents, Latin
 # Extended Additional (Vietnamese, Welsh ŵ), general punctuation, and the euro, trade mark, arrow
 # and minus signs and the fi/fl ligatures a form's text may use.
@@ -26,14 +27,10 @@ RANGES = [
 ]
 
 
-class MissingFont(RuntimeError):
-    pass
-
-
 def source() -> Path:
-    if not SOURCE.exists():
-        raise MissingFont(f"font file missing: {SOURCE}; install the Debian package fonts-dejavu-core (scripts/setup.sh does it)")
-    return SOURCE
+    from ..guide_pdf import fonts  # here: the guide_pdf package imports the checklists package
+
+    return next(path for face, path in fonts.font_files().items() if face.file_name == SOURCE)
 
 
 def identity() -> str:
