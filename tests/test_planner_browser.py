@@ -347,13 +347,38 @@ def test_without_javascript_the_page_says_so_before_the_steps_that_describe_the_
     steps = one(page.locator("h2#how-to-use"))
     assert note.bounding_box()["y"] < steps.bounding_box()["y"]
     # The section that holds the form says what to do instead, rather than standing empty.
-    here = one(page.locator("p.planner-noscript-form"))
-    assert here.inner_text() == ("Without JavaScript, the form can't be shown here. "
+    here = one(page.locator("p.planner-form-unavailable"))
+    assert here.inner_text() == ("The form can't be shown here: it needs JavaScript and an up-to-date browser. "
                                  "Plan your check-ins by hand instead, using the recommended rhythm further down the page.")
     assert page.locator("h2#plan").bounding_box()["y"] < here.bounding_box()["y"] < page.locator("h2#privacy").bounding_box()["y"]
     page.emulate_media(media="print")
     assert note.is_hidden()  # a printed page is not a browser without JavaScript
     assert here.is_hidden()
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_a_browser_the_script_fails_in_is_told_what_to_do_instead(page, site_server):
+    """Safari before 15.4 has no Intl.supportedValuesOf: the script stops before it shows the form,
+    and the section must not stand empty."""
+    page.add_init_script("delete Intl.supportedValuesOf")
+    failures = []
+    page.on("pageerror", lambda error: failures.append(error))
+    page.goto(f"{site_server}toolkit/planner/")
+    page.wait_for_load_state("load")
+    assert failures, "the script was expected to fail without Intl.supportedValuesOf"
+    assert one(page.locator("#planner-form")).is_hidden()
+    here = one(page.locator("p.planner-form-unavailable"))
+    assert here.is_visible()
+    assert here.inner_text() == (
+        "Le formulaire ne peut pas s'afficher ici\u00a0: il lui faut JavaScript et un navigateur à jour. "
+        "Planifiez plutôt vos rencontres à la main, en suivant le rythme recommandé présenté plus bas."
+    )
+
+
+@pytest.mark.parametrize("page", [FR], indirect=True)
+def test_where_the_script_runs_the_form_replaces_the_note(page, site_server):
+    open_planner(page, site_server, "fr")
+    assert one(page.locator("p.planner-form-unavailable")).is_hidden()
 
 
 @pytest.mark.parametrize("page", [EN], indirect=True)

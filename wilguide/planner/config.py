@@ -36,7 +36,7 @@ POSITION = re.compile(r"^(?:(\d+(?:\.\d+)?)%|(\d+)w|(mid|final|exit))$")
 
 # Every interface text the page's script and the build use. Editors change the words, not the keys.
 STRING_KEYS = """
-noscript noscript_form legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
+noscript form_unavailable legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
 cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint legend_meetings
 weekday weekdays time time_zone length legend_people student mentor place legend_school midterm final
 follow_up submit download print copy_link share_label forget link_copied link_select restored_link

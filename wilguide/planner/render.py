@@ -113,8 +113,6 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     )
     parts = [
         f'<div class="planner" id="planner" lang="{lang}">',
-        # Else the section's heading stands over nothing.
-        f'<noscript><p class="planner-noscript-form wg-screen-only">{escape(t("noscript_form"))}</p></noscript>',
         '<form id="planner-form" class="planner-form" novalidate hidden>',
         '<div id="planner-errors" class="planner-errors" role="alert" tabindex="-1" hidden></div>',
         f'<fieldset><legend>{escape(t("legend_dates"))}</legend>',
@@ -167,6 +165,10 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<label for="planner-followup">{escape(t("follow_up"))}</label></div>',
         f'<p><button type="submit" class="md-button md-button--primary">{escape(t("submit"))}</button></p>',
         "</form>",
+        # Else the section's heading stands over nothing, with scripting off or when the script fails
+        # (a module an old browser cannot run, a missing Intl function): planner.css hides it once the
+        # script shows the form.
+        f'<p class="planner-form-unavailable wg-screen-only">{escape(t("form_unavailable"))}</p>',
         '<div id="planner-status" class="planner-status" role="status" aria-live="polite"></div>',
         '<section id="planner-result" class="planner-result" aria-labelledby="planner-result-title" hidden>',
         f'<h3 id="planner-result-title" tabindex="-1">{escape(t("result_title"))}</h3>',
