@@ -183,6 +183,20 @@ test("an evaluation the institution sets weeks before the end: the check-ins go 
     ["2026-12-01 final-evaluation", "2026-12-15 exit"]);
 });
 
+test("a review the institution sets early, in the first weeks: the timeline stays in date order", () => {
+  // September 8 to December 18: weekly check-ins for the first quarter, to about October 4; the
+  // review is set on Friday, September 25. The check-in of September 29 keeps that weekly rhythm
+  // but is listed after the review, with the second half.
+  const p = plan({ midterm: "2026-09-25" });
+  const listed = byPhase(p.meetings, data).flatMap((g) => g.meetings.map((m) => `${m.date} ${g.key}`));
+  assert.deepEqual(listed.filter((line) => line > "2026-09-20" && line < "2026-10-20"),
+    ["2026-09-25 mid-review", "2026-09-29 second-half", "2026-10-13 second-half"]);
+  assert.deepEqual(listed, [...listed].sort());
+  // Without an entered date the review is at the middle, and the first weeks' check-ins are the ramp-up's.
+  assert.deepEqual(byPhase(plan({}).meetings, data).find((g) => g.key === "ramp-up").meetings.map((m) => m.date),
+    ["2026-09-22", "2026-09-29"]);
+});
+
 test("no follow-up when it is unchecked", () => {
   assert.equal(kinds(plan({ followup: "no" }), "follow-up").length, 0);
   assert.equal(kinds(plan({}), "follow-up").length, 1);

@@ -76,8 +76,9 @@ export function buildCalendar(plan, data, options) {
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0",
     `PRODID:-//WIL mentoring guide//Check-in planner//${data.lang.toUpperCase()}`,
-    "METHOD:PUBLISH", // CALSCALE left out: GREGORIAN is the default (RFC 5545, 3.7.1)
-    `X-WR-CALNAME:${escapeText(s.calendar_name)}`, `X-WR-TIMEZONE:${timeZone}`,
+    // CALSCALE left out: GREGORIAN is the default (RFC 5545, 3.7.1). No X-WR-TIMEZONE: every start
+    // names its zone (TZID), defined below, which is what calendars read.
+    "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(s.calendar_name)}`,
     ...vtimezone(timeZone, Math.min(...days) - 1, Math.max(...days) + 2),
   ];
   const sequence = lastSequence = Math.max(Math.floor(now / 1000) - 1735689600, lastSequence + 1);

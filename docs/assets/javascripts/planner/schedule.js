@@ -198,7 +198,9 @@ export function buildPlan(input, data, holidays) {
     }
     for (const d of days) {
       if (d > end || milestones.some((m) => Math.abs(m - d) < step / 2)) continue;
-      add("check-in", moveOff(d), segment.phase, every);
+      // After a review the institution set early, a check-in keeps the rhythm of its phase but is
+      // listed in the second half, so that the timeline stays in order.
+      add("check-in", moveOff(d), mid < d && !u.point ? "second-half" : segment.phase, every);
       regular++;
       last = d;
     }
