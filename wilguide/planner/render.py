@@ -165,10 +165,15 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<label for="planner-followup">{escape(t("follow_up"))}</label></div>',
         f'<p><button type="submit" class="md-button md-button--primary">{escape(t("submit"))}</button></p>',
         "</form>",
-        # Else the section's heading stands over nothing, with scripting off or when the script fails
-        # (a module an old browser cannot run, a missing Intl function): planner.css hides it once the
-        # script shows the form.
+        # Else the section's heading stands over nothing, with scripting off or when the planner's
+        # script fails (a module an old browser cannot run, a missing Intl function). Where scripts
+        # run, this plain script (old browsers run it too) keeps the note hidden while the planner
+        # loads, and shows it only if the form is still hidden once the page has loaded: module
+        # scripts have run by then.
         f'<p class="planner-form-unavailable wg-screen-only">{escape(t("form_unavailable"))}</p>',
+        "<script>(function (note) { note.hidden = true; addEventListener(\"load\", function () "
+        "{ note.hidden = !document.getElementById(\"planner-form\").hidden; }); })"
+        "(document.currentScript.previousElementSibling);</script>",
         '<div id="planner-status" class="planner-status" role="status" aria-live="polite"></div>',
         '<section id="planner-result" class="planner-result" aria-labelledby="planner-result-title" hidden>',
         f'<h3 id="planner-result-title" tabindex="-1">{escape(t("result_title"))}</h3>',
