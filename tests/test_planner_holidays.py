@@ -115,6 +115,7 @@ def test_labour_day_is_the_first_monday_of_september_everywhere(lang, name):
         ("en", "NT", "2026-06-21", "National Indigenous Peoples Day"),
         ("fr", "SK", "2026-08-03", "Jour de la Saskatchewan"),
         ("fr", "PE", "2026-02-16", "Fête des Insulaires"),
+        ("fr", "NS", "2026-02-16", "Journée du patrimoine"),  # the province's own French name for it
         ("fr", "ON", "2026-01-01", "Jour de l'An"),
         ("fr", "ON", "2026-12-25", "Noël"),
     ],
