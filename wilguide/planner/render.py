@@ -114,7 +114,7 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
     parts = [
         f'<div class="planner" id="planner" lang="{lang}">',
         '<form id="planner-form" class="planner-form" novalidate hidden>',
-        '<div id="planner-errors" class="planner-errors" role="alert" tabindex="-1" hidden></div>',
+        '<div id="planner-errors" class="planner-errors" tabindex="-1" hidden></div>',
         f'<fieldset><legend>{escape(t("legend_dates"))}</legend>',
         _field("planner-start", t("start"), date_input("start"), t("date_hint")),
         _field("planner-end", t("end"), date_input("end"), t("date_hint")),

@@ -94,7 +94,8 @@ function start() {
       list.append(el("li", {}, el("a", { href: `#${id}`, onclick: (event) => { event.preventDefault(); $(id).focus(); } },
         fill(s.error_item, { field: $(id).labels[0].textContent, message }))));
     }
-    errorBox.append(el("p", {}, s.errors_title), list);
+    // The alert is inside the focused box, not the box itself: focus and alert would read it twice.
+    errorBox.append(el("div", { role: "alert" }, el("p", {}, s.errors_title), list));
     errorBox.focus();
   }
 
@@ -130,7 +131,7 @@ function start() {
           el("p", { className: "planner-kind" }, kind.name),
           m.day < plan.values.start && el("p", {}, s.before_start),
           flag && el("p", { className: "planner-flag" }, flag),
-          kind.withStudent ? null : el("p", {}, s.supervisor_only),
+          !kind.withStudent && el("p", {}, s.supervisor_only),
           who && el("p", {}, who),
           place && el("p", { className: /\s/.test(place) ? "" : "planner-address" }, fill(s.where, { place: isolate(place) })),
           el("p", { className: "planner-agenda" }, s.agenda),
@@ -158,7 +159,7 @@ function start() {
     if (!/^\w{4,20}$/.test(id.value)) id.value = Math.random().toString(36).slice(2, 10);
     const state = read(), input = { ...state, ...raw };
     const built = buildPlan(input, data, holidays);
-    $("planner-download").disabled = !!built.errors.length;
+    $("planner-download").disabled = built.errors.length; // a count: the property keeps it as true or false
     if (built.errors.length) {
       plan = null;
       result.hidden = true;
