@@ -476,6 +476,19 @@ def test_the_cover_is_printed_to_the_edges_of_the_page(guide, tmp_path):
     assert not pale, f"{len(pale)} of {len(edges)} edge pixels of the {guide.lang} cover are pale: {pale[:5]}"
 
 
+def test_the_cover_keeps_its_address_and_licence_at_the_foot(guide):
+    """The online address and the licence close the cover, at its foot, apart from the title and
+    the edition's date (they once sat just under the date). Poppler gives each word's box."""
+    output = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(guide.pdf), "-"],
+                            capture_output=True, check=True, timeout=120, text=True).stdout
+    page = lxml.html.fromstring(output).xpath("//page")[0]
+    height = float(page.get("height"))
+    words = {word.text: float(word.get("ymin")) for word in page.iter("word")}
+    licence, edition = {"en": ("licensed", "edition"), "fr": ("licence", "Édition")}[guide.lang]
+    assert words[licence] > 0.8 * height, f"the licence line starts {words[licence]:.0f} pt down a {height:.0f} pt cover"
+    assert words[edition] < 0.5 * height
+
+
 SHORT_ADDRESS_PIECE = 70  # characters between two slashes of an address: fits on a printed line
 
 
