@@ -65,6 +65,23 @@ def test_real_data_builds_in_each_language(lang):
     assert "{zone}" in data["strings"]["other_zone"]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_scripts_data_carries_exactly_the_texts_it_reads(lang):
+    """The form's labels, hints and the rhythm table are written into the page by the build: sent
+    again in the script's data, they only made the page heavier. Read from the script's own source:
+    each text it names (`s.summary`), each key it passes as a quoted name ("error_time") and each
+    family it builds (`every_${…}`) is in the data, and the data holds nothing else."""
+    source = "".join((DOCS / "assets" / "javascripts" / "planner" / name).read_text(encoding="utf-8")
+                     for name in ("planner.js", "schedule.js", "ics.js"))
+    named = set(re.findall(r"\bs\.([a-z_]+)", source)) | set(re.findall(r'"([a-z]+_[a-z_]+)"', source))
+    families = re.findall(r"`([a-z]+_)\$\{", source)
+    strings = set(plan_data(load_planner_config(DATA_FILE), DOCS, lang, fake_url)["strings"])
+    assert named - strings == set(), "the script reads texts its data does not carry"
+    assert families and all(any(key.startswith(family) for key in strings) for family in families)
+    unread = {key for key in strings - named if not key.startswith(tuple(families))}
+    assert unread == set(), "the data carries texts the script never reads"
+
+
 def test_node_fixture_matches_the_rules_in_planner_yml():
     """tests/js/plan-data.en.json feeds the node tests: its rules must be today's rules.
     Regenerate it with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"""

@@ -34,26 +34,33 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 DURATION = re.compile(r"^(\d+)([dw])$")
 POSITION = re.compile(r"^(?:(\d+(?:\.\d+)?)%|(\d+)w|(mid|final|exit))$")
 
-# Every interface text the page's script and the build use. Editors change the words, not the keys.
-STRING_KEYS = """
-noscript form_unavailable legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm cadence cadence_recommended
-cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint legend_meetings
-weekday weekdays time time_zone length legend_people student mentor place legend_school midterm final
-follow_up submit download print copy_link share_label forget link_copied link_select restored_link
-restored_saved forget_confirm forgotten result_title summary agenda minutes guide_link checklist_link with and where
-template_link supervisor_only calendar_name event_title file_name errors_title error_required error_date
-error_year error_end_or_weeks error_end_and_weeks error_end_before_start error_too_long error_too_short error_weeks error_time
-error_outside error_in_week_one error_mid_too_late error_final_before_mid error_cadence table_caption table_phase table_checklist
-every_daily every_twice-weekly every_weekly every_biweekly every_monthly when_until_percent
-when_until_week when_until_mid when_until_final when_until_exit when_at_percent when_reviews_every
-when_before_start_one when_before_start_many when_before_end_one when_before_end_many
-when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
-when_last_week range_note zone error_format agenda_label link_ignored link_too_long stale update before_start
-flag_past flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_caption hours_time
-hours_total hours zones_canada first_of_month province province_hint province_none flag_holiday holiday_observed
-holidays_unknown holidays_failed avoid_holidays flag_moved flag_holiday_entered flag_holiday_no_room
-download_failed error_item
+# Every interface text of the planner. Editors change the words, not the keys.
+# The texts the page's script reads: they travel in its data.
+SCRIPT_STRING_KEYS = """
+link_copied link_select restored_link restored_saved forget_confirm forgotten summary agenda minutes
+guide_link checklist_link with and where template_link supervisor_only calendar_name event_title file_name
+errors_title error_required error_date error_year error_end_or_weeks error_end_and_weeks
+error_end_before_start error_too_long error_too_short error_weeks error_time error_outside error_in_week_one
+error_mid_too_late error_final_before_mid error_cadence every_daily every_twice-weekly every_weekly
+every_biweekly every_monthly error_format agenda_label link_ignored link_too_long before_start flag_past
+flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_total hours first_of_month
+flag_holiday holidays_unknown holidays_failed avoid_holidays flag_moved flag_holiday_entered
+flag_holiday_no_room download_failed error_item
 """.split()
+# The texts the build writes into the page itself (the form, the rhythm table, the notes): the
+# script never reads them, so they stay out of its data.
+PAGE_STRING_KEYS = """
+noscript form_unavailable legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm
+cadence cadence_recommended cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint
+legend_meetings weekday weekdays time time_zone length legend_people student mentor place legend_school
+midterm final follow_up submit download print copy_link share_label forget result_title table_caption table_phase
+table_checklist when_until_percent when_until_week when_until_mid when_until_final when_until_exit
+when_at_percent when_reviews_every when_before_start_one when_before_start_many when_before_end_one
+when_before_end_many when_after_end_one when_after_end_many when_daily_one when_daily_many when_expectations
+when_last_week range_note zone stale update hours_caption hours_time zones_canada province province_hint
+province_none holiday_observed
+""".split()
+STRING_KEYS = SCRIPT_STRING_KEYS + PAGE_STRING_KEYS
 
 
 @dataclass(frozen=True)

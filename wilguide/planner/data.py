@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..checklists.strings import typography
 from ..findings import ContentError, Finding
-from .config import INTERVALS, Link, PlannerConfig
+from .config import INTERVALS, SCRIPT_STRING_KEYS, Link, PlannerConfig
 from .pages import agenda_items, read_page
 from .public_holidays import FILE_NAME as HOLIDAYS_FILE
 
@@ -107,7 +107,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
         "preferences": {p["key"]: p["shift"] for p in config.preferences},
         "phases": [{"key": p["key"], "name": p["name"][lang]} for p in config.phases],
         "meetings": meetings,
-        "strings": {key: text[lang] for key, text in config.strings.items()},
+        "strings": {key: config.strings[key][lang] for key in SCRIPT_STRING_KEYS},
         "provinces": [province["key"] for province in config.provinces],
         "holidaysFile": HOLIDAYS_FILE,  # beside the page: the address is relative to it
     }
