@@ -82,3 +82,33 @@ def test_every_source_the_legal_page_cites_is_on_the_references_page_with_an_add
     listed = external_addresses(references)
     unlisted = external_addresses(article) - listed
     assert not unlisted, f"addresses on the {lang} legal page missing from its references page: {sorted(unlisted)}"
+
+
+# Every place the after-injury list covers, as a reader sees it named.
+INJURY_DUTIES_PLACES = {
+    "en": ["Ontario", "British Columbia", "Alberta", "Quebec", "Federally regulated workplaces", "New Brunswick",
+           "Saskatchewan", "Manitoba", "Nova Scotia", "Prince Edward Island", "Newfoundland and Labrador", "Yukon",
+           "Northwest Territories and Nunavut"],
+    "fr": ["Ontario", "Colombie-Britannique", "Alberta", "Québec", "Sous réglementation fédérale", "Nouveau-Brunswick",
+           "Saskatchewan", "Manitoba", "Nouvelle-Écosse", "Île-du-Prince-Édouard", "Terre-Neuve-et-Labrador", "Yukon",
+           "Territoires du Nord-Ouest et Nunavut"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_reader_after_an_injury_jumps_straight_to_their_province(built_site, lang):
+    """The after-injury duties are a long list: on a phone, Yukon is a dozen screens below the steps.
+    A line of links (on screen only) leads to each place's item, and every item has one."""
+    page = built_page(built_site, lang, "legal-hr-basics")
+    (jump,) = page.xpath("//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')][.//a[starts-with(@href, '#injury-')]]")
+    links = jump.xpath(".//a")
+    assert [" ".join(a.text_content().split()) for a in links] == INJURY_DUTIES_PLACES[lang]
+    items = []
+    for link in links:
+        (target,) = page.xpath(f"//article//*[@id='{link.get('href')[1:]}']")
+        assert target.tag == "li", f"{link.get('href')} is a <{target.tag}>, not an item of the list"
+        lead = " ".join(target.xpath("./strong")[0].text_content().split())
+        assert lead == link.text_content().strip() + ".", f"{link.get('href')} leads to the item on {lead!r}"
+        items.append(target)
+    (duties,) = {item.getparent() for item in items}
+    assert len(duties.xpath("./li")) == len(items), "an item of the after-injury list has no link"
