@@ -268,6 +268,7 @@ def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_
         'docs/fr/guide.md:25: a space before "!": remove it (Canadian French puts no space before ; ! ?)',
         'docs/fr/guide.md:25: a space before ";": remove it (Canadian French puts no space before ; ! ?)',
         'docs/fr/guide.md:25: a space before "?": remove it (Canadian French puts no space before ; ! ?)',
+        'docs/fr/guide.md:27: a space in the web address "https\u00a0:": remove it, or the link is lost',
         'docs/fr/toolkit/checklist.md:11: a space before "?": remove it (Canadian French puts no space before ; ! ?)',
     ]
 

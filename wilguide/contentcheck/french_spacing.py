@@ -21,6 +21,9 @@ CHECKLIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
 # A space (ordinary or no-break) between a word and ";", "!" or "?": Canadian French puts none
 # there (checklist items too: the build adds no space before these marks).
 SPACE_BEFORE_MARK = re.compile(r"(?<=\S)[ \u00a0](?=[;!?](?:[\s»*_)\"]|$))", re.M)
+# A space between a web address's scheme and its colon ("https :"), which a typography pass adds
+# by mistake: the address is then plain text, and the link is lost.
+SPACE_IN_ADDRESS = re.compile(r"\b(?:https?|mailto)[ \u00a0]+:")
 
 
 def french_spacing(project: Project) -> list[Finding]:
@@ -44,4 +47,6 @@ def french_spacing(project: Project) -> list[Finding]:
         for match in SPACE_BEFORE_MARK.finditer(page.prose):
             mark = page.prose[match.end()]
             findings.append(Finding(page.display, page.line(match.start()), f'a space before "{mark}": remove it (Canadian French puts no space before ; ! ?)'))
+        for match in SPACE_IN_ADDRESS.finditer(page.code_free):
+            findings.append(Finding(page.display, page.line(match.start()), f'a space in the web address "{match[0].strip()}": remove it, or the link is lost'))
     return findings
