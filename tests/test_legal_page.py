@@ -112,3 +112,80 @@ def test_a_reader_after_an_injury_jumps_straight_to_their_province(built_site, l
         items.append(target)
     (duties,) = {item.getparent() for item in items}
     assert len(duties.xpath("./li")) == len(items), "an item of the after-injury list has no link"
+
+
+# The two other long lists by place, as a reader sees them: each link's name, then the bold lead of
+# the item it must land on. Places the page has no rule for share the "other places" item.
+PLACE_LISTS = {
+    ("en", "standards"): [
+        ("Ontario", "Ontario."), ("British Columbia", "British Columbia."), ("Quebec", "Quebec: labour standards."),
+        ("Federally regulated private sector", "Federally regulated private sector"),
+        ("Federal public service", "Federal public service."), ("New Brunswick", "New Brunswick."),
+        ("Saskatchewan", "Saskatchewan."), ("Manitoba", "Manitoba."), ("Nova Scotia", "Nova Scotia."),
+        ("Prince Edward Island", "Prince Edward Island."), ("Alberta", "Other provinces and territories"),
+        ("Newfoundland and Labrador", "Other provinces and territories"), ("Yukon", "Other provinces and territories"),
+        ("Northwest Territories", "Other provinces and territories"), ("Nunavut", "Other provinces and territories")],
+    ("fr", "standards"): [
+        ("Ontario", "Ontario."), ("Colombie-Britannique", "Colombie-Britannique."),
+        ("Québec", "Québec : les normes du travail."),
+        ("Secteur privé sous réglementation fédérale", "Secteur privé sous réglementation fédérale"),
+        ("Fonction publique fédérale", "Fonction publique fédérale."), ("Nouveau-Brunswick", "Nouveau-Brunswick."),
+        ("Saskatchewan", "Saskatchewan."), ("Manitoba", "Manitoba."), ("Nouvelle-Écosse", "Nouvelle-Écosse."),
+        ("Île-du-Prince-Édouard", "Île-du-Prince-Édouard."), ("Alberta", "Autres provinces et territoires"),
+        ("Terre-Neuve-et-Labrador", "Autres provinces et territoires"), ("Yukon", "Autres provinces et territoires"),
+        ("Territoires du Nord-Ouest", "Autres provinces et territoires"), ("Nunavut", "Autres provinces et territoires")],
+    ("en", "insurance"): [
+        ("Ontario", "Ontario, unpaid placement."), ("British Columbia", "British Columbia."), ("Alberta", "Alberta."),
+        ("Quebec", "Quebec."), ("Federal public service", "Federal public service."), ("New Brunswick", "New Brunswick."),
+        ("Saskatchewan", "Saskatchewan."), ("Manitoba", "Manitoba."), ("Nova Scotia", "Nova Scotia."),
+        ("Newfoundland and Labrador", "Newfoundland and Labrador."),
+        ("Prince Edward Island", "Other provinces and territories"), ("Yukon", "Other provinces and territories"),
+        ("Northwest Territories", "Other provinces and territories"), ("Nunavut", "Other provinces and territories")],
+    ("fr", "insurance"): [
+        ("Ontario", "Ontario, stage non rémunéré."), ("Colombie-Britannique", "Colombie-Britannique."),
+        ("Alberta", "Alberta."), ("Québec", "Québec."), ("Fonction publique fédérale", "Fonction publique fédérale."),
+        ("Nouveau-Brunswick", "Nouveau-Brunswick."), ("Saskatchewan", "Saskatchewan."), ("Manitoba", "Manitoba."),
+        ("Nouvelle-Écosse", "Nouvelle-Écosse."), ("Terre-Neuve-et-Labrador", "Terre-Neuve-et-Labrador."),
+        ("Île-du-Prince-Édouard", "Autres provinces et territoires"), ("Yukon", "Autres provinces et territoires"),
+        ("Territoires du Nord-Ouest", "Autres provinces et territoires"), ("Nunavut", "Autres provinces et territoires")],
+}
+# Items of those lists that name no single place, so no link leads to them.
+ITEMS_WITHOUT_A_LINK = {
+    ("en", "standards"): ["Quebec: the rights of students on placement.",
+                          "A student who works from another province or territory."],
+    ("fr", "standards"): ["Québec : les droits des stagiaires.",
+                          "Stagiaire qui travaille depuis une autre province ou un autre territoire."],
+    ("en", "insurance"): ["Ontario, paid placement.", "Ontario, days worked from home."],
+    ("fr", "insurance"): ["Ontario, stage rémunéré.", "Ontario, jours de télétravail."],
+}
+# What a screen reader announces after the place's name, so two links named "Alberta" differ.
+LIST_TOPICS = {("en", "standards"): "employment standards", ("fr", "standards"): "normes du travail",
+               ("en", "insurance"): "injury insurance", ("fr", "insurance"): "assurance en cas d'accident"}
+
+
+def words(element) -> str:
+    return " ".join(element.text_content().replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("lang, topic", sorted(PLACE_LISTS))
+def test_a_reader_jumps_straight_to_their_province_in_the_other_long_lists(built_site, lang, topic):
+    """Employment standards and injury insurance are long lists by place too: a line of links (on
+    screen only) leads from each place's name to what the page says about it."""
+    page = built_page(built_site, lang, "legal-hr-basics")
+    (jump,) = page.xpath(f"//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')]"
+                         f"[.//a[starts-with(@href, '#{topic}-')]]")
+    links = jump.xpath(".//a")
+    expected = PLACE_LISTS[(lang, topic)]
+    assert [words(a) for a in links] == [name for name, _ in expected]
+    for link, (name, lead) in zip(links, expected):
+        assert link.get("aria-label") == f"{name}, {LIST_TOPICS[(lang, topic)]}"
+        (target,) = page.xpath(f"//article//*[@id='{link.get('href')[1:]}']")
+        assert target.tag == "li", f"{link.get('href')} is a <{target.tag}>, not an item of the list"
+        assert words(target.xpath("./strong")[0]) == lead, f"{name!r} leads to the item on {words(target.xpath('./strong')[0])!r}"
+        if lead != expected[-1][1]:  # the shared item names its places in the text that follows its lead
+            continue
+        assert name in words(target), f"the item {name!r} leads to does not name it"
+    (the_list,) = {page.xpath(f"//article//*[@id='{a.get('href')[1:]}']")[0].getparent() for a in links}
+    linked = {page.xpath(f"//article//*[@id='{a.get('href')[1:]}']")[0] for a in links}
+    unlinked = [words(li.xpath("./strong")[0]) for li in the_list.xpath("./li") if li not in linked]
+    assert unlinked == ITEMS_WITHOUT_A_LINK[(lang, topic)]
