@@ -84,8 +84,9 @@ def test_every_source_the_legal_page_cites_is_on_the_references_page_with_an_add
     assert not unlisted, f"addresses on the {lang} legal page missing from its references page: {sorted(unlisted)}"
 
 
-# Every place the after-injury list covers, as a reader sees it named.
-INJURY_DUTIES_PLACES = {
+# The long lists by place, as a reader sees them: each link's name, then the bold lead of the item
+# it must land on. Places the page has no rule for share the "other places" item.
+INJURY_PLACES = {
     "en": ["Ontario", "British Columbia", "Alberta", "Quebec", "Federally regulated workplaces", "New Brunswick",
            "Saskatchewan", "Manitoba", "Nova Scotia", "Prince Edward Island", "Newfoundland and Labrador", "Yukon",
            "Northwest Territories and Nunavut"],
@@ -93,30 +94,8 @@ INJURY_DUTIES_PLACES = {
            "Saskatchewan", "Manitoba", "Nouvelle-Écosse", "Île-du-Prince-Édouard", "Terre-Neuve-et-Labrador", "Yukon",
            "Territoires du Nord-Ouest et Nunavut"],
 }
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_a_reader_after_an_injury_jumps_straight_to_their_province(built_site, lang):
-    """The after-injury duties are a long list: on a phone, Yukon is a dozen screens below the steps.
-    A line of links (on screen only) leads to each place's item, and every item has one."""
-    page = built_page(built_site, lang, "legal-hr-basics")
-    (jump,) = page.xpath("//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')][.//a[starts-with(@href, '#injury-')]]")
-    links = jump.xpath(".//a")
-    assert [" ".join(a.text_content().split()) for a in links] == INJURY_DUTIES_PLACES[lang]
-    items = []
-    for link in links:
-        (target,) = page.xpath(f"//article//*[@id='{link.get('href')[1:]}']")
-        assert target.tag == "li", f"{link.get('href')} is a <{target.tag}>, not an item of the list"
-        lead = " ".join(target.xpath("./strong")[0].text_content().split())
-        assert lead == link.text_content().strip() + ".", f"{link.get('href')} leads to the item on {lead!r}"
-        items.append(target)
-    (duties,) = {item.getparent() for item in items}
-    assert len(duties.xpath("./li")) == len(items), "an item of the after-injury list has no link"
-
-
-# The two other long lists by place, as a reader sees them: each link's name, then the bold lead of
-# the item it must land on. Places the page has no rule for share the "other places" item.
 PLACE_LISTS = {
+    **{(lang, "injury"): [(place, place + ".") for place in places] for lang, places in INJURY_PLACES.items()},
     ("en", "standards"): [
         ("Ontario", "Ontario."), ("British Columbia", "British Columbia."), ("Quebec", "Quebec: labour standards."),
         ("Federally regulated private sector", "Federally regulated private sector"),
@@ -151,6 +130,7 @@ PLACE_LISTS = {
 }
 # Items of those lists that name no single place, so no link leads to them.
 ITEMS_WITHOUT_A_LINK = {
+    ("en", "injury"): [], ("fr", "injury"): [],
     ("en", "standards"): ["Quebec: the rights of students on placement.",
                           "A student who works from another province or territory."],
     ("fr", "standards"): ["Québec : les droits des stagiaires.",
@@ -159,7 +139,8 @@ ITEMS_WITHOUT_A_LINK = {
     ("fr", "insurance"): ["Ontario, stage rémunéré.", "Ontario, jours de télétravail."],
 }
 # What a screen reader announces after the place's name, so two links named "Alberta" differ.
-LIST_TOPICS = {("en", "standards"): "employment standards", ("fr", "standards"): "normes du travail",
+LIST_TOPICS = {("en", "injury"): "after an injury", ("fr", "injury"): "après un accident",
+               ("en", "standards"): "employment standards", ("fr", "standards"): "normes du travail",
                ("en", "insurance"): "injury insurance", ("fr", "insurance"): "assurance en cas d'accident"}
 
 
@@ -168,9 +149,10 @@ def words(element) -> str:
 
 
 @pytest.mark.parametrize("lang, topic", sorted(PLACE_LISTS))
-def test_a_reader_jumps_straight_to_their_province_in_the_other_long_lists(built_site, lang, topic):
-    """Employment standards and injury insurance are long lists by place too: a line of links (on
-    screen only) leads from each place's name to what the page says about it."""
+def test_a_reader_jumps_straight_to_their_province_in_each_long_list(built_site, lang, topic):
+    """Employment standards, injury insurance and the duties after an injury are long lists by place:
+    on a phone, Yukon is a dozen screens below the top. A line of links (on screen only) leads from
+    each place's name to what the page says about it."""
     page = built_page(built_site, lang, "legal-hr-basics")
     (jump,) = page.xpath(f"//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')]"
                          f"[.//a[starts-with(@href, '#{topic}-')]]")
