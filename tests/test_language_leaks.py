@@ -41,7 +41,7 @@ ALLOWED = {
     "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
     # sources cited by name in both languages (the references pages, the chapters' citations)
     "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "Filion Wakely Thorup Angeletti", "CREAN", "Coastal Research, Education & Advocacy Network",
-    "Jaber et al.", "PLEA",
+    "Jaber et al.", "PLEA", "WorkSafeBC", "WorkplaceNL",
     # provinces and territories spelled alike in both languages (the planner's list)
     "Manitoba", "Nunavut", "Saskatchewan", "Yukon",
     "Carleton", "College of the Rockies", "Cégep de Thetford", "Humber College", "Ontario", "Alberta", "Propel", "SFU",
