@@ -127,6 +127,22 @@ PLACE_LISTS = {
         ("Nouvelle-Écosse", "Nouvelle-Écosse."), ("Terre-Neuve-et-Labrador", "Terre-Neuve-et-Labrador."),
         ("Île-du-Prince-Édouard", "Autres provinces et territoires"), ("Yukon", "Autres provinces et territoires"),
         ("Territoires du Nord-Ouest", "Autres provinces et territoires"), ("Nunavut", "Autres provinces et territoires")],
+    ("en", "harassment"): [
+        ("Quebec", "Quebec: the anti-harassment policy."), ("Ontario", "Ontario."),
+        ("British Columbia", "British Columbia."), ("Alberta", "Alberta."), ("New Brunswick", "New Brunswick."),
+        ("Federally regulated workplaces", "Federally regulated workplaces."), ("Saskatchewan", "Saskatchewan."),
+        ("Manitoba", "Manitoba."), ("Nova Scotia", "Nova Scotia."), ("Prince Edward Island", "Prince Edward Island."),
+        ("Newfoundland and Labrador", "Newfoundland and Labrador."), ("Yukon", "Yukon."),
+        ("Northwest Territories", "Northwest Territories and Nunavut."), ("Nunavut", "Northwest Territories and Nunavut.")],
+    ("fr", "harassment"): [
+        ("Québec", "Québec : la politique contre le harcèlement."), ("Ontario", "Ontario."),
+        ("Colombie-Britannique", "Colombie-Britannique."), ("Alberta", "Alberta."),
+        ("Nouveau-Brunswick", "Nouveau-Brunswick."),
+        ("Milieux de travail sous réglementation fédérale", "Milieux de travail sous réglementation fédérale."),
+        ("Saskatchewan", "Saskatchewan."), ("Manitoba", "Manitoba."), ("Nouvelle-Écosse", "Nouvelle-Écosse."),
+        ("Île-du-Prince-Édouard", "Île-du-Prince-Édouard."), ("Terre-Neuve-et-Labrador", "Terre-Neuve-et-Labrador."),
+        ("Yukon", "Yukon."), ("Territoires du Nord-Ouest", "Territoires du Nord-Ouest et Nunavut."),
+        ("Nunavut", "Territoires du Nord-Ouest et Nunavut.")],
 }
 # Items of those lists that name no single place, so no link leads to them.
 ITEMS_WITHOUT_A_LINK = {
@@ -137,11 +153,17 @@ ITEMS_WITHOUT_A_LINK = {
                           "Stagiaire qui travaille depuis une autre province ou un autre territoire."],
     ("en", "insurance"): ["Ontario, paid placement.", "Ontario, days worked from home."],
     ("fr", "insurance"): ["Ontario, stage rémunéré.", "Ontario, jours de télétravail."],
+    ("en", "harassment"): ["Quebec: students on placement."],
+    ("fr", "harassment"): ["Québec : la protection des stagiaires."],
 }
 # What a screen reader announces after the place's name, so two links named "Alberta" differ.
 LIST_TOPICS = {("en", "injury"): "after an injury", ("fr", "injury"): "après un accident",
                ("en", "standards"): "employment standards", ("fr", "standards"): "normes du travail",
-               ("en", "insurance"): "injury insurance", ("fr", "insurance"): "assurance en cas d'accident"}
+               ("en", "insurance"): "injury insurance", ("fr", "insurance"): "assurance en cas d'accident",
+               ("en", "harassment"): "harassment rules", ("fr", "harassment"): "règles sur le harcèlement"}
+# The page each list is on: the harassment rules sit with what to do about harassment.
+LIST_PAGES = {"injury": "legal-hr-basics", "standards": "legal-hr-basics", "insurance": "legal-hr-basics",
+              "harassment": "inclusive-mentoring"}
 
 
 def words(element) -> str:
@@ -150,10 +172,10 @@ def words(element) -> str:
 
 @pytest.mark.parametrize("lang, topic", sorted(PLACE_LISTS))
 def test_a_reader_jumps_straight_to_their_province_in_each_long_list(built_site, lang, topic):
-    """Employment standards, injury insurance and the duties after an injury are long lists by place:
-    on a phone, Yukon is a dozen screens below the top. A line of links (on screen only) leads from
-    each place's name to what the page says about it."""
-    page = built_page(built_site, lang, "legal-hr-basics")
+    """Employment standards, injury insurance, the duties after an injury and the harassment rules are
+    long lists by place: on a phone, Yukon is a dozen screens below the top. A line of links (on
+    screen only) leads from each place's name to what the page says about it."""
+    page = built_page(built_site, lang, LIST_PAGES[topic])
     (jump,) = page.xpath(f"//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')]"
                          f"[.//a[starts-with(@href, '#{topic}-')]]")
     links = jump.xpath(".//a")
