@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..findings import Finding
 from . import markdown_text
+from .figures import REFERENCES_PAGE
 from .generated_files import GENERATED_SUFFIXES, generated_files
 from .project import Page, Project
 
@@ -142,13 +143,30 @@ def _shown(project: Project, page: Page, target_uri: str) -> str:
 
 
 def _anchor_hint(project: Project, page: Page, anchor: str) -> str:
-    """A near-certain typo gets its correction; anything less, the page's H2 IDs to choose from
-    (a loose guess sent editors to an unrelated section after a heading's ID was changed)."""
-    close = difflib.get_close_matches(anchor, sorted(project.anchors(page)), n=1, cutoff=0.88)
+    """The anchor the link most likely meant; failing that, where to find the right one: the page's
+    H2 IDs, or on the references page, where each source's ID is (its H2s are only groups)."""
+    close = _closest_anchor(anchor, sorted(project.anchors(page)))
     if close:
-        return f"; did you mean #{close[0]}?"
+        return f"; did you mean #{close}?"
+    if page.name == REFERENCES_PAGE:
+        return (" (a source's ID is the { #… } at the end of its ### heading on the references page: copy it from "
+                "the source's entry, or add the entry if the source is new)")
     ids = [h.id for h in page.headings if h.level == 2 and h.id]
     return f" (its H2 IDs: {', '.join('#' + i for i in ids)})" if ids else ""
+
+
+def _closest_anchor(anchor: str, anchors: list[str]) -> str | None:
+    """A cut-short ID (#ohrc-ableism for #ohrc-ableism-2016) or a near-certain typo. A looser
+    match counts only among IDs that start with the same word (a source's organization): a loose
+    guess elsewhere sent editors to an unrelated section after a heading's ID was changed."""
+    longer = [candidate for candidate in anchors if candidate.startswith(anchor)]
+    if len(longer) == 1:
+        return longer[0]
+    first_word = anchor.split("-")[0]
+    same_first_word = [candidate for candidate in anchors if candidate.split("-")[0] == first_word]
+    close = (difflib.get_close_matches(anchor, anchors, n=1, cutoff=0.88)
+             or difflib.get_close_matches(anchor, same_first_word, n=1, cutoff=0.8))
+    return close[0] if close else None
 
 
 def _generated_file_problem(project: Project, page: Page, url: str, target_uri: str) -> str | None:

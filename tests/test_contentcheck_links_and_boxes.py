@@ -1,0 +1,46 @@
+"""The content check's hints for a link to a missing anchor, and the boxes (``!!! note``) that
+Markdown breaks without a word: each on a fixture copied over tests/fixtures/contentcheck/valid/,
+with the exact ``file:line: message`` an editor reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_contentcheck import findings_of, fixture_tree
+
+SOURCE_ID = ("(a source's ID is the { #… } at the end of its ### heading on the references page: copy it from the "
+             "source's entry, or add the entry if the source is new)")
+
+
+def test_a_missing_anchor_gets_the_id_it_was_cut_from_or_where_sources_keep_their_ids(tmp_path):
+    assert findings_of(fixture_tree(tmp_path, "anchor-hints")) == [
+        "docs/en/index.md:15: broken link 'references.md#bher-consultation': docs/en/references.md has no anchor "
+        "#bher-consultation; did you mean #bher-consultation-2020?",
+        "docs/en/index.md:16: broken link 'references.md#statcan-2021': docs/en/references.md has no anchor "
+        "#statcan-2021; did you mean #statcan-2020?",
+        "docs/en/index.md:17: broken link 'references.md#ohrc-ableism-2016': docs/en/references.md has no anchor "
+        f"#ohrc-ableism-2016 {SOURCE_ID}",
+        "docs/en/index.md:18: link '#feat': there is no anchor #feat on this page; did you mean #featured?",
+        "docs/en/index.md:19: broken link 'guide.md#what-to-say': docs/en/guide.md has no anchor #what-to-say (its H2 "
+        "IDs: #what-to-do, #tools)",
+        f"docs/fr/references.md:11: link '#traes-2020': there is no anchor #traes-2020 on this page {SOURCE_ID}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("anchor", "meant"),
+    [
+        ("ohrc-ableism", "ohrc-ableism-2016"),  # the year left out
+        ("ohrc-ableism-2015", "ohrc-ableism-2016"),
+        ("ohrc-ablism-2016", "ohrc-ableism-2016"),
+        ("two-words", "two_words"),  # another separator: a near-certain typo, whatever the first word
+        ("statcan", None),  # the start of two IDs: either may be meant
+        ("what-to-say", None),  # another word, not a typo: a guess would lead to the wrong section
+    ],
+)
+def test_the_closest_anchor_is_a_cut_short_id_or_a_near_certain_typo(anchor, meant):
+    from wilguide.contentcheck.links import _closest_anchor
+
+    anchors = ["ohrc-ableism-2016", "ohrc-pregnancy", "statcan-2020", "statcan-daily-2020", "two_words", "what-to-do"]
+    assert _closest_anchor(anchor, anchors) == meant
+
