@@ -44,3 +44,23 @@ def test_the_closest_anchor_is_a_cut_short_id_or_a_near_certain_typo(anchor, mea
     anchors = ["ohrc-ableism-2016", "ohrc-pregnancy", "statcan-2020", "statcan-daily-2020", "two_words", "what-to-do"]
     assert _closest_anchor(anchor, anchors) == meant
 
+
+def test_boxes_that_markdown_would_end_early_title_in_english_or_show_as_text(tmp_path):
+    # Quiet: list continuation lines and code inside a box, a box inside a list item or a tab with
+    # text after it, Material's placement words, a box inside a box.
+    assert findings_of(fixture_tree(tmp_path, "box-bodies")) == [
+        "docs/en/guide.md:19: this line is indented by 3 spaces: the box opened at line 16 ends here: indent it by four "
+        "spaces to keep it in the box",
+        "docs/en/guide.md:50: the box's title must be in double quotes: !!! example \"Conversation starters\" (without "
+        "them, the box is titled \"Example\", in English)",
+        "docs/en/guide.md:53: a box starts with three exclamation marks: !!! example \"Two marks\"",
+        "docs/en/guide.md:56: a box starts with three exclamation marks: !!! note \"Four marks\"",
+        "docs/en/guide.md:61: this line is indented by 2 spaces: the box opened at line 59 ends here: indent it by four "
+        "spaces to keep it in the box",
+        "docs/en/guide.md:63: the box's title must be in double quotes: ???+ tip \"Open by default\" (without them, the "
+        "box is titled \"Tip\", in English)",
+        "docs/en/guide.md:71: this line is indented by 6 spaces: the box opened at line 69 ends here: indent it by 8 "
+        "spaces to keep it in the box",
+        "docs/fr/guide.md:20: the box's title must be in double quotes: !!! tip \"Notre conseil\" (without them, the "
+        "line shows as plain text, not as a box)",
+    ]
