@@ -69,6 +69,9 @@ ID_MARKER = re.compile(r"[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}[ \t]*$")
 ANY_MARKER = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
 VALID_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# "-[ ] text", "[ ] text", "- [] text", "- [ ]text": meant as an item, read as prose or as more of
+# the item above (and then that item takes this line's key). Not "[x](url)": a link.
+MALFORMED_TASK = re.compile(r"^ {0,3}(?:[-*+][ \t]*)?\[[ xX_]?\](?![(\[])")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$')
 # Items are plain text in every format (FORMATTING: wilguide/plain_text.py).
 
@@ -290,6 +293,17 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         scan.spans.append(ItemSpan(start, end, table))
         return end
 
+    def continue_item(index: int, line: str) -> None:
+        """Add a line to the item being read, unless the item already ended with its key: the line
+        is then a new item written without its "- [ ] " (its key would replace the item's own)."""
+        marker = (FIELD_MARKER if current["field"] else ID_MARKER).search(current["parts"][-1])
+        if not marker:
+            current["parts"].append(line)
+            return
+        report(index, f"an item ends with its key: this line continues the item of line {offset + current['start'] + 1} "
+                      f'after {{ #{marker.group(1)} }}: start a new item with "- [ ] "')
+        finish_item(index)
+
     skip_to = 0
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -353,6 +367,10 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             continue
 
         list_item = LIST_ITEM.match(line) if not indented else None
+        if not indented and MALFORMED_TASK.match(line) and not (list_item and TASK.match(list_item.group(3) or "")):
+            finish_item(index)  # the item above keeps its own text and key
+            report(index, 'this line looks like a checklist item but is not one: write "- [ ] text { #key }" (dash, space, [ ], space)')
+            continue
         if list_item:
             finish_item(index)
             blank_after_item = False
@@ -376,10 +394,10 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
             if current is None:
                 report(index, "item text continues after a blank line: keep each item to one paragraph")
                 continue
-            current["parts"].append(line)
+            continue_item(index, line)
             continue
         if current is not None:  # a lazy continuation line, as Markdown reads it
-            current["parts"].append(line)
+            continue_item(index, line)
             continue
         blank_after_item = False  # prose, an admonition, a table…: the item list has ended
     finish_item(len(lines))
