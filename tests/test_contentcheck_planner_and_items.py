@@ -4,11 +4,95 @@ the check-in planner, changed without refreshing the node tests' copy of the pla
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+import test_planner_data
+from conftest import copy_project, line_of, replace_once
 from test_contentcheck import findings_of, fixture_tree
 from wilguide.checklists import parse_checklist
+from wilguide.contentcheck import load_project, run_rules
+from wilguide.contentcheck.planner_fixture import FIXTURE, fake_url
 from wilguide.findings import ContentError
+from wilguide.planner import load_planner_config
+
+ROOT = Path(__file__).resolve().parent.parent
+REFRESH = (
+    "run .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()' and commit the file "
+    "(editing in the browser? say so in the pull request)"
+)
+ITEM = f"this item is also a prompt in the check-in planner, and {FIXTURE} no longer matches it: {REFRESH}"
+FIRST_WEEK = Path("docs/en/toolkit/first-week.md")
+SECOND_CONTACT = "whom the student can go to with a concern. { #second-contact }\n"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the real tree with the node tests' copy of the planner data, as committed."""
+    root = copy_project(tmp_path / "project")
+    (root / FIXTURE).parent.mkdir(parents=True)
+    shutil.copy2(ROOT / FIXTURE, root / FIXTURE)
+    return root
+
+
+def planner_fixture_findings(root: Path) -> list[str]:
+    return [str(finding) for finding in run_rules(load_project(root), ["planner-fixture"])]
+
+
+def test_the_real_copy_matches(project):
+    assert planner_fixture_findings(project) == []
+
+
+def test_an_item_added_to_an_agenda_in_both_languages_is_reported_at_its_english_line(project):
+    """One item added to the First week's orientation (an agenda of the planner) in both languages,
+    with the same key: every other rule is content, and the check used to say "no problems"."""
+    line = replace_once(project / FIRST_WEEK, SECOND_CONTACT, SECOND_CONTACT + "- [ ] Show where the coffee is. { #coffee-spot }\n") + 1
+    french = "confier une inquiétude. { #second-contact }\n"
+    replace_once(project / "docs/fr/toolkit/first-week.md", french, french + "- [ ] Montrer où est le café. { #coffee-spot }\n")
+    assert [str(finding) for finding in run_rules(load_project(project))] == [f"{FIRST_WEEK}:{line}: {ITEM}"]
+
+
+def test_an_english_item_reworded_is_reported_at_its_line(project):
+    line = replace_once(project / FIRST_WEEK, "Train the student on the tools", "Train the student in the tools")
+    assert planner_fixture_findings(project) == [f"{FIRST_WEEK}:{line}: {ITEM}"]
+
+
+def test_an_english_item_removed_is_reported_at_its_sections_heading(project):
+    replace_once(project / FIRST_WEEK, "- [ ] Train the student on the tools and software the job uses. { #tools-training }\n", "")
+    heading = line_of(project / FIRST_WEEK, "{ #orientation }")
+    assert planner_fixture_findings(project) == [
+        f"{FIRST_WEEK}:{heading}: the items under this heading are prompts in the check-in planner, and {FIXTURE} no longer "
+        f"matches them (an item was removed or moved): {REFRESH}"
+    ]
+
+
+def test_a_french_item_changes_nothing(project):
+    """The node tests read the English data only."""
+    replace_once(project / "docs/fr/toolkit/first-week.md", "{ #tools-training }", "Et ses raccourcis. { #tools-training }")
+    assert planner_fixture_findings(project) == []
+
+
+def test_a_change_that_is_not_an_item_names_the_copy(project):
+    replace_once(project / "content" / "planner.yml", "    minutes: 30\n", "    minutes: 35\n")
+    assert planner_fixture_findings(project) == [
+        f"{FIXTURE}:1: this copy of the check-in planner's English data no longer matches content/planner.yml and the English "
+        f"pages it reads (changed: meeting 'preparation'): {REFRESH}"
+    ]
+
+
+def test_links_are_written_as_the_fixture_writes_them():
+    """The rule rebuilds the data the way tests/test_planner_data.write_fixture does."""
+    config = load_planner_config(ROOT / "content" / "planner.yml")
+    targets = {link.target for meeting in config.meetings for name in ("checklist", "guide", "template")
+               if (link := meeting.get(name))}
+    assert targets and all(fake_url(target) == test_planner_data.fake_url(target) for target in targets)
+
+
+def test_a_project_without_the_copy_is_not_checked(tmp_path):
+    assert run_rules(load_project(fixture_tree(tmp_path)), ["planner-fixture"]) == []
+
 
 def test_malformed_items_are_reported_on_the_line_that_was_changed(tmp_path):
     """A French line without "- [ ] " used to be read as more of the item above, which then took

@@ -21,6 +21,7 @@ from .house_terms import house_terms
 from .link_names import link_names
 from .links import links_and_anchors
 from .navigation import navigation
+from .planner_fixture import planner_fixture
 from .practice_names import practice_names
 from .project import Project
 from .structure import (
@@ -51,11 +52,13 @@ ALL_RULES: dict[str, Rule] = {
     "navigation": navigation,
     "blocks": blocks,
     "planner": planner_data,
+    "planner-fixture": planner_fixture,
     "markers": page_markers,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
+# Not "planner-fixture": a stale test copy is the pull request's business, not a preview's.
 BUILD_RULES = (
     "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
     "planner", "markers",
