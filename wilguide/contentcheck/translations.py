@@ -206,17 +206,25 @@ def translation_status(project: Project) -> tuple[list[Finding], list[Finding]]:
             else:
                 action = f"update {', '.join(others)} to match if needed"
             details = status.diffs.get(lang) or [f"(changes not shown: {status.diff_unavailable.get(lang, 'no line changed')})"]
-            warnings.append(Finding(page.display, _first_changed_line(status.diffs.get(lang)), (
+            first_line = _first_changed_line(status.diffs.get(lang), len(page.text.splitlines()))
+            warnings.append(Finding(page.display, first_line, (
                 f"warning: changed since its translation was recorded in step: {action}, then run "
                 f"`.venv/bin/wilguide-translations record {status.name}`\n" + "\n".join("    " + line for line in details))))
     return sorted(warnings), errors
 
 
-def _first_changed_line(diff: list[str] | None) -> int:
-    for line in diff or []:
-        match = re.match(r"^@@ -\d+(?:,\d+)? \+(\d+)", line)
-        if match:
-            return max(1, int(match.group(1)))
+def _first_changed_line(diff: list[str] | None, last_line: int) -> int:
+    """The current file's line of the diff's first added or removed line (for a removal, the line
+    that now stands where it was), not the context line its hunk starts with."""
+    line = None  # the current file's line number of the next diff line, once in a hunk
+    for text in diff or []:
+        hunk = re.match(r"^@@ -\d+(?:,\d+)? \+(\d+)", text)
+        if hunk:
+            line = int(hunk.group(1))
+        elif line is not None and text[:1] in ("+", "-"):
+            return max(1, min(line, last_line))
+        elif line is not None and text[:1] == " ":
+            line += 1
     return 1
 
 

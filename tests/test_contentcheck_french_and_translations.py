@@ -1,0 +1,79 @@
+"""What an editor reads for three small mistakes: a French colon or guillemet with no space at all,
+an "intern" in English copy, and a page changed since its translation was recorded (the line it
+points at is the first changed one).
+
+Fixtures as in test_contentcheck.py: tests/fixtures/contentcheck/<case>/ copied over valid/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import replace_once
+from wilguide.contentcheck import load_project, run_rules
+from wilguide.contentcheck.translations import translation_status
+from wilguide.contentcheck.translations_cli import main as translations_main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
+HOW_TO_TYPE = "on macOS Option+Space, on Windows Alt+0160, or copy one from another « : » on this page"
+
+
+def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "valid", root)
+    if broken:
+        shutil.copytree(FIXTURES / broken, root, dirs_exist_ok=True)
+    return root
+
+
+def findings_of(root: Path, rules=None) -> list[str]:
+    return [str(finding) for finding in run_rules(load_project(root), rules)]
+
+
+def git(repo: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.org",
+               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org")
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.fixture
+def recorded(tmp_path) -> Path:
+    """The valid fixture in a Git repository, every pair recorded in step."""
+    root = fixture_tree(tmp_path)
+    git(root, "init", "-q", "-b", "main")
+    assert translations_main(["--root", str(root), "record", "--all"]) == 0
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Both languages, recorded in step")
+    return root
+
+
+def warning_lines(root: Path) -> list[str]:
+    warnings, errors = translation_status(load_project(root))
+    assert errors == []
+    return [":".join(str(warning).split(":")[:2]) for warning in warnings]
+
+
+def test_a_translation_warning_points_at_the_changed_line_not_the_line_before(recorded):
+    # The diff shows one line of context before the change: the warning skips it.
+    line = replace_once(recorded / "docs/fr/guide.md", "2. Revoyez-le", "2. Revoyez-le ensemble")
+    assert line == 10
+    assert warning_lines(recorded) == ["docs/fr/guide.md:10"]
+
+
+def test_a_removed_line_is_reported_where_it_was(recorded):
+    # Line 9 ("1. Fixez le rythme.") removed: line 9 is now the one that followed it.
+    replace_once(recorded / "docs/fr/guide.md", "1. Fixez le rythme.\n", "")
+    assert warning_lines(recorded) == ["docs/fr/guide.md:9"]
+
+
+def test_a_removed_last_line_is_reported_at_the_new_last_line(recorded):
+    page = recorded / "docs/en/guide.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    page.write_text("".join(lines[:-1]), encoding="utf-8")
+    assert warning_lines(recorded) == [f"docs/en/guide.md:{len(lines) - 1}"]
