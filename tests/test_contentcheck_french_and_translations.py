@@ -36,6 +36,16 @@ def findings_of(root: Path, rules=None) -> list[str]:
     return [str(finding) for finding in run_rules(load_project(root), rules)]
 
 
+def test_the_house_term_for_intern_reads_without_nested_quotes(tmp_path):
+    root = fixture_tree(tmp_path)
+    shutil.copy(ROOT / "content" / "house-terms.yml", root / "content" / "house-terms.yml")
+    line = replace_once(root / "docs/en/guide.md", "1. Set the rhythm.", "1. Set the rhythm with your intern.")
+    assert findings_of(root, ["house-terms"]) == [
+        f'docs/en/guide.md:{line}: "intern": the house term is "student" (or "co-op student", "student in '
+        'placement"; "intern" fits one type of placement only, while "internship" as a type of placement is fine)',
+    ]
+
+
 def git(repo: Path, *args: str) -> str:
     env = dict(os.environ, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.org",
                GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org")
