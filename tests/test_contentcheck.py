@@ -251,7 +251,8 @@ def test_mistakes_in_the_house_terms_file(tmp_path):
 def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_after_a_number(tmp_path):
     # Not reported: the spaces already right, inline and fenced code, an icon's shortcode, and a
     # checklist item (french-spacing/docs/fr/toolkit/checklist.md), which the build spaces itself.
-    advice = "type a no-break space (U+00A0) instead, as the rest of the French pages do, so the line cannot break there"
+    advice = ("type a no-break space (U+00A0) instead, so the line cannot break there (on macOS Option+Space, on Windows "
+              "Alt+0160, or copy one from another « : » on this page)")
     assert findings_of(fixture_tree(tmp_path, "french-spacing")) == [
         f'docs/fr/guide.md:2: an ordinary space next to ":": {advice}',
         f'docs/fr/guide.md:10: an ordinary space next to "%": {advice}',

@@ -36,6 +36,33 @@ def findings_of(root: Path, rules=None) -> list[str]:
     return [str(finding) for finding in run_rules(load_project(root), rules)]
 
 
+def test_french_colon_and_guillemets_with_no_space_at_all(tmp_path):
+    # Not reported (french-missing-spaces/docs/fr/guide.md:19-31): code, icons' codes, a mailto:
+    # whose address is a placeholder, text marked English (<span lang="en">, { lang="en" }), a
+    # time, an address, an attribute list, a box, a definition list and a link definition's label.
+    # Checklist items are read too: the build turns " :" into a no-break space, but adds none to "dates:".
+    colon = (f'add a no-break space (U+00A0) before it, so the line cannot break there ({HOW_TO_TYPE}), '
+             'or, if the words are English, mark them <span lang="en">…</span>')
+    before = f"add a no-break space (U+00A0) before it, so the line cannot break there ({HOW_TO_TYPE})"
+    after = f"add a no-break space (U+00A0) after it, so the line cannot break there ({HOW_TO_TYPE})"
+    assert findings_of(fixture_tree(tmp_path, "french-missing-spaces")) == [
+        f'docs/fr/guide.md:2: no space before ":" in "rôle:": {colon}',
+        f'docs/fr/guide.md:11: no space before ":" in "Auteur:": {colon}',
+        f'docs/fr/guide.md:11: no space before ":" in "Date**:": {colon}',
+        f'docs/fr/guide.md:11: no space before ":" in "rôle:": {colon}',
+        f'docs/fr/guide.md:12: an ordinary space next to "«": type a no-break space (U+00A0) instead, so the line '
+        f"cannot break there ({HOW_TO_TYPE})",
+        f'docs/fr/guide.md:12: no space after "«" in "«bonjour": {after}',
+        f'docs/fr/guide.md:12: no space before "»" in "bonjour»": {before}',
+        f'docs/fr/guide.md:12: no space before "»" in "merci»": {before}',
+        f'docs/fr/guide.md:12: no space before "»" in "revoir»": {before}',
+        # a tag next to the guillemet is no space: the reader sees «hello»
+        f'docs/fr/guide.md:13: no space after "«" in "«hello": {after}',
+        f'docs/fr/guide.md:13: no space before "»" in "hello»": {before}',
+        f'docs/fr/toolkit/checklist.md:10: no space before ":" in "dates:": {colon}',
+    ]
+
+
 def test_the_house_term_for_intern_reads_without_nested_quotes(tmp_path):
     root = fixture_tree(tmp_path)
     shutil.copy(ROOT / "content" / "house-terms.yml", root / "content" / "house-terms.yml")
