@@ -4,6 +4,7 @@ language, and known placeholders."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -14,6 +15,7 @@ from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..settings import OPTIONAL
 from ..yamlload import safe_load, yaml_problem
 from . import markdown_text
+from .figures import REFERENCES_PAGE
 from .project import Page, Project
 
 REQUIRED_KEYS = {"description": "one sentence that says what the page offers; search engines and the PDF show it"}
@@ -76,140 +78,182 @@ def pages_in_every_language(project: Project) -> list[Finding]:
         return missing_pages(project.docs_dir, project.languages)
 
 
-def _h2s(page: Page) -> list[markdown_text.Heading]:
-    return [heading for heading in page.headings if heading.level == 2]
+@dataclass(frozen=True)
+class _Kind:
+    """Headings every language shares, by ID, and the words a finding uses for them."""
+
+    noun: str  # "H2", "source"
+    level: int
+    add: str  # how to add a missing one; {place} says where
+    same: str  # the rule, said after a missing one
+    same_order: str  # the rule, said after one out of order
+    none_of: str  # a page with none of them; {count}, {source}, {ids}
+
+    def select(self, page: Page) -> list[markdown_text.Heading]:
+        return [heading for heading in page.headings if heading.level == self.level]
+
+    def landmarks(self, page: Page) -> list[markdown_text.Heading]:
+        """The headings a missing one is placed among: a source goes into its H2's group."""
+        return [heading for heading in page.headings if 2 <= heading.level <= self.level]
+
+
+H2S = _Kind(
+    "H2", 2, "add it {place}", "every language has the same H2s, in the same order",
+    "both languages have the same H2s in the same order",
+    "this page has none of the {count} H2s of {source} ({ids}): add them, in the same order, or remove them there",
+)
+# The sources are the references page's ### headings: every citation links to one by its ID.
+SOURCES = _Kind(
+    "source", 3, "add its entry {place}, with the same ID", "both references pages hold the same sources, in the same order",
+    "both references pages hold the same sources in the same order",
+    "this page has none of the {count} sources of {source}: add their entries, with the same IDs, in the same order, "
+    "or remove them there",
+)
 
 
 def headings_in_every_language(project: Project) -> list[Finding]:
-    """Every H2 has an explicit ID; every language has the same H2 IDs in the same order.
+    """Every H2 has an explicit ID; every language has the same H2 IDs in the same order; the
+    references pages hold the same sources (### IDs) in the same order.
 
     The default language's version is the reference; a difference is reported in the file to
     change, at the line where the change goes."""
     findings = []
-    for versions in project.counterparts().values():
+    for name, versions in project.counterparts().items():
         pages = list(versions.values())
-        for page in pages:
-            findings += _duplicate_ids(page)
-            findings += _id_spelling(page)
-        if len(pages) < 2:
-            continue
-        reference = pages[0]
-        suggested: dict[str, set[str]] = {}
-        for page in pages:
-            counterpart = pages[1] if page is reference else reference
-            id_findings, suggested[page.src_uri] = _missing_ids(page, counterpart)
-            findings += id_findings
-        for other in pages[1:]:
-            findings += _missing_h2s(reference, other, suggested[other.src_uri])
-            findings += _missing_h2s(other, reference, suggested[reference.src_uri])
-            findings += _order(reference, other)
+        findings += _same_headings(pages, H2S)
+        if name == REFERENCES_PAGE:
+            findings += _same_headings(pages, SOURCES)
+    return findings
+
+
+def _same_headings(pages: list[Page], kind: _Kind) -> list[Finding]:
+    findings = []
+    for page in pages:
+        findings += _duplicate_ids(page, kind)
+        findings += _id_spelling(page, kind)
+    if len(pages) < 2:
+        return findings
+    reference = pages[0]
+    suggested: dict[str, set[str]] = {}
+    for page in pages:
+        counterpart = pages[1] if page is reference else reference
+        id_findings, suggested[page.src_uri] = _missing_ids(page, counterpart, kind)
+        findings += id_findings
+    for other in pages[1:]:
+        findings += _missing_headings(reference, other, suggested[other.src_uri], kind)
+        findings += _missing_headings(other, reference, suggested[reference.src_uri], kind)
+        findings += _order(reference, other, kind)
     return findings
 
 
 KEBAB_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def _id_spelling(page: Page) -> list[Finding]:
-    """H2 IDs go into the addresses readers share: lowercase words joined by hyphens."""
+def _id_spelling(page: Page, kind: _Kind) -> list[Finding]:
+    """IDs go into the addresses readers share: lowercase words joined by hyphens."""
     return [
         Finding(page.display, heading.line, f"the ID {{ #{heading.id} }} is not lowercase words joined by hyphens: "
                 f"write it as {{ #{re.sub(r'[^a-z0-9]+', '-', heading.id.lower()).strip('-') or 'an-id'} }}, in both languages")
-        for heading in _h2s(page)
+        for heading in kind.select(page)
         if heading.id and not KEBAB_ID.fullmatch(heading.id)
     ]
 
 
-def _duplicate_ids(page: Page) -> list[Finding]:
+def _duplicate_ids(page: Page, kind: _Kind) -> list[Finding]:
     findings, seen = [], {}
-    for heading in _h2s(page):
+    for heading in kind.select(page):
         if heading.id is None:
             continue
         if heading.id in seen:
             findings.append(
-                Finding(page.display, heading.line, f"the ID {{ #{heading.id} }} is already used by the H2 at line "
-                        f"{seen[heading.id]}: give each H2 its own ID")
+                Finding(page.display, heading.line, f"the ID {{ #{heading.id} }} is already used by the {kind.noun} at line "
+                        f"{seen[heading.id]}: give each {kind.noun} its own ID")
             )
         seen.setdefault(heading.id, heading.line)
     return findings
 
 
-def _missing_ids(page: Page, counterpart: Page) -> tuple[list[Finding], set[str]]:
-    """H2s without an ID. When both versions have as many H2s, the matching H2's ID is suggested
-    (and not reported again as missing)."""
+def _missing_ids(page: Page, counterpart: Page, kind: _Kind) -> tuple[list[Finding], set[str]]:
+    """Headings without an ID. When both versions have as many, the matching heading's ID is
+    suggested (and not reported again as missing)."""
     findings, suggested = [], set()
-    h2s, other_h2s = _h2s(page), _h2s(counterpart)
-    used = {h.id for h in h2s if h.id}
-    for index, heading in enumerate(h2s):
+    ours, theirs = kind.select(page), kind.select(counterpart)
+    used = {h.id for h in ours if h.id}
+    for index, heading in enumerate(ours):
         if heading.id is not None:
             continue
-        match = other_h2s[index] if len(h2s) == len(other_h2s) else None
+        match = theirs[index] if len(ours) == len(theirs) else None
         if match and match.id and match.id not in used:
             suggested.add(match.id)
-            fix = f"{{ #{match.id} }}, the ID of the matching H2 at {counterpart.display}:{match.line}"
+            fix = f"{{ #{match.id} }}, the ID of the matching {kind.noun} at {counterpart.display}:{match.line}"
         else:
-            fix = "{ #an-id } (English, lowercase, with hyphens), and give the matching H2 in the other language the same ID"
-        findings.append(Finding(page.display, heading.line, f"this H2 has no ID: end the line with {fix}"))
+            fix = (f"{{ #an-id }} (English, lowercase, with hyphens), and give the matching {kind.noun} in the other "
+                   "language the same ID")
+        findings.append(Finding(page.display, heading.line, f"this {kind.noun} has no ID: end the line with {fix}"))
     return findings, suggested
 
 
-def _missing_h2s(source: Page, target: Page, suggested: set[str]) -> list[Finding]:
-    """The H2s of ``source`` that ``target`` lacks, reported in ``target`` where they belong."""
+def _missing_headings(source: Page, target: Page, suggested: set[str], kind: _Kind) -> list[Finding]:
+    """The headings of ``source`` that ``target`` lacks, reported in ``target`` where they belong."""
     findings = []
-    target_h2s = _h2s(target)
-    target_ids = {h.id for h in target_h2s if h.id}
-    source_h2s = [h for h in _h2s(source) if h.id]
-    if not target_h2s and len(source_h2s) > 1:  # a page not written yet: one finding, not one per H2
-        ids = ", ".join(f"{{ #{h.id} }}" for h in source_h2s)
-        line, _ = _insertion_point(target, target_h2s, [])
-        return [Finding(target.display, line, f"this page has none of the {len(source_h2s)} H2s of {source.display} "
-                        f"({ids}): add them, in the same order, or remove them there")]
+    target_headings = kind.select(target)
+    target_ids = {h.id for h in target_headings if h.id}
+    all_source_headings = kind.select(source)
+    source_headings = [h for h in all_source_headings if h.id]
+    if not target_headings and len(source_headings) > 1:  # a page not written yet: one finding, not one per heading
+        ids = ", ".join(f"{{ #{h.id} }}" for h in source_headings)
+        line, _ = _insertion_point(target, kind.landmarks(target), [])
+        return [Finding(target.display, line, kind.none_of.format(count=len(source_headings), source=source.display, ids=ids))]
     paired = set()
-    all_source_h2s = _h2s(source)
-    if len(all_source_h2s) == len(target_h2s):  # same H2s, one ID changed in one language only: say so
-        source_ids = {h.id for h in all_source_h2s if h.id}
-        for theirs, ours in zip(all_source_h2s, target_h2s):
+    if len(all_source_headings) == len(target_headings):  # the same headings, one ID changed in one language only: say so
+        source_ids = {h.id for h in all_source_headings if h.id}
+        for theirs, ours in zip(all_source_headings, target_headings):
             if theirs.id and ours.id and theirs.id != ours.id and theirs.id not in target_ids and ours.id not in source_ids:
                 paired.add(theirs.id)
-                findings.append(Finding(target.display, ours.line, f"this H2's ID {{ #{ours.id} }} differs from {{ #{theirs.id} }}, "
-                                        f"the ID of the matching H2 at {source.display}:{theirs.line}: use the same ID in "
-                                        "both languages (keep the one other pages and readers' bookmarks already link to)"))
-    for position, heading in enumerate(source_h2s):
+                findings.append(Finding(target.display, ours.line, f"this {kind.noun}'s ID {{ #{ours.id} }} differs from "
+                                        f"{{ #{theirs.id} }}, the ID of the matching {kind.noun} at {source.display}:"
+                                        f"{theirs.line}: use the same ID in both languages (keep the one other pages and "
+                                        "readers' bookmarks already link to)"))
+    target_landmarks = kind.landmarks(target)
+    shared_landmarks = {h.id for h in target_landmarks if h.id}
+    for heading in source_headings:
         if heading.id in target_ids or heading.id in suggested or heading.id in paired:
             continue
-        line, place = _insertion_point(target, target_h2s, [h.id for h in source_h2s[:position] if h.id in target_ids])
+        preceding = [h.id for h in kind.landmarks(source) if h.line < heading.line and h.id in shared_landmarks]
+        line, place = _insertion_point(target, target_landmarks, preceding)
         findings.append(
-            Finding(target.display, line, f"the H2 {{ #{heading.id} }} of {source.display}:{heading.line} is missing "
-                    f"here: add it {place}, or remove it there (every language has the same H2s, in the same order)")
+            Finding(target.display, line, f"the {kind.noun} {{ #{heading.id} }} of {source.display}:{heading.line} is "
+                    f"missing here: {kind.add.format(place=place)}, or remove it there ({kind.same})")
         )
     return findings
 
 
-def _insertion_point(target: Page, target_h2s, preceding_ids: list[str]) -> tuple[int, str]:
-    """Where a missing H2 goes in ``target``: before the H2 that follows the last heading they share."""
-    after = next((i for i, h in enumerate(target_h2s) if preceding_ids and h.id == preceding_ids[-1]), None)
-    following = target_h2s[0 if after is None else after + 1 :]
+def _insertion_point(target: Page, landmarks, preceding_ids: list[str]) -> tuple[int, str]:
+    """Where a missing heading goes in ``target``: before the heading that follows the last one they share."""
+    after = next((i for i, h in enumerate(landmarks) if preceding_ids and h.id == preceding_ids[-1]), None)
+    following = landmarks[0 if after is None else after + 1 :]
     if following:
         return following[0].line, "before this heading"
     return max(1, len(target.text.rstrip("\n").split("\n"))), "at the end of the page"
 
 
-def _order(source: Page, target: Page) -> list[Finding]:
-    """H2s both pages have, but in a different order: reported at the moved heading in ``target``."""
-    source_order = [h.id for h in _h2s(source) if h.id]
-    common = set(source_order) & {h.id for h in _h2s(target) if h.id}
+def _order(source: Page, target: Page, kind: _Kind) -> list[Finding]:
+    """Headings both pages have, but in a different order: reported at the moved heading in ``target``."""
+    source_order = [h.id for h in kind.select(source) if h.id]
+    common = set(source_order) & {h.id for h in kind.select(target) if h.id}
     source_seq = [i for i in dict.fromkeys(source_order) if i in common]
-    target_h2s = [h for h in _h2s(target) if h.id in common]
-    target_seq = list(dict.fromkeys(h.id for h in target_h2s))
+    target_headings = [h for h in kind.select(target) if h.id in common]
+    target_seq = list(dict.fromkeys(h.id for h in target_headings))
     in_order = set(_longest_common_subsequence(source_seq, target_seq))
     findings = []
-    for heading in target_h2s:
+    for heading in target_headings:
         if heading.id in in_order:
             continue
         position = source_seq.index(heading.id)
         where = f"after {{ #{source_seq[position - 1]} }}" if position else "first"
         findings.append(
-            Finding(target.display, heading.line, f"the H2 {{ #{heading.id} }} is out of order: in {source.display} "
-                    f"it comes {where}; both languages have the same H2s in the same order")
+            Finding(target.display, heading.line, f"the {kind.noun} {{ #{heading.id} }} is out of order: in "
+                    f"{source.display} it comes {where}; {kind.same_order}")
         )
         in_order.add(heading.id)  # report a duplicated heading once
     return findings

@@ -1,0 +1,112 @@
+"""The content check on the two references pages (the same sources, by ID, in the same order): the
+exact ``file:line: message`` an editor reads.
+
+Fixtures: each folder under tests/fixtures/contentcheck/ named here is copied over a copy of
+valid/ (see tests/test_contentcheck.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import replace_once
+from wilguide.contentcheck import load_project, run_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
+SAME_SOURCES = "both references pages hold the same sources, in the same order"
+SAME_ID = "use the same ID in both languages (keep the one other pages and readers' bookmarks already link to)"
+
+
+def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "valid", root)
+    if broken:
+        shutil.copytree(FIXTURES / broken, root, dirs_exist_ok=True)
+    return root
+
+
+def findings_of(root: Path, rules=None) -> list[str]:
+    """Every rule's findings by default, so a fixture also proves the other rules stay quiet."""
+    return [str(finding) for finding in run_rules(load_project(root), rules)]
+
+
+def on_references_pages(findings: list[str]) -> list[str]:
+    """Findings about the references pages themselves (a renamed source also breaks citations)."""
+    return [finding for finding in findings if finding.split(":", 1)[0].endswith("/references.md")]
+
+
+# The references pages: the same sources in both languages.
+
+
+def test_a_source_on_one_references_page_only_is_missing_on_the_other(tmp_path):
+    # English only: placed between the sources around it; French only: after the last source.
+    assert findings_of(fixture_tree(tmp_path, "references-sources")) == [
+        "docs/en/references.md:19: the source { #cnesst-stagiaires } of docs/fr/references.md:17 is missing here: add "
+        f"its entry at the end of the page, with the same ID, or remove it there ({SAME_SOURCES})",
+        "docs/fr/references.md:13: the source { #ohrc-ableism-2016 } of docs/en/references.md:13 is missing here: add "
+        f"its entry before this heading, with the same ID, or remove it there ({SAME_SOURCES})",
+    ]
+
+
+def test_a_missing_source_goes_into_its_group_of_sources(tmp_path):
+    """The first source of an H2's group is placed after that H2, not after the previous group."""
+    root = fixture_tree(tmp_path)
+    english = root / "docs" / "en" / "references.md"
+    replace_once(english, "### Statistics Canada", "## Data { #data }\n\n### Statistics Canada")
+    replace_once(root / "docs" / "fr" / "references.md", "### Statistique Canada", "## Données { #data }\n\n### Statistique Canada")
+    replace_once(english, "### Statistics Canada", "### Mentor Canada { #mentor-canada }\n\nA survey.\n\n### Statistics Canada")
+    assert findings_of(root) == [
+        "docs/fr/references.md:15: the source { #mentor-canada } of docs/en/references.md:15 is missing here: add its "
+        f"entry before this heading, with the same ID, or remove it there ({SAME_SOURCES})",
+    ]
+
+
+def test_a_source_moved_renamed_copied_or_without_an_id_on_one_references_page(tmp_path):
+    root = fixture_tree(tmp_path)
+    french = root / "docs" / "fr" / "references.md"
+    valid = french.read_text(encoding="utf-8")
+
+    # Moved: reported where the headings are compared from, like a moved H2.
+    bher, statcan = valid.split("### Statistique Canada")
+    french.write_text(bher.replace("### TRAES", "### Statistique Canada" + statcan.rstrip("\n") + "\n\n### TRAES") + "\n",
+                      encoding="utf-8")
+    assert findings_of(root) == [
+        "docs/en/references.md:13: the source { #statcan-2020 } is out of order: in docs/fr/references.md it comes "
+        "first; both references pages hold the same sources in the same order",
+    ]
+
+    # A French-style ID: named on both pages, as for an H2 (the French citations break too).
+    french.write_text(valid.replace("{ #bher-consultation-2020 }", "{ #traes-consultation-2020 }"), encoding="utf-8")
+    assert on_references_pages(findings_of(root)) == [
+        "docs/en/references.md:9: this source's ID { #bher-consultation-2020 } differs from { #traes-consultation-2020 }, "
+        f"the ID of the matching source at docs/fr/references.md:9: {SAME_ID}",
+        "docs/fr/references.md:9: this source's ID { #traes-consultation-2020 } differs from { #bher-consultation-2020 }, "
+        f"the ID of the matching source at docs/en/references.md:9: {SAME_ID}",
+    ]
+
+    # No ID: the matching source's ID is suggested, and not also said to be missing.
+    french.write_text(valid.replace(" { #statcan-2020 }", ""), encoding="utf-8")
+    assert on_references_pages(findings_of(root)) == [
+        "docs/fr/references.md:13: this source has no ID: end the line with { #statcan-2020 }, the ID of the matching "
+        "source at docs/en/references.md:13",
+    ]
+
+    # A copied entry whose ID was not changed.
+    french.write_text(valid.replace("{ #statcan-2020 }", "{ #bher-consultation-2020 }"), encoding="utf-8")
+    assert on_references_pages(findings_of(root)) == [
+        "docs/fr/references.md:13: the ID { #bher-consultation-2020 } is already used by the source at line 9: give "
+        "each source its own ID",
+        "docs/fr/references.md:13: the source { #statcan-2020 } of docs/en/references.md:13 is missing here: add its "
+        f"entry before this heading, with the same ID, or remove it there ({SAME_SOURCES})",
+    ]
+
+
+def test_the_real_references_pages_hold_the_same_sources_in_the_same_order():
+    project = load_project(ROOT)
+    sources = {lang: [h.id for h in project.pages[lang]["references.md"].headings if h.level == 3] for lang in project.languages}
+    english, french = sources["en"], sources["fr"]
+    assert len(english) > 100 and None not in english
+    assert english == french
+    assert [f for f in run_rules(project, ["headings"]) if "/references.md:" in str(f)] == []
