@@ -1,5 +1,5 @@
-"""The content check on the two references pages (the same sources, by ID, in the same order): the
-exact ``file:line: message`` an editor reads.
+"""The content check on the two references pages (the same sources, by ID, in the same order) and
+on front matter mistakes YAML words as jargon: the exact ``file:line: message`` an editor reads.
 
 Fixtures: each folder under tests/fixtures/contentcheck/ named here is copied over a copy of
 valid/ (see tests/test_contentcheck.py).
@@ -10,8 +10,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+import yaml
+
 from conftest import replace_once
 from wilguide.contentcheck import load_project, run_rules
+from wilguide.yamlload import safe_load, yaml_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
@@ -110,3 +114,55 @@ def test_the_real_references_pages_hold_the_same_sources_in_the_same_order():
     assert len(english) > 100 and None not in english
     assert english == french
     assert [f for f in run_rules(project, ["headings"]) if "/references.md:" in str(f)] == []
+
+
+# Front matter: YAML's mistakes in plain words.
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("description: **Who** supervises\n", 1,
+         'a value cannot start with "*": the description is plain text: remove the Markdown'),
+        ("search:\n  keywords: [a]\ntitle: *Roles*\n", 3, 'a value cannot start with "*": the title is plain text: remove the Markdown'),
+        ("description: `wilguide-check` finds mistakes\n", 1,
+         'a value cannot start with "`": the description is plain text: remove the Markdown'),
+        ("description: !Important: read this\n", 1, 'a value cannot start with "!": put the value in double quotes'),
+        ("description: & more\n", 1, 'a value cannot start with "&": put the value in double quotes'),
+        ("phases:\n  - key: a\n    name:\n      fr: *Accueil*\n", 4, 'a value cannot start with "*": put the value in double quotes'),
+        ("description: 'Qui supervise et ce qui revient à l'organisation.'\nsearch:\n  keywords: [a]\n", 1,
+         "this value starts with ' and contains an apostrophe: remove the outer quotes or use double quotes"),
+        ("  - 'C'est la fin'\n", 1, "this value starts with ' and contains an apostrophe: remove the outer quotes or use double quotes"),
+        # Quoted words followed by more words: no apostrophe, the usual words.
+        ("description: 'Roles' and more\n", 1, "a line is indented differently from the lines around it"),
+    ],
+)
+def test_yaml_values_that_start_with_markup_or_hold_an_apostrophe_in_single_quotes(text, line, message):
+    with pytest.raises(yaml.YAMLError) as error:
+        safe_load(text)
+    assert yaml_problem(error.value, text) == (line, message)
+
+
+def test_values_yaml_reads_are_not_reported():
+    """'' is an apostrophe inside single quotes; a star or a sign inside a value is plain text."""
+    for text in ("description: 'C''est la fin'\n", "description: Roles *and* tasks & more! #1\n", 'description: "*Roles*"\n'):
+        safe_load(text)
+
+
+def test_a_front_matter_mistake_that_names_its_fix_gets_no_general_advice(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / "docs" / "fr" / "guide.md", "description: Comment faire.", "description: 'L'art de bien faire.'")
+    replace_once(root / "docs" / "en" / "guide.md", "description: How to", "description: **How** to")
+    assert findings_of(root) == [
+        'docs/en/guide.md:2: the front matter is not valid YAML: a value cannot start with "*": the description is '
+        "plain text: remove the Markdown",
+        "docs/fr/guide.md:2: the front matter is not valid YAML: this value starts with ' and contains an apostrophe: "
+        "remove the outer quotes or use double quotes",
+    ]
+
+
+def test_a_checklist_page_s_own_reader_words_the_same_mistake_the_same_way():
+    from wilguide.checklists.parser import split_front_matter
+
+    with pytest.raises(ValueError, match=r'at line 2 of the page: a value cannot start with "`": the description is plain text'):
+        split_front_matter("---\ndescription: `Print` this list\nchecklist: true\n---\n\n# List\n")

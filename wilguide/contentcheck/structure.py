@@ -13,7 +13,7 @@ from ..parity import missing_pages
 from ..placeholders import find_misused, find_unknown
 from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..settings import OPTIONAL
-from ..yamlload import safe_load, yaml_problem
+from ..yamlload import safe_load, says_its_fix, yaml_problem
 from . import markdown_text
 from .figures import REFERENCES_PAGE
 from .project import Page, Project
@@ -52,8 +52,8 @@ def _front_matter_of(page: Page) -> list[Finding]:
                 where,
                 line,
                 f"the front matter is not valid YAML: {problem}"
-                + ("" if "tab" in problem else "; write `key: value` lines, and put a value that contains `: `, `#` "
-                   "or starts with a quote or a bracket in double quotes"),
+                + ("" if "tab" in problem or says_its_fix(problem) else "; write `key: value` lines, and put a value "
+                   "that contains `: `, `#` or starts with a quote or a bracket in double quotes"),
             )
         ]
     if not isinstance(data, dict):
