@@ -1,5 +1,6 @@
 """The content check on the two references pages (the same sources, by ID, in the same order) and
-on front matter mistakes YAML words as jargon: the exact ``file:line: message`` an editor reads.
+on front matter mistakes YAML reads silently or words as jargon: the exact ``file:line: message``
+an editor reads.
 
 Fixtures: each folder under tests/fixtures/contentcheck/ named here is copied over a copy of
 valid/ (see tests/test_contentcheck.py).
@@ -116,7 +117,42 @@ def test_the_real_references_pages_hold_the_same_sources_in_the_same_order():
     assert [f for f in run_rules(project, ["headings"]) if "/references.md:" in str(f)] == []
 
 
-# Front matter: YAML's mistakes in plain words.
+# Front matter: unknown keys, and what YAML drops without an error.
+
+
+def test_unknown_front_matter_keys_and_words_yaml_drops(tmp_path):
+    # A misspelt description is not also said to be missing; a comment after a list is fine.
+    assert findings_of(fixture_tree(tmp_path, "front-matter-keys")) == [
+        "docs/en/guide.md:2: unknown front matter key 'descripton': did you mean 'description'?",
+        "docs/en/index.md:3: unknown front matter key 'layout': remove it, or use one of description, title, search, "
+        "checklist, form",
+        "docs/en/index.md:5: unknown key 'keyword' under 'search:': did you mean 'keywords'?",
+        "docs/fr/guide.md:2: unknown front matter key 'Title': did you mean 'title'?",
+        'docs/fr/guide.md:3: " #" starts a comment: the words after it are dropped: put the value in double quotes',
+        'docs/fr/index.md:2: a value cannot start with "&": put the value in double quotes',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("checklist: true", "checklist:\nfields: [name, date]",
+         "docs/en/toolkit/checklist.md:4: 'fields' belongs under 'checklist:': indent it by two spaces"),
+        ("checklist: true", "checklist:\n  fields: [name, date]\nsection_notes: Notes",
+         "docs/en/toolkit/checklist.md:5: 'section_notes' belongs under 'checklist:': indent it by two spaces"),
+        ("checklist: true", "checklist: true\nsection_notes: Notes",
+         "docs/en/toolkit/checklist.md:4: 'section_notes' belongs under 'checklist:': write 'checklist:' alone on its "
+         "line, and indent 'section_notes' by two spaces under it"),
+        ("checklist: true", "form:\nexamples: goal",
+         "docs/en/toolkit/checklist.md:4: 'examples' belongs under 'form:': indent it by two spaces"),
+    ],
+)
+def test_a_checklist_setting_that_lost_its_indentation(tmp_path, old, new, message):
+    """Named at its line (the checklists rule, which says the page is no longer a checklist, is
+    left out: its words are its own)."""
+    root = fixture_tree(tmp_path)
+    replace_once(root / "docs" / "en" / "toolkit" / "checklist.md", old, new)
+    assert findings_of(root, ["front-matter"]) == [message]
 
 
 @pytest.mark.parametrize(
