@@ -32,9 +32,9 @@ def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
     return root
 
 
-def findings_of(root: Path) -> list[str]:
-    """Every rule's findings, so a fixture also proves the other rules stay quiet."""
-    return [str(finding) for finding in run_rules(load_project(root))]
+def findings_of(root: Path, rules=None) -> list[str]:
+    """Every rule's findings by default, so a fixture also proves the other rules stay quiet."""
+    return [str(finding) for finding in run_rules(load_project(root), rules)]
 
 
 def test_valid_fixture_has_no_finding(tmp_path):

@@ -7,33 +7,20 @@ Fixtures as in test_contentcheck.py: tests/fixtures/contentcheck/<case>/ copied 
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import replace_once
-from wilguide.contentcheck import load_project, run_rules
+from test_contentcheck import findings_of, fixture_tree
+from test_translation_record import git
+from wilguide.contentcheck import load_project
 from wilguide.contentcheck.translations import translation_status
 from wilguide.contentcheck.translations_cli import main as translations_main
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
 HOW_TO_TYPE = "on macOS Option+Space, on Windows Alt+0160, or copy one from another « : » on this page"
-
-
-def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "valid", root)
-    if broken:
-        shutil.copytree(FIXTURES / broken, root, dirs_exist_ok=True)
-    return root
-
-
-def findings_of(root: Path, rules=None) -> list[str]:
-    return [str(finding) for finding in run_rules(load_project(root), rules)]
 
 
 def test_french_colon_and_guillemets_with_no_space_at_all(tmp_path):
@@ -71,12 +58,6 @@ def test_the_house_term_for_intern_reads_without_nested_quotes(tmp_path):
         f'docs/en/guide.md:{line}: "intern": the house term is "student" (or "co-op student", "student in '
         'placement"; "intern" fits one type of placement only, while "internship" as a type of placement is fine)',
     ]
-
-
-def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.org",
-               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.org")
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True, timeout=60).stdout
 
 
 @pytest.fixture

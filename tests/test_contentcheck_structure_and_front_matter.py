@@ -8,33 +8,19 @@ valid/ (see tests/test_contentcheck.py).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import replace_once
+from test_contentcheck import findings_of, fixture_tree
 from wilguide.contentcheck import load_project, run_rules
 from wilguide.yamlload import safe_load, yaml_problem
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "contentcheck"
 SAME_SOURCES = "both references pages hold the same sources, in the same order"
 SAME_ID = "use the same ID in both languages (keep the one other pages and readers' bookmarks already link to)"
-
-
-def fixture_tree(tmp_path: Path, broken: str | None = None) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "valid", root)
-    if broken:
-        shutil.copytree(FIXTURES / broken, root, dirs_exist_ok=True)
-    return root
-
-
-def findings_of(root: Path, rules=None) -> list[str]:
-    """Every rule's findings by default, so a fixture also proves the other rules stay quiet."""
-    return [str(finding) for finding in run_rules(load_project(root), rules)]
 
 
 def on_references_pages(findings: list[str]) -> list[str]:
