@@ -144,6 +144,18 @@ PLACE_LISTS = {
         ("Yukon", "Yukon."), ("Territoires du Nord-Ouest", "Territoires du Nord-Ouest et Nunavut."),
         ("Nunavut", "Territoires du Nord-Ouest et Nunavut.")],
 }
+SAFETY_PLACES = {
+    "en": ["Ontario", "British Columbia", "Quebec", "New Brunswick", "Saskatchewan", "Manitoba", "Alberta", "Nova Scotia",
+           "Prince Edward Island", "Newfoundland and Labrador", "Yukon"],
+    "fr": ["Ontario", "Colombie-Britannique", "Québec", "Nouveau-Brunswick", "Saskatchewan", "Manitoba", "Alberta",
+           "Nouvelle-Écosse", "Île-du-Prince-Édouard", "Terre-Neuve-et-Labrador", "Yukon"],
+}
+PLACE_LISTS[("en", "safety")] = [(place, place + ".") for place in SAFETY_PLACES["en"]] + [
+    ("Northwest Territories", "Northwest Territories and Nunavut."), ("Nunavut", "Northwest Territories and Nunavut."),
+    ("Federally regulated workplaces", "Federally regulated workplaces.")]
+PLACE_LISTS[("fr", "safety")] = [(place, place + ".") for place in SAFETY_PLACES["fr"]] + [
+    ("Territoires du Nord-Ouest", "Territoires du Nord-Ouest et Nunavut."), ("Nunavut", "Territoires du Nord-Ouest et Nunavut."),
+    ("Sous réglementation fédérale", "Sous réglementation fédérale.")]
 # Items of those lists that name no single place, so no link leads to them.
 ITEMS_WITHOUT_A_LINK = {
     ("en", "injury"): [], ("fr", "injury"): [],
@@ -154,15 +166,18 @@ ITEMS_WITHOUT_A_LINK = {
     ("en", "insurance"): ["Ontario, paid placement.", "Ontario, days worked from home."],
     ("fr", "insurance"): ["Ontario, stage rémunéré.", "Ontario, jours de télétravail."],
     ("en", "harassment"): ["Quebec: students on placement."],
+    ("en", "safety"): [], ("fr", "safety"): [],
     ("fr", "harassment"): ["Québec : la protection des stagiaires."],
 }
 # What a screen reader announces after the place's name, so two links named "Alberta" differ.
 LIST_TOPICS = {("en", "injury"): "after an injury", ("fr", "injury"): "après un accident",
                ("en", "standards"): "employment standards", ("fr", "standards"): "normes du travail",
                ("en", "insurance"): "injury insurance", ("fr", "insurance"): "assurance en cas d'accident",
-               ("en", "harassment"): "harassment rules", ("fr", "harassment"): "règles sur le harcèlement"}
+               ("en", "harassment"): "harassment rules", ("fr", "harassment"): "règles sur le harcèlement",
+               ("en", "safety"): "health and safety", ("fr", "safety"): "santé et sécurité"}
 # The page each list is on: the harassment rules sit with what to do about harassment.
 LIST_PAGES = {"injury": "legal-hr-basics", "standards": "legal-hr-basics", "insurance": "legal-hr-basics",
+              "safety": "legal-hr-basics",
               "harassment": "inclusive-mentoring"}
 
 
@@ -172,9 +187,9 @@ def words(element) -> str:
 
 @pytest.mark.parametrize("lang, topic", sorted(PLACE_LISTS))
 def test_a_reader_jumps_straight_to_their_province_in_each_long_list(built_site, lang, topic):
-    """Employment standards, injury insurance, the duties after an injury and the harassment rules are
-    long lists by place: on a phone, Yukon is a dozen screens below the top. A line of links (on
-    screen only) leads from each place's name to what the page says about it."""
+    """Employment standards, injury insurance, health and safety training, the duties after an injury
+    and the harassment rules are long lists by place: on a phone, Yukon is a dozen screens below the
+    top. A line of links (on screen only) leads from each place's name to what the page says about it."""
     page = built_page(built_site, lang, LIST_PAGES[topic])
     (jump,) = page.xpath(f"//article//p[contains(concat(' ', @class, ' '), ' wg-screen-only ')]"
                          f"[.//a[starts-with(@href, '#{topic}-')]]")
