@@ -5,22 +5,22 @@ the check-in planner, changed without refreshing the node tests' copy of the pla
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import test_planner_data
 from conftest import copy_project, line_of, replace_once
 from test_contentcheck import findings_of, fixture_tree
 from wilguide.checklists import parse_checklist
 from wilguide.contentcheck import load_project, run_rules
-from wilguide.contentcheck.planner_fixture import FIXTURE, fake_url
+from wilguide.contentcheck.planner_fixture import FIXTURE
 from wilguide.findings import ContentError
-from wilguide.planner import load_planner_config
 
 ROOT = Path(__file__).resolve().parent.parent
 REFRESH = (
-    "run .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()' and commit the file "
+    "run .venv/bin/python -m wilguide.planner.test_copies and commit the files it refreshes "
     "(editing in the browser? say so in the pull request)"
 )
 ITEM = f"this item is also a prompt in the check-in planner, and {FIXTURE} no longer matches it: {REFRESH}"
@@ -82,12 +82,18 @@ def test_a_change_that_is_not_an_item_names_the_copy(project):
     ]
 
 
-def test_links_are_written_as_the_fixture_writes_them():
-    """The rule rebuilds the data the way tests/test_planner_data.write_fixture does."""
-    config = load_planner_config(ROOT / "content" / "planner.yml")
-    targets = {link.target for meeting in config.meetings for name in ("checklist", "guide", "template")
-               if (link := meeting.get(name))}
-    assert targets and all(fake_url(target) == test_planner_data.fake_url(target) for target in targets)
+def test_the_refresh_command_needs_no_test_tools_and_rewrites_both_copies(tmp_path):
+    """An editor who ran only the content check's setup has no pytest: the command the message gives
+    must work without it, from the project's folder, and write back the committed copies."""
+    for part in ("content", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "tests" / "js").mkdir(parents=True)
+    no_pytest = "import runpy, sys; sys.modules['pytest'] = None; runpy.run_module('wilguide.planner.test_copies', run_name='__main__')"
+    done = subprocess.run([sys.executable, "-c", no_pytest], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["refreshed tests/js/plan-data.en.json", "refreshed tests/js/holidays.en.json"]
+    for name in ("plan-data.en.json", "holidays.en.json"):
+        assert (tmp_path / "tests" / "js" / name).read_text(encoding="utf-8") == (ROOT / "tests" / "js" / name).read_text(encoding="utf-8")
 
 
 def test_a_project_without_the_copy_is_not_checked(tmp_path):

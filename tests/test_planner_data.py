@@ -18,18 +18,13 @@ from wilguide.findings import ContentError
 from wilguide.planner import load_planner_config, plan_data
 from wilguide.planner.pages import list_items, read_page
 from wilguide.planner.public_holidays import holiday_data
+from wilguide.planner.test_copies import HOLIDAYS_YEARS, REFRESH_COMMAND, fake_url, write_test_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "content" / "planner.yml"
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "js" / "plan-data.en.json"
 HOLIDAYS_FIXTURE = ROOT / "tests" / "js" / "holidays.en.json"
-HOLIDAYS_YEARS = (2025, 2029)  # the fixture's public holidays: fixed, so that it does not age with the calendar
-
-
-def fake_url(target: str) -> str:
-    page, _, anchor = target.partition("#")
-    return "../../" + page.removesuffix(".md").removesuffix("index") + "/" + (f"#{anchor}" if anchor else "")
 
 
 def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
@@ -84,10 +79,10 @@ def test_the_scripts_data_carries_exactly_the_texts_it_reads(lang):
 
 def test_node_fixture_matches_the_rules_in_planner_yml():
     """tests/js/plan-data.en.json feeds the node tests: its rules must be today's rules.
-    Regenerate it with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"""
+    Regenerate it with: .venv/bin/python -m wilguide.planner.test_copies"""
     current = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)
     fixture = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    regenerate = f"regenerate {FIXTURE.name} with: .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()'"
+    regenerate = f"regenerate {FIXTURE.name} with: {REFRESH_COMMAND}"
     assert set(fixture) == set(current), f"planner data keys changed: {regenerate}"
     assert set(fixture["meetings"]) == set(current["meetings"]), f"meetings changed: {regenerate}"
     assert set(fixture["strings"]) == set(current["strings"]), f"strings changed: {regenerate}"
@@ -100,10 +95,8 @@ def test_node_fixture_matches_the_rules_in_planner_yml():
 
 
 def write_fixture() -> None:
-    config = load_planner_config(DATA_FILE)
-    FIXTURE.write_text(json.dumps(plan_data(config, DOCS, "en", fake_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    holidays = holiday_data(config, "en", HOLIDAYS_YEARS)
-    HOLIDAYS_FIXTURE.write_text(json.dumps(holidays, ensure_ascii=False) + "\n", encoding="utf-8")
+    """Kept for muscle memory; editors run .venv/bin/python -m wilguide.planner.test_copies."""
+    write_test_copies(ROOT)
 
 
 def test_missing_translation_is_reported_at_its_line(tmp_path):

@@ -16,21 +16,12 @@ from ..findings import ContentError, Finding
 from ..planner import DATA_FILE_NAME, load_planner_config, plan_data
 from ..planner.data import MAX_PROMPTS, MIN_PROMPTS
 from ..planner.pages import agenda_items, read_page
+from ..planner.test_copies import PLAN_DATA_COPY, REFRESH_COMMAND, fake_url
 from .project import Project
 
-FIXTURE = "tests/js/plan-data.en.json"
+FIXTURE = PLAN_DATA_COPY
 LANG = "en"  # the node tests read the English data only
-REFRESH = (
-    "run .venv/bin/python -c 'import tests.test_planner_data as t; t.write_fixture()' and commit the file "
-    "(editing in the browser? say so in the pull request)"
-)
-
-
-def fake_url(target: str) -> str:
-    """The links as the fixture writes them: the same function as tests/test_planner_data.fake_url
-    (a test keeps the two equal)."""
-    page, _, anchor = target.partition("#")
-    return "../../" + page.removesuffix(".md").removesuffix("index") + "/" + (f"#{anchor}" if anchor else "")
+REFRESH = f"run {REFRESH_COMMAND} and commit the files it refreshes (editing in the browser? say so in the pull request)"
 
 
 def planner_fixture(project: Project) -> list[Finding]:
