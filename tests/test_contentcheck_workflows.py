@@ -50,6 +50,7 @@ def test_main_is_deployed_to_github_pages_with_its_url():
 
 def test_pull_request_template_has_the_contributing_checklist():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
-    for promise in ("bash scripts/check-content.sh", "bash scripts/serve.sh", "nav_translations", "references"):
+    for promise in ("bash scripts/check-content.sh", "wilguide-translations record", "bash scripts/serve.sh",
+                    "nav_translations", "references"):
         assert promise in template
-    assert template.count("- [ ]") == 6
+    assert template.count("- [ ]") == 7
