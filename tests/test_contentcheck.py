@@ -297,6 +297,8 @@ def test_figures_missing_from_the_references_page(tmp_path):
         f'docs/fr/guide.md:9: the figure "35 %" is not on docs/fr/references.md: {add_it} (also on line 11)',
         f'docs/fr/guide.md:9: the figure "5 000 $" is not on docs/fr/references.md: {add_it}',
         f'docs/fr/guide.md:9: the figure "798,2 millions de dollars" is not on docs/fr/references.md: {add_it}',
+        'docs/fr/guide.md:10: the figure "600" is not in the entry #statcan-2020 of docs/fr/references.md (it is under '
+        "#bher-consultation-2020): link the sentence to the source that gives it, or add the figure to that entry",
     ]
 
 
