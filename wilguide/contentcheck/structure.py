@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -18,6 +19,7 @@ from ..yamlload import markup_start, safe_load, says_its_fix, yaml_problem
 from . import markdown_text
 from .figures import REFERENCES_PAGE
 from .project import Page, Project
+from .translations import changed_alone
 
 REQUIRED_KEYS = {"description": "one sentence that says what the page offers; search engines and the PDF show it"}
 FRONT_MATTER_EXAMPLE = "`---`, `description: <one sentence>`, `---`"
@@ -200,17 +202,19 @@ def headings_in_every_language(project: Project) -> list[Finding]:
     references pages hold the same sources (### IDs) in the same order.
 
     The default language's version is the reference; a difference is reported in the file to
-    change, at the line where the change goes."""
+    change, at the line where the change goes. An order difference goes to the file that alone
+    changed since the translation record, when one did."""
     findings = []
+    changed = changed_alone(project)
     for name, versions in project.counterparts().items():
         pages = list(versions.values())
-        findings += _same_headings(pages, H2S)
+        findings += _same_headings(pages, H2S, changed)
         if name == REFERENCES_PAGE:
-            findings += _same_headings(pages, SOURCES)
+            findings += _same_headings(pages, SOURCES, changed)
     return findings
 
 
-def _same_headings(pages: list[Page], kind: _Kind) -> list[Finding]:
+def _same_headings(pages: list[Page], kind: _Kind, changed: set[Path] = frozenset()) -> list[Finding]:
     findings = []
     for page in pages:
         findings += _duplicate_ids(page, kind)
@@ -226,7 +230,10 @@ def _same_headings(pages: list[Page], kind: _Kind) -> list[Finding]:
     for other in pages[1:]:
         findings += _missing_headings(reference, other, suggested[other.src_uri], kind)
         findings += _missing_headings(other, reference, suggested[reference.src_uri], kind)
-        findings += _order(reference, other, kind)
+        if reference.path.resolve() in changed:  # the reference alone changed: its order moved
+            findings += _order(other, reference, kind, name_line=True)
+        else:
+            findings += _order(reference, other, kind)
     return findings
 
 
@@ -321,29 +328,36 @@ def _insertion_point(target: Page, landmarks, preceding_ids: list[str]) -> tuple
     return max(1, len(target.text.rstrip("\n").split("\n"))), "at the end of the page"
 
 
-def _order(source: Page, target: Page, kind: _Kind) -> list[Finding]:
-    """Headings both pages have, but in a different order: reported at the moved heading in ``target``."""
+def _order(source: Page, target: Page, kind: _Kind, name_line: bool = False) -> list[Finding]:
+    """Headings both pages have, but in a different order: reported at the moved heading in ``target``.
+
+    ``name_line``: also give its line in ``source`` (when the finding moved to the file that
+    changed, ``source`` is the file the editor did not open)."""
     source_order = [h.id for h in kind.select(source) if h.id]
     common = set(source_order) & {h.id for h in kind.select(target) if h.id}
     source_seq = [i for i in dict.fromkeys(source_order) if i in common]
     target_headings = [h for h in kind.select(target) if h.id in common]
     target_seq = list(dict.fromkeys(h.id for h in target_headings))
-    in_order = set(_longest_common_subsequence(source_seq, target_seq))
+    in_order = set(longest_common_subsequence(source_seq, target_seq))
+    lines = {h.id: h.line for h in reversed(kind.select(source))}  # a duplicated ID: its first line
     findings = []
     for heading in target_headings:
         if heading.id in in_order:
             continue
         position = source_seq.index(heading.id)
         where = f"after {{ #{source_seq[position - 1]} }}" if position else "first"
+        there = f"{source.display}:{lines[heading.id]}" if name_line else source.display
         findings.append(
             Finding(target.display, heading.line, f"the {kind.noun} {{ #{heading.id} }} is out of order: in "
-                    f"{source.display} it comes {where}; {kind.same_order}")
+                    f"{there} it comes {where}; {kind.same_order}")
         )
         in_order.add(heading.id)  # report a duplicated heading once
     return findings
 
 
-def _longest_common_subsequence(a: list[str], b: list[str]) -> list[str]:
+def longest_common_subsequence(a: list[str], b: list[str]) -> list[str]:
+    """The longest list of items found in both ``a`` and ``b`` in the same order: what stayed in
+    place when some items moved (the glossary's comparison uses it too)."""
     lengths = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) - 1, -1, -1):
         for j in range(len(b) - 1, -1, -1):

@@ -168,6 +168,28 @@ def pair_statuses(project: Project, record: dict[str, dict[str, str]] | None = N
     return statuses
 
 
+def changed_alone(project: Project) -> set[Path]:
+    """The files that alone in their page pair changed since the pair was recorded in step.
+
+    A difference between the two languages then comes from that file's edit, so a finding about
+    the pair goes there, where the editor sees it next to the edit. A pair with no record, or with
+    both files changed, has no such file."""
+
+    def find() -> set[Path]:
+        record, _ = load_record(project)
+        found = set()
+        for name, versions in project.counterparts().items():
+            recorded = record.get(name, {})
+            if set(recorded) != set(versions):
+                continue
+            changed = [page.path for lang, page in versions.items() if blob_id(page.path.read_bytes()) != recorded[lang]]
+            if len(changed) == 1:
+                found.add(changed[0].resolve())
+        return found
+
+    return project.cached("changed-alone", find)
+
+
 def title_renames(project: Project, record: dict[str, dict[str, str]], names=None) -> list[Finding]:
     """Checklists whose title changed since their record without their old file names kept."""
     findings = []
