@@ -79,18 +79,24 @@ def test_headings_missing_without_id_duplicated_or_out_of_order(tmp_path):
 def test_glossary_terms_without_an_id_or_with_another_language_s_id(tmp_path):
     root = fixture_tree(tmp_path, "glossary")
     assert findings_of(root) == [
-        "docs/en/glossary.md:15: this glossary term's ID { #placement-coordinator } differs from { #coordinator }, the ID "
-        "of the term in the same place in docs/fr/glossary.md:15: each term has the same ID in every language, in the same order",
+        "docs/en/glossary.md:15: the glossary term { #coordinator } of docs/fr/glossary.md:15 is missing here: add it at "
+        "this place (terms are grouped by topic), or remove it there",
+        "docs/fr/glossary.md:12: the glossary term { #student } of docs/en/glossary.md:12 is missing here: add it at this "
+        "place (terms are grouped by topic), or remove it there",
         "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #an-id } (English, lowercase, with "
         "hyphens), and give the term in the other language the same ID",
+        "docs/fr/glossary.md:15: the glossary term { #placement-coordinator } of docs/en/glossary.md:15 is missing here: "
+        "add it at this place (terms are grouped by topic), or remove it there",
+        "docs/fr/glossary.md:16: the glossary term { #site-visit } of docs/en/glossary.md:18 is missing here: add it at the "
+        "end of the page (terms are grouped by topic), or remove it there",
     ]
     french, english = root / "docs" / "fr" / "glossary.md", root / "docs" / "en" / "glossary.md"
     french.write_text(french.read_text(encoding="utf-8").replace("{ #coordinator }", "{ #placement-coordinator }"), encoding="utf-8")
     assert findings_of(root) == [
-        "docs/en/glossary.md:18: the glossary term { #site-visit } is not in docs/fr/glossary.md: add it there, in the "
-        "same place, or remove it here",
-        "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #an-id } (English, lowercase, with "
-        "hyphens), and give the term in the other language the same ID",
+        "docs/fr/glossary.md:12: this glossary term has no ID: end the line with { #student }, the ID of the matching "
+        "term at docs/en/glossary.md:12",
+        "docs/fr/glossary.md:16: the glossary term { #site-visit } of docs/en/glossary.md:18 is missing here: add it at the "
+        "end of the page (terms are grouped by topic), or remove it there",
     ]
     english.write_text(english.read_text(encoding="utf-8").split("Site visit")[0].rstrip() + "\n", encoding="utf-8")
     assert findings_of(root) == [
