@@ -125,7 +125,8 @@ def test_an_item_missing_in_one_language_fails_the_build_with_file_and_line(brok
     """The English first-week checklist lost its 'coffee' item (see conftest.broken_build)."""
     line = broken_build.lines["missing-item"]
     assert broken_build.result.returncode != 0
-    assert f"docs/fr/toolkit/first-week.md:{line}: item 'coffee' has no counterpart in docs/en/toolkit/first-week.md" in broken_build.stderr
+    assert (f"docs/en/toolkit/first-week.md:{line - 1}: item 'coffee' of docs/fr/toolkit/first-week.md:{line} has no "
+            "counterpart here: add it after this item, or remove it there") in broken_build.stderr
 
 
 @pytest.mark.slow

@@ -1,8 +1,8 @@
 """Differences between the two languages, named for what they are and reported where the editor
 made them: a glossary term missing in one language, out of order, under another H2 or with
 another ID (compared as the H2s are); a blank line between a term and its definition; and, once a
-page pair is recorded in step (content/translation-record.yml), an H2 order difference and a
-glossary difference reported in the one file that changed since, with the other file's line.
+pair is recorded in step (content/translation-record.yml), an order difference, a checklist item
+missing or renamed, and a glossary difference reported in the one file that changed since.
 
 Fixtures as in test_contentcheck.py: tests/fixtures/contentcheck/<case>/ copied over valid/;
 glossary-in-step/ adds a glossary that passes in both languages, which each test edits once.
@@ -26,6 +26,7 @@ GROUPED = "(terms are grouped by topic)"
 SAME_ORDER = f"both glossaries have the same terms in the same order {GROUPED}"
 BUDDY = "Buddy { #buddy }\n:   A colleague who shows the student around.\n\n"
 ONBOARDING_FR = "Accueil et intégration { #onboarding }\n:   Accueillir la ou le stagiaire et l'aider à s'installer.\n\n"
+CHECKLIST_EN, CHECKLIST_FR = "docs/en/toolkit/checklist.md", "docs/fr/toolkit/checklist.md"
 
 
 def recorded(root: Path) -> Path:
@@ -198,3 +199,81 @@ def test_a_glossary_changed_in_both_languages_keeps_the_default_placement(glossa
         f"{EN}:17: the glossary term {{ #onboarding }} is out of order: in {FR}:23 it comes after {{ #check-in }}; "
         f"{SAME_ORDER}",
     ]
+
+
+SWAPPED = ("- [ ] Confirmer les dates. { #confirm-dates }\n- [ ] Préparer le poste. { #prepare-desk }\n",
+           "- [ ] Préparer le poste. { #prepare-desk }\n- [ ] Confirmer les dates. { #confirm-dates }\n")
+
+
+def test_items_swapped_in_french_are_reported_in_english_without_a_record(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / CHECKLIST_FR, *SWAPPED)
+    assert findings_of(root) == [
+        f"{CHECKLIST_EN}:10: item 'confirm-dates' is out of order: {CHECKLIST_FR} has 'prepare-desk' at this position (line 10)",
+    ]
+
+
+def test_items_swapped_in_french_after_the_record_are_reported_in_french(tmp_path):
+    root = recorded(fixture_tree(tmp_path))
+    replace_once(root / CHECKLIST_FR, *SWAPPED)
+    assert findings_of(root) == [
+        f"{CHECKLIST_FR}:10: item 'prepare-desk' is out of order: {CHECKLIST_EN} has 'confirm-dates' at this position (line 10)",
+    ]
+
+
+def test_items_swapped_in_french_with_english_changed_too_keep_the_default_placement(tmp_path):
+    root = recorded(fixture_tree(tmp_path))
+    replace_once(root / CHECKLIST_FR, *SWAPPED)
+    replace_once(root / CHECKLIST_EN, "Prepare the desk.", "Prepare the desk and the badge.")
+    assert findings_of(root) == [
+        f"{CHECKLIST_EN}:10: item 'confirm-dates' is out of order: {CHECKLIST_FR} has 'prepare-desk' at this position (line 10)",
+    ]
+
+
+def test_an_item_removed_in_french_after_the_record_is_missing_there(tmp_path):
+    root = recorded(fixture_tree(tmp_path))
+    replace_once(root / CHECKLIST_FR, "- [ ] Préparer le poste. { #prepare-desk }\n", "")
+    assert findings_of(root) == [
+        f"{CHECKLIST_FR}:10: item 'prepare-desk' of {CHECKLIST_EN}:11 has no counterpart here: add it after this item, or "
+        "remove it there",
+    ]
+
+
+def test_an_item_moved_to_another_section_in_french_after_the_record_is_reported_in_french(tmp_path):
+    root = recorded(fixture_tree(tmp_path))
+    replace_once(root / CHECKLIST_EN, "- [ ] Prepare the desk. { #prepare-desk }\n",
+                 "- [ ] Prepare the desk. { #prepare-desk }\n\n## After { #after }\n\n- [ ] Thank the team. { #thank-team }\n")
+    replace_once(root / CHECKLIST_FR, "- [ ] Préparer le poste. { #prepare-desk }\n",
+                 "- [ ] Préparer le poste. { #prepare-desk }\n\n## Après { #after }\n\n- [ ] Remercier l'équipe. { #thank-team }\n")
+    recorded(root)
+    replace_once(root / CHECKLIST_FR, "- [ ] Préparer le poste. { #prepare-desk }\n\n## Après { #after }\n",
+                 "\n## Après { #after }\n\n- [ ] Préparer le poste. { #prepare-desk }\n")
+    assert findings_of(root) == [
+        f"{CHECKLIST_FR}:14: item 'prepare-desk' is in section 'after' here but in section 'before' in {CHECKLIST_EN}:11",
+    ]
+
+
+def test_a_misspelt_item_key_gets_the_key_of_the_other_language(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / CHECKLIST_FR, "{ #prepare-desk }", "{ #prepare-dsek }")
+    assert findings_of(root) == [
+        f"{CHECKLIST_EN}:11: item 'prepare-desk' has no counterpart in {CHECKLIST_FR}: did you mean 'prepare-dsek' "
+        f"(line 11 of {CHECKLIST_FR})?",
+        f"{CHECKLIST_FR}:11: item 'prepare-dsek' has no counterpart in {CHECKLIST_EN}: did you mean 'prepare-desk' "
+        f"(line 11 of {CHECKLIST_EN})?",
+    ]
+
+
+def test_a_misspelt_item_key_after_the_record_is_reported_once_where_it_was_typed(tmp_path):
+    root = recorded(fixture_tree(tmp_path))
+    replace_once(root / CHECKLIST_FR, "{ #prepare-desk }", "{ #prepare-dsek }")
+    assert findings_of(root) == [
+        f"{CHECKLIST_FR}:11: item 'prepare-dsek' has no counterpart in {CHECKLIST_EN}: did you mean 'prepare-desk' "
+        f"(line 11 of {CHECKLIST_EN})?",
+    ]
+
+
+def test_an_unrelated_key_gets_no_guess(tmp_path):
+    root = fixture_tree(tmp_path)
+    replace_once(root / CHECKLIST_FR, "{ #prepare-desk }", "{ #welcome-lunch }")
+    assert f"{CHECKLIST_FR}:11: item 'welcome-lunch' has no counterpart in {CHECKLIST_EN}" in findings_of(root)

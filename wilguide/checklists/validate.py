@@ -2,11 +2,15 @@
 
 Each language is written on its own (not translated word for word), so the item keys are what
 ties them together. A key missing in one language is reported at the item that has no
-counterpart, so the editor sees which file to complete.
+counterpart, so the editor sees which file to complete. When only one file of the pair changed
+since the pair was recorded in step (the content check passes ``changed``), an item difference is
+reported in that file instead, next to the edit, with the other file's line.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from pathlib import Path
 
 from ..findings import ContentError, Finding, relative
@@ -14,8 +18,8 @@ from .model import Checklist, FieldTable, TextField
 from .parser import PartialChecklist, checklist_path, find_checklist_slugs, load_checklist, split_front_matter
 
 
-def compare_translations(reference: Checklist, other: Checklist) -> list[Finding]:
-    """Differences between two language versions of one checklist."""
+def compare_translations(reference: Checklist, other: Checklist, changed: Collection[Path] = ()) -> list[Finding]:
+    """Differences between two language versions of one checklist (``changed``: as in compare_items)."""
     findings: list[Finding] = []
     ref_path, other_path = relative(reference.path), relative(other.path)
 
@@ -43,39 +47,89 @@ def compare_translations(reference: Checklist, other: Checklist) -> list[Finding
             if section.id is not None and section.id not in counterpart.heading_ids:
                 findings.append(Finding(this_path, section.line, f"section '{section.id}' has no counterpart in {counterpart_path}"))
 
-    return findings + compare_items(reference, other)
+    return findings + compare_items(reference, other, changed)
 
 
-def compare_items(reference: Checklist, other: Checklist) -> list[Finding]:
-    """Items missing in one language, in another section or out of order."""
-    findings: list[Finding] = []
-    ref_path, other_path = relative(reference.path), relative(other.path)
-    ref_sections = {section.id: section.line for section in reference.sections}
+def compare_items(reference: Checklist, other: Checklist, changed: Collection[Path] = ()) -> list[Finding]:
+    """Items missing in one language, in another section or out of order.
 
-    def placed(checklist: Checklist) -> dict[str, tuple[str | None, int]]:
-        return {item.key: (section.id, item.line) for section in checklist.sections for item in section.items}
+    ``changed``: the files that alone in their pair changed since the translation record (resolved
+    paths). When one of these two is among them, the difference comes from its edit: it is reported
+    there, next to the edit, with the other file's line. Otherwise the reference is followed."""
+    edited = next((checklist for checklist in (reference, other) if Path(checklist.path).resolve() in changed), None)
+    source, target = (other, reference) if edited is reference else (reference, other)
+    return (_unmatched(reference, other, edited) + _unmatched(other, reference, edited)
+            + _in_other_sections(source, target) + _out_of_order(source, target))
 
-    ref_items, other_items = placed(reference), placed(other)
-    for this, this_path, counterpart, counterpart_path in (
-        (ref_items, ref_path, other_items, other_path),
-        (other_items, other_path, ref_items, ref_path),
-    ):
-        for key, (_, line) in this.items():
-            if key not in counterpart:
-                findings.append(Finding(this_path, line, f"item '{key}' has no counterpart in {counterpart_path}"))
 
-    for key, (section_id, line) in other_items.items():
-        if key in ref_items and ref_items[key][0] != section_id and section_id in ref_sections:
-            ref_section, ref_line = ref_items[key]
-            findings.append(Finding(other_path, line, f"item '{key}' is in section '{section_id}' here but in section '{ref_section}' in {ref_path}:{ref_line}"))
+def _placed(checklist: Checklist) -> dict[str, tuple[str | None, int]]:
+    return {item.key: (section.id, item.line) for section in checklist.sections for item in section.items}
 
-    shared_ref = [item.key for item in reference.items if item.key in other_items]
-    shared_other = [item.key for item in other.items if item.key in ref_items]
-    for ref_key, other_key in zip(shared_ref, shared_other):
-        if ref_key != other_key:
-            findings.append(Finding(other_path, other_items[other_key][1], f"item '{other_key}' is out of order: {ref_path} has '{ref_key}' at this position (line {ref_items[ref_key][1]})"))
-            break  # one report is enough: the rest follows from the same move
+
+def _unmatched(this: Checklist, counterpart: Checklist, edited: Checklist | None) -> list[Finding]:
+    """The items of ``this`` that ``counterpart`` lacks, with the key it probably has instead. In
+    ``this``, unless ``counterpart`` alone changed: the item was removed or renamed there."""
+    this_path, counterpart_path = relative(this.path), relative(counterpart.path)
+    ours, theirs = _placed(this), _placed(counterpart)
+    unmatched_theirs = [key for key in theirs if key not in ours]
+    findings = []
+    for key, (_, line) in ours.items():
+        if key in theirs:
+            continue
+        guess = difflib.get_close_matches(key, unmatched_theirs, n=1, cutoff=0.6)
+        if edited is counterpart:
+            if not guess:  # with a guess, the edited file's own finding names this item
+                at, place = _insertion_point(this, key, counterpart)
+                findings.append(Finding(counterpart_path, at, f"item '{key}' of {this_path}:{line} has no counterpart "
+                                        f"here: add it {place}, or remove it there"))
+            continue
+        hint = f": did you mean '{guess[0]}' (line {theirs[guess[0]][1]} of {counterpart_path})?" if guess else ""
+        findings.append(Finding(this_path, line, f"item '{key}' has no counterpart in {counterpart_path}{hint}"))
     return findings
+
+
+def _insertion_point(this: Checklist, key: str, counterpart: Checklist) -> tuple[int, str]:
+    """Where the item ``key`` of ``this`` goes in ``counterpart``: next to a neighbour of its section
+    both have, else under its section's heading, else on the page."""
+    theirs = _placed(counterpart)
+    section = next(s for s in this.sections if any(item.key == key for item in s.items))
+    keys = [item.key for item in section.items]
+    position = keys.index(key)
+    before = [k for k in keys[:position] if k in theirs and theirs[k][0] == section.id]
+    after = [k for k in keys[position + 1:] if k in theirs and theirs[k][0] == section.id]
+    if before:
+        return theirs[before[-1]][1], "after this item"
+    if after:
+        return theirs[after[0]][1], "before this item"
+    heading = next((s.line for s in counterpart.sections if s.id == section.id and s.id is not None), None)
+    if heading is not None:
+        return heading, "under this heading"
+    return counterpart.title_line, "to this page"
+
+
+def _in_other_sections(source: Checklist, target: Checklist) -> list[Finding]:
+    """Items of ``target`` in another section than in ``source``, when that section exists there."""
+    source_path = relative(source.path)
+    source_items, source_sections = _placed(source), {section.id for section in source.sections}
+    return [
+        Finding(relative(target.path), line, f"item '{key}' is in section '{section_id}' here but in section "
+                f"'{source_items[key][0]}' in {source_path}:{source_items[key][1]}")
+        for key, (section_id, line) in _placed(target).items()
+        if key in source_items and source_items[key][0] != section_id and section_id in source_sections
+    ]
+
+
+def _out_of_order(source: Checklist, target: Checklist) -> list[Finding]:
+    """The first item of ``target`` not where ``source`` has it: one report is enough, the rest
+    follows from the same move."""
+    source_items, target_items = _placed(source), _placed(target)
+    shared_source = [item.key for item in source.items if item.key in target_items]
+    shared_target = [item.key for item in target.items if item.key in source_items]
+    for source_key, target_key in zip(shared_source, shared_target):
+        if source_key != target_key:
+            return [Finding(relative(target.path), target_items[target_key][1], f"item '{target_key}' is out of order: "
+                            f"{relative(source.path)} has '{source_key}' at this position (line {source_items[source_key][1]})")]
+    return []
 
 
 def _field_shapes(checklist: Checklist) -> dict[str, tuple[tuple, int]]:
@@ -119,7 +173,7 @@ def _compare_fields(reference: Checklist, ref_path: str, other: Checklist, other
     return findings
 
 
-def _compare_readable(slug, languages, loaded, partial) -> list[Finding]:
+def _compare_readable(slug, languages, loaded, partial, changed: Collection[Path] = ()) -> list[Finding]:
     """Items compared when a page has format errors, so a missing translation shows now, not after
     the format is fixed (settings are not compared: they may not have been read). A page whose
     errors leave every item read (in its front matter, on a heading, on a line that is no item:
@@ -135,7 +189,7 @@ def _compare_readable(slug, languages, loaded, partial) -> list[Finding]:
         else:
             return []  # a page that could not be read at all: nothing to compare
     if all(complete for _, complete in pages):
-        return [finding for other, _ in pages[1:] for finding in compare_items(pages[0][0], other)]
+        return [finding for other, _ in pages[1:] for finding in compare_items(pages[0][0], other, changed)]
     findings = []
     for checklist, complete in pages:
         if complete:
@@ -157,10 +211,13 @@ def _front_matter_parses(path: Path) -> bool:
     return True
 
 
-def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None = None) -> dict[str, dict[str, Checklist]]:
+def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None = None,
+             changed: Collection[Path] = ()) -> dict[str, dict[str, Checklist]]:
     """Parse and cross-check every checklist in every language: {lang: {slug: Checklist}}.
 
     ``order`` lists slugs in the order to present them (the nav); others follow alphabetically.
+    ``changed``: the files that alone in their pair changed since the translation record (resolved
+    paths), where a difference between two languages is reported (see compare_items).
     Raises ContentError with every finding in every file."""
     findings: list[Finding] = []
     slugs_by_lang = {lang: find_checklist_slugs(docs_dir, lang) for lang in languages}
@@ -188,9 +245,9 @@ def load_all(docs_dir: Path | str, languages: list[str], order: list[str] | None
         present = [loaded[lang][slug] for lang in languages if slug in loaded[lang]]
         if len(present) == len(languages):
             for other in present[1:]:
-                findings.extend(compare_translations(present[0], other))
+                findings.extend(compare_translations(present[0], other, changed))
         else:
-            findings.extend(_compare_readable(slug, languages, loaded, partial))
+            findings.extend(_compare_readable(slug, languages, loaded, partial, changed))
         partial.clear()
     if findings:
         raise ContentError(findings)

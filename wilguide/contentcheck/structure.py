@@ -387,7 +387,7 @@ def checklist_items_in_every_language(project: Project) -> list[Finding]:
     findings: list[Finding] = []
     with project.working_directory():
         try:
-            load_all(project.docs_dir, project.languages)
+            load_all(project.docs_dir, project.languages, changed=changed_alone(project))
         except ContentError as error:
             findings += error.findings
         examples = project.root / "content" / EXAMPLES_FILE.name
