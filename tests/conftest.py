@@ -258,6 +258,12 @@ def break_early(project: Path) -> dict[str, int]:
         # Editorial rules stay out of the build: this house term must not fail it.
         "house-term": append_line(docs / "fr" / "closing-well.md", "Un feedback de plus."),
     }
+    # The pair is recorded in step first, so that only the English side changed: the finding goes there
+    # whatever the state of the committed record.
+    from wilguide.contentcheck import load_project
+    from wilguide.contentcheck.translations import record_pairs
+
+    record_pairs(load_project(project), ["toolkit/first-week.md"])
     english = docs / "en" / "toolkit" / "first-week.md"
     kept = [line for line in english.read_text(encoding="utf-8").splitlines(keepends=True) if "{ #coffee }" not in line]
     assert len(kept) < len(english.read_text(encoding="utf-8").splitlines()), "test setup: no coffee item in English"
