@@ -17,6 +17,7 @@ from .figures import figures_linked_to_sources, figures_on_references
 from .french_spacing import french_spacing
 from .generated_parts import page_markers, planner_data
 from .glossary_terms import glossary_terms
+from .front_matter import front_matter
 from .house_terms import house_terms
 from .link_names import link_names
 from .links import links_and_anchors
@@ -26,7 +27,6 @@ from .practice_names import practice_names
 from .project import Project
 from .structure import (
     checklist_items_in_every_language,
-    front_matter,
     headings_in_every_language,
     known_placeholders,
     pages_in_every_language,
