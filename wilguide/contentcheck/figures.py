@@ -84,7 +84,7 @@ def figures_on_references(project: Project) -> list[Finding]:
         references = project.pages[lang].get(REFERENCES_PAGE)
         if references is None:
             continue  # reported by the page rule when the other language has one
-        cited = {figure.text for figure in figures(references.prose, lang, every_number=True)}
+        cited = set(Sources.of(references).cited)
         for page in project.pages[lang].values():
             if page is not references:
                 findings += _uncited(page, references, cited)
