@@ -34,13 +34,10 @@ SPACE_BEFORE_MARK = re.compile(r"(?<=\S)[ \u00a0](?=[;!?](?:[\s»*_)\"]|$))", re
 # by mistake: the address is then plain text, and the link is lost.
 SPACE_IN_ADDRESS = re.compile(r"\b(?:https?|mailto)[ \u00a0]+:")
 
-# Not French words, left in the page's prose: an HTML element marked as another language
-# (<span lang="en">…</span>, inside one paragraph), an icon's or emoji's code (:material-download:),
+# Not French words, left in the page's prose (which already blanks text marked as another
+# language): an icon's or emoji's code (:material-download:),
 # an address's scheme left when a link's address holds a placeholder (mailto:{{ email }}), and a
 # definition's label.
-OTHER_LANGUAGE_ELEMENT = re.compile(
-    r"<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*\blang=[\"']?(?!fr\b)[A-Za-z-]+[^<>]*>(?:(?!\n[ \t]*\n).)*?</(?P=tag)\s*>", re.S
-)
 SHORTCODE = re.compile(r"(?<![\w:]):[\w+-]+:(?![\w:])")
 SCHEME = re.compile(r"\b(?:mailto|tel|https?):", re.I)
 # The label of a link, footnote or abbreviation definition: "[id]: https://…", "[^1]: …", "*[AIT]: …".
@@ -54,8 +51,7 @@ OR_MARK_ENGLISH = 'or, if the words are English, mark them <span lang="en">…</
 def french_text(page: Page) -> str:
     """The page's prose with what is not French blanked too (positions kept)."""
     prose = page.prose
-    spans = [match.span() for match in OTHER_LANGUAGE_ELEMENT.finditer(page.code_free)]
-    spans += [match.span() for pattern in (SHORTCODE, SCHEME, DEFINITION_LABEL) for match in pattern.finditer(prose)]
+    spans = [match.span() for pattern in (SHORTCODE, SCHEME, DEFINITION_LABEL) for match in pattern.finditer(prose)]
     return markdown_text.blank(prose, spans)
 
 

@@ -32,6 +32,10 @@ ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.]|[\w-]+=)[^{}\n]*\}")
 OTHER_LANGUAGE = re.compile(
     r"(?P<text>\*[^*\n]+\*|_[^_\n]+_|\[[^\]\n]*\])\{:?[^{}\n]*?\blang=[\"']?(?P<lang>[A-Za-z-]+)[^{}\n]*\}"
 )
+# An HTML element marked as a language, within one paragraph: <span lang="en">…</span>
+LANGUAGE_ELEMENT = re.compile(
+    r"<(?P<tag>[A-Za-z][\w-]*)\b[^<>]*\blang=[\"']?(?P<lang>[A-Za-z-]+)[^<>]*>(?:(?!\n[ \t]*\n).)*?</(?P=tag)\s*>", re.S
+)
 COPY_KEYS_IN_FRONT_MATTER = re.compile(r"^(?:description|title):[ \t]*(?P<value>.*(?:\n[ \t]+.*)*)", re.M)
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
 
@@ -94,7 +98,9 @@ def prose(text: str, lang: str | None = None) -> str:
         text = blank(text, gaps + [(start, span[1])])
     text = without_code(text)
     if lang:
-        text = blank(text, [m.span("text") for m in OTHER_LANGUAGE.finditer(text) if m.group("lang") != lang])
+        other = [m.span("text") for m in OTHER_LANGUAGE.finditer(text) if m.group("lang") != lang]
+        other += [m.span() for m in LANGUAGE_ELEMENT.finditer(text) if m.group("lang") != lang]
+        text = blank(text, other)
     spans = [m.span("target") for m in INLINE_LINK_TARGET.finditer(text)]
     spans += [m.span("target") for m in REFERENCE_DEFINITION.finditer(text)]
     for pattern in (AUTOLINK, HTML_TAG, ATTRIBUTE_LIST, PLACEHOLDER):
