@@ -88,6 +88,12 @@ def list_items(page: Page, anchor: str = "") -> list[str]:
 
     Only the outermost list level counts: nested items are details of their parent item.
     """
+    return [text for text in (plain(item).strip(" \"“”«»") for item in section_list_items(page, anchor)) if text]
+
+
+def section_list_items(page: Page, anchor: str = "") -> list[str]:
+    """The Markdown of the outermost list items in the page (or in the section under ``anchor``),
+    each item's continuation lines joined to it, links and emphasis kept."""
     first, last = 0, len(page.lines)
     if anchor:
         heading = page.heading(anchor)
@@ -112,7 +118,7 @@ def list_items(page: Page, anchor: str = "") -> list[str]:
     if not items:
         return []
     outer = min(indent for indent, _ in items)
-    return [text for text in (plain(t).strip(" \"“”«»") for i, t in items if i == outer) if text]
+    return [text for indent, text in items if indent == outer]
 
 
 def agenda_items(docs_dir: Path, lang: str, target: str) -> list[str]:
