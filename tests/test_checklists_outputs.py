@@ -255,15 +255,31 @@ def test_word_boxes_are_never_cut_across_two_pages(built_site, lang):
     assert boxes >= len(CHECKLISTS[lang]), boxes
 
 
+# Each tool's number in the ZIP: the rank of its first link in "Which tool, when" on the toolkit
+# page (the same in both languages), after the read-me (tests/test_checklist_zip_readme.py).
+ZIP_NUMBER = {
+    "before-first-day": 1, "sel-reflection": 2, "inclusive-self-check": 3, "first-week": 4, "expectations-conversation": 5,
+    "learning-plan": 6, "mentoring-agreement": 7, "check-in-agenda": 8, "mid-placement-review": 9,
+    "final-evaluation-exit": 10, "when-things-go-wrong": 11,
+}
+README = {"fr": "00-lisez-moi.txt", "en": "00-read-me.txt"}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_language_zip_holds_every_pdf_and_word_file(built_site, lang):
     folder = download_dir(built_site, lang)
     with zipfile.ZipFile(folder / bundle_name(lang)) as archive:
         assert archive.testzip() is None
         names = archive.namelist()
-        assert sorted(names) == sorted(every_file(lang))
-        for name in names:
-            assert archive.read(name) == (folder / name).read_bytes(), name
+        numbered = [
+            f"{ZIP_NUMBER[slug]:02d}-{file_name(EVERY[lang][slug], suffix)}"
+            for slug in sorted(ZIP_NUMBER, key=ZIP_NUMBER.get) for suffix in (".pdf", ".docx")
+        ]
+        assert names == [README[lang], *numbered]
+        # Every PDF and Word file, under its number: the same bytes as its separate download.
+        assert sorted(name[3:] for name in numbered) == sorted(every_file(lang))
+        for name in numbered:
+            assert archive.read(name) == (folder / name[3:]).read_bytes(), name
 
 
 def test_unzipped_files_show_the_day_they_were_made(tmp_path, monkeypatch):

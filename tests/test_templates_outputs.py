@@ -167,8 +167,9 @@ def test_mentoring_agreement_word_file_has_every_box_and_the_signature_table(bui
 def test_templates_are_in_the_zip_the_downloads_page_and_the_guide_pdf(built_site, lang, pdf_pages):
     prefix = "" if lang == "fr" else "en/"
     names = zipfile.ZipFile(built_site / prefix / "toolkit" / "downloads" / f"checklists-{lang}.zip").namelist()
-    for stem in (FILES[(lang, "learning-plan")], FILES[(lang, "mentoring-agreement")]):
-        assert {stem + ".pdf", stem + ".docx"} <= set(names)
+    # Numbered by their rank in the toolkit's "Which tool, when" (tests/test_checklist_zip_readme.py).
+    for number, stem in (("06", FILES[(lang, "learning-plan")]), ("07", FILES[(lang, "mentoring-agreement")])):
+        assert {f"{number}-{stem}.pdf", f"{number}-{stem}.docx"} <= set(names)
     page = lxml.html.parse(str(built_site / prefix / "downloads" / "index.html")).getroot()
     hrefs = " ".join(a.get("href") for a in page.xpath("//article//a[@href]"))
     assert FILES[(lang, "learning-plan")] + ".docx" in hrefs and FILES[(lang, "mentoring-agreement")] + ".pdf" in hrefs

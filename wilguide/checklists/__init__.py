@@ -66,9 +66,10 @@ def nav_order(nav) -> list[str]:
 
 
 def file_settings(config, lang: str) -> dict[str, str]:
-    """The site settings a language's files use: the placeholders' values, and the source line of
-    their footers (the guide's name and licence), and the guide's address in that language once the
-    site has a real one: a shared or printed copy says where it is from and where its online tools are."""
+    """The site settings a language's files use: the placeholders' values, the source line of
+    their footers (the guide's name and licence), each of those two for the ZIP's read-me, and the
+    guide's address in that language once the site has a real one: a shared or printed copy says
+    where it is from and where its online tools are."""
     from urllib.parse import urljoin
 
     from ..i18n_state import language_prefix, language_setting
@@ -77,8 +78,14 @@ def file_settings(config, lang: str) -> dict[str, str]:
 
     site_url = config.site_url or ""
     address = urljoin(site_url, language_prefix(config, lang)) if is_shareable(site_url) else ""
-    names = (language_setting(config, lang, "site_name"), language_setting(config, lang, "copyright"))
-    return {**guide_settings(config.extra, config.repo_url, lang), "source": " · ".join(filter(None, names)), "address": address}
+    site_name, licence = (language_setting(config, lang, key) or "" for key in ("site_name", "copyright"))
+    return {
+        **guide_settings(config.extra, config.repo_url, lang),
+        "source": " · ".join(filter(None, (site_name, licence))),
+        "site_name": site_name,
+        "copyright": licence,
+        "address": address,
+    }
 
 
 def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None) -> list[Download]:

@@ -1,8 +1,9 @@
 """Produce every checklist download of a language (PDF, Word, ZIP), through the content-hash cache.
 
 A key covers everything that shapes a file: the parsed checklist (not its line numbers), the
-language, the publisher, the generator code and templates, and the font files. An unchanged
-checklist is never generated again; a clean cache regenerates everything.
+language, the publisher, the generator code and templates, and the font files; for the ZIP, its
+members' names and contents, the read-me's included (bundle.py). An unchanged checklist is never
+generated again; a clean cache regenerates everything.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .. import cache, workers
 from ..file_names import file_stem
 from ..findings import ContentError, Finding, relative
 from ..placeholders import substitute
-from . import model, pdf, pdf_form, strings
+from . import bundle, model, pdf, pdf_form, strings
 from .model import Checklist
 
 DOWNLOAD_DIR = "toolkit/downloads"
@@ -188,53 +189,65 @@ def start_in_parallel(checklists: list[Checklist], lang: str, values: Mapping[st
     return futures
 
 
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _content(member: Path | bytes) -> bytes:
+    """A ZIP member's content: a file (in the cache), or text made with the ZIP (the read-me)."""
+    return member if isinstance(member, bytes) else member.read_bytes()
 
 
-def member_date(path: Path) -> tuple[int, int, int, int, int, int]:
+def _digest(member: Path | bytes) -> str:
+    return hashlib.sha256(_content(member)).hexdigest()
+
+
+def member_date(path: Path | None = None) -> tuple[int, int, int, int, int, int]:
     """The date an unzipped file shows: when it was made (its cached file's time, so an unchanged
-    file keeps its date), or SOURCE_DATE_EPOCH in a reproducible build. UTC, as the build's dates."""
+    file keeps its date; now for the read-me, made with the ZIP), or SOURCE_DATE_EPOCH in a
+    reproducible build. UTC, as the build's dates."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return time.gmtime(int(epoch) if epoch else path.stat().st_mtime)[:6]
+    if epoch:
+        return time.gmtime(int(epoch))[:6]
+    return time.gmtime(path.stat().st_mtime if path else time.time())[:6]
 
 
-def write_zip(members: list[tuple[str, Path]], target: Path) -> None:
+def write_zip(members: list[tuple[str, Path | bytes]], target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, path in members:
-            info = zipfile.ZipInfo(name, date_time=member_date(path))
+        for name, member in members:
+            info = zipfile.ZipInfo(name, date_time=member_date(None if isinstance(member, bytes) else member))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, _content(member))
 
 
 def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> list[Download]:
     """Every download of one language, in checklist order: each PDF and DOCX, then the ZIP.
 
-    ``values`` are the site settings ({{ publisher }} and the other placeholders)."""
+    ``values`` are the site settings ({{ publisher }} and the other placeholders, and what the
+    ZIP's read-me names: site_name, copyright, address; see file_settings)."""
     check_unique_names(checklists, lang)
     publisher = values["publisher"]
     downloads: list[Download] = []
-    members: list[tuple[str, Path]] = []
+    files: dict[str, list[tuple[str, Path]]] = {}
     for source in checklists:
         checklist = with_settings(source, values)
         for planned in planned_files(checklist, lang, publisher):
             path = planned.produce(checklist, publisher)
             name = file_name(source, planned.suffix)
-            members.append((name, path))
+            files.setdefault(source.slug, []).append((name, path))
             description = checklist.description if planned.suffix == ".pdf" else ""  # said once, with the PDF
             downloads.append(Download(checklist.title, f"{DOWNLOAD_DIR}/{name}", FORMATS[planned.suffix], path.stat().st_size, path, description))
 
-    if members:
-        # The ZIP writer is this module: its code is part of the key, with every member's content.
+    if files:
+        # Numbered names and the read-me, in the order of the toolkit index (bundle.py).
+        members = bundle.members(checklists, lang, values, files)
+        # The ZIP writer is this module: its code is part of the key, with every member's name
+        # (so its number) and content (so the read-me's words).
         zip_key = [
             lang,
             Path(__file__).read_text(encoding="utf-8"),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
-            *(f"{name}:{_file_digest(path)}" for name, path in members),
+            *(f"{name}:{_digest(member)}" for name, member in members),
         ]
-        bundle = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
+        zipped = cache.cached_file("checklists-zip", zip_key, ".zip", lambda target: write_zip(members, target))
         downloads.append(
-            Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", bundle.stat().st_size, bundle)
+            Download(strings.text(lang, "bundle.title"), f"{DOWNLOAD_DIR}/{bundle_name(lang)}", "ZIP", zipped.stat().st_size, zipped)
         )
     return downloads

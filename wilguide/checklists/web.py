@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import strings
+from .bundle import INDEX_PAGE  # the toolkit index: lists the checklists (LIST_MARKER) and their ZIP (BUNDLE_MARKER)
 from ..findings import Finding
 from .downloads import FORMATS, Download, file_name
 from .examples import ExampleField
@@ -32,7 +33,6 @@ LIST_MARKER = "<!-- checklist-list -->"
 TEMPLATE_LIST_MARKER = "<!-- template-list -->"
 EXAMPLES_MARKER = "<!-- example-goals -->"
 BUNDLE_MARKER = "<!-- checklist-bundle -->"
-INDEX_PAGE = "toolkit/index.md"  # lists the checklists (LIST_MARKER) and their ZIP (BUNDLE_MARKER)
 MIME = {"PDF": "application/pdf", "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "ZIP": "application/zip"}
 
 
