@@ -4,9 +4,12 @@ before the build does, with the same messages (the same functions make them)."""
 
 from __future__ import annotations
 
+from ..checklists.bundle import order_findings
+from ..checklists.parser import find_checklist_slugs
 from ..checklists.web import INDEX_PAGE, missing_index_markers
 from ..findings import ContentError, Finding
 from ..planner import DATA_FILE_NAME, PAGE, load_planner_config, missing_markers, plan_data
+from . import markdown_text
 from .project import Project
 
 
@@ -39,3 +42,22 @@ def page_markers(project: Project) -> list[Finding]:
             if page is not None:
                 findings += missing(page.text, page.display)
     return findings
+
+
+def tool_order(project: Project) -> list[Finding]:
+    """The toolkit index's "Which tool, when" list links every checklist and template: the ZIP of
+    all of them numbers their files in that order (checklists/bundle.py)."""
+    findings = []
+    for lang in project.languages:
+        index = project.pages[lang].get(INDEX_PAGE)
+        slugs = find_checklist_slugs(project.docs_dir, lang)
+        if index is None or not slugs:
+            continue
+        titles = {slug: _title(project, lang, slug) for slug in slugs}
+        findings += order_findings(index.path, titles, index.display)
+    return findings
+
+
+def _title(project: Project, lang: str, slug: str) -> str:
+    page = project.pages[lang].get(f"toolkit/{slug}.md")
+    return (markdown_text.page_title(page.text) if page else None) or slug

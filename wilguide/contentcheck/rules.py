@@ -15,7 +15,7 @@ from .abbreviations import abbreviation_files
 from .blocks import blocks
 from .figures import figures_linked_to_sources, figures_on_references
 from .french_spacing import french_spacing
-from .generated_parts import page_markers, planner_data
+from .generated_parts import page_markers, planner_data, tool_order
 from .glossary_terms import glossary_terms
 from .front_matter import front_matter
 from .house_terms import house_terms
@@ -54,11 +54,13 @@ ALL_RULES: dict[str, Rule] = {
     "planner": planner_data,
     "planner-fixture": planner_fixture,
     "markers": page_markers,
+    "tool-order": tool_order,
 }
 
 # Everything that would stop the build, checked before it starts, so an editor sees every problem
 # in one build (page parity, placeholders and checklists keep their own hooks' checks as well).
-# Not "planner-fixture": a stale test copy is the pull request's business, not a preview's.
+# Not "planner-fixture": a stale test copy is the pull request's business, not a preview's. Not
+# "tool-order": a checklist left out of "Which tool, when" still goes in the ZIP, after the others.
 BUILD_RULES = (
     "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
     "planner", "markers",
