@@ -96,6 +96,25 @@ def test_the_refresh_command_needs_no_test_tools_and_rewrites_both_copies(tmp_pa
         assert (tmp_path / "tests" / "js" / name).read_text(encoding="utf-8") == (ROOT / "tests" / "js" / name).read_text(encoding="utf-8")
 
 
+def test_the_refresh_command_reports_a_broken_checklist_at_its_line_and_writes_nothing(tmp_path):
+    """A link in a printed note is an editor's mistake: the command says where, as the check does,
+    instead of a Python traceback, and leaves the committed copies as they were."""
+    for part in ("content", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    (tmp_path / "tests" / "js").mkdir(parents=True)
+    page = tmp_path / "docs" / "en" / "toolkit" / "final-evaluation-exit.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    note = next(number for number, line in enumerate(lines, 1) if line.startswith("!!! note"))
+    lines[note] += " See the [check-in planner](planner.md)."  # the note's text, on the line after its title
+    page.write_text("\n".join(lines), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "wilguide.planner.test_copies"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"docs/en/toolkit/final-evaluation-exit.md:{note}: a note before the first section is printed in the files" in done.stderr
+    assert "nothing refreshed" in done.stderr
+    assert list((tmp_path / "tests" / "js").iterdir()) == []
+
+
 def test_a_project_without_the_copy_is_not_checked(tmp_path):
     assert run_rules(load_project(fixture_tree(tmp_path)), ["planner-fixture"]) == []
 

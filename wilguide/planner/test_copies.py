@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..findings import ContentError
 from .config import load_planner_config
 from .data import plan_data
 from .public_holidays import holiday_data
@@ -51,7 +52,14 @@ def main() -> int:
     if not (root / "content" / "planner.yml").is_file():
         print("run this from the project's folder (the one with mkdocs.yml)", file=sys.stderr)
         return 2
-    for path in write_test_copies(root):
+    try:
+        paths = write_test_copies(root)
+    except ContentError as error:
+        # An editor's mistake, not a crash: the same file:line messages as the content check.
+        print(error, file=sys.stderr)
+        print("nothing refreshed: fix the lines above, then run this again", file=sys.stderr)
+        return 1
+    for path in paths:
         print(f"refreshed {path.relative_to(root)}")
     return 0
 
