@@ -64,3 +64,18 @@ def test_boxes_that_markdown_would_end_early_title_in_english_or_show_as_text(tm
         "docs/fr/guide.md:20: the box's title must be in double quotes: !!! tip \"Notre conseil\" (without them, the "
         "line shows as plain text, not as a box)",
     ]
+
+
+def test_a_list_item_right_under_a_sentence_is_reported_where_markdown_would_show_it_as_text(tmp_path):
+    """Python-Markdown starts a list only at the start of a block: an item right under a sentence, or
+    under an item's second paragraph, renders as that paragraph's text, dashes and all (the Indigenous
+    students list on Inclusive mentoring printed so). Quiet: a list after a blank line, a heading,
+    a box's or a tab's title; nested items; a table cell or code that starts with a dash."""
+    assert findings_of(fixture_tree(tmp_path, "list-starts")) == [
+        "docs/en/guide.md:10: this list item follows line 9 without a blank line, so it shows as text in that paragraph "
+        '("- Set the rhythm."): leave an empty line above it',
+        "docs/en/guide.md:16: this list item follows line 15 without a blank line, so it shows as text in that paragraph "
+        '("- **Self-identification.** The student\'s…"): leave an empty line above it',
+        "docs/en/guide.md:20: this list item follows line 19 without a blank line, so it shows as text in that paragraph "
+        '("1. A badge."): leave an empty line above it',
+    ]

@@ -20,6 +20,7 @@ from .glossary_terms import glossary_terms
 from .front_matter import front_matter
 from .house_terms import house_terms
 from .link_names import link_names
+from .list_starts import list_starts
 from .links import links_and_anchors
 from .navigation import navigation
 from .planner_fixture import planner_fixture
@@ -51,6 +52,7 @@ ALL_RULES: dict[str, Rule] = {
     "abbreviations": abbreviation_files,
     "navigation": navigation,
     "blocks": blocks,
+    "list-starts": list_starts,
     "planner": planner_data,
     "planner-fixture": planner_fixture,
     "markers": page_markers,
@@ -62,7 +64,7 @@ ALL_RULES: dict[str, Rule] = {
 # Not "planner-fixture": a stale test copy is the pull request's business, not a preview's. Not
 # "tool-order": a checklist left out of "Which tool, when" still goes in the ZIP, after the others.
 BUILD_RULES = (
-    "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks",
+    "pages", "front-matter", "headings", "glossary-terms", "checklists", "links", "placeholders", "abbreviations", "navigation", "blocks", "list-starts",
     "planner", "markers",
 )
 
