@@ -568,3 +568,22 @@ def test_a_table_row_label_prints_whole_on_the_first_line_of_its_row(guide):
             assert beside, f"page {number}: {label!r} is not on the first line of its row ({cell!r})"
             rows += 1
     assert rows >= 2, f"{label!r} heads {rows} printed rows; the two rhythm tables give two"
+
+
+def test_a_phone_number_prints_on_one_line(built_site, guide):
+    """"composer le 9" / "-1-1" was the French guide's emergency number on paper: a phone number
+    (a tel: link on the site) never breaks across two lines of the PDF, at a hyphen or a space."""
+    numbers = {
+        link.text_content().strip()
+        for path in site_pages(built_site, guide.lang).values()
+        for link in lxml.html.parse(str(path)).getroot().xpath("//a[starts-with(@href, 'tel:')]")
+    }
+    assert {"9-1-1", "9-8-8"} <= numbers, sorted(numbers)
+    split = []
+    for number in sorted(numbers):
+        for cut in (index for index, mark in enumerate(number) if mark in " -\u00a0\u2011"):
+            # before or after the mark: "9-" / "1-1" or "9" / "-1-1"
+            for before, after in ((number[: cut + 1].rstrip(" \u00a0"), number[cut + 1 :]), (number[:cut], number[cut:].lstrip(" \u00a0"))):
+                pattern = re.escape(before) + r"[ \u00a0\u2010]*\n\s*" + re.escape(after)
+                split += [f"{number}: {found!r}" for found in re.findall(pattern, guide.text)]
+    assert not split, f"{len(split)} phone numbers of the {guide.lang} PDF break across lines:\n" + "\n".join(split)
