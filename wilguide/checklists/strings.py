@@ -27,10 +27,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "bundle.title": "Toutes les listes de vérification et tous les modèles",
         "bundle.button": "Toutes les listes de vérification et tous les modèles en PDF et en Word",
         "readme.name": "lisez-moi",
-        "readme.intro": "Chaque liste de vérification et chaque modèle existe en deux versions\u00a0: un PDF à remplir et un fichier Word à adapter. Les fichiers sont numérotés dans l'ordre d'utilisation que nous proposons ci-dessous.",
+        "readme.intro": "Des outils pour les personnes qui supervisent ou accompagnent une ou un stagiaire en apprentissage intégré au travail (AIT)\u00a0: {tools}, à utiliser de la préparation de son arrivée jusqu'à la fin du stage. Extrayez tous les fichiers avant de les utiliser (dans Windows\u00a0: clic droit sur le fichier ZIP, puis Extraire tout). Un PDF rempli alors qu'il est encore dans le fichier ZIP risque de ne pas être enregistré.",
+        "readme.count.checklist.one": "une liste de vérification",
+        "readme.count.checklist.other": "{count} listes de vérification",
+        "readme.count.template.one": "un modèle",
+        "readme.count.template.other": "{count} modèles",
+        "readme.and": "{first} et {second}",
+        "readme.versions": "Chaque liste de vérification et chaque modèle existe en deux versions\u00a0: un PDF à remplir et un fichier Word à adapter. Les fichiers sont numérotés dans l'ordre d'utilisation que nous proposons ci-dessous.",
+        "readme.tool": "«\u00a0{title}\u00a0» ({number})",
+        "readme.online": "{text} (en ligne)",
+        "readme.online.address": "{text} (en ligne\u00a0: {address})",
+        "readme.file.docx": "Word, à adapter",
+        "readme.file.pdf": "PDF, à remplir",
+        "readme.again": "À reprendre\u00a0:",
         "readme.others": "Autres outils\u00a0:",
         "readme.elsewhere": "Ce fichier ZIP ne contient ni le guide complet en PDF ni le planificateur de rencontres de suivi\u00a0: les deux se trouvent sur le site du guide.",
         "readme.elsewhere.address": "Ce fichier ZIP ne contient ni le guide complet en PDF, à télécharger à l'adresse {downloads}, ni le planificateur de rencontres de suivi, en ligne à l'adresse {planner}.",
+        "readme.adapt": "Vous pouvez adapter et diffuser ces fichiers\u00a0: gardez le pied de page et ajoutez-y la mention de la source donnée dans la section Licence du site du guide.",
+        "readme.adapt.address": "Vous pouvez adapter et diffuser ces fichiers\u00a0: gardez le pied de page et ajoutez-y la mention de la source donnée à l'adresse {licence}.",
         "progress.one": "{checked} case cochée sur {total}",
         "progress.other": "{checked} cases cochées sur {total}",
         "reset": "Tout décocher",
@@ -81,10 +95,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "bundle.title": "All checklists and templates",
         "bundle.button": "All checklists and templates as PDF and Word files",
         "readme.name": "read-me",
-        "readme.intro": "Each checklist and template comes in two versions: a PDF to fill in and a Word file to adapt. The files are numbered in the order we suggest using them, set out below.",
+        "readme.intro": "Tools for people who supervise or mentor a student in a work-integrated learning (WIL) placement: {tools}, to use from before the student arrives to the end of the placement. Extract all the files before you use them (in Windows: right-click the ZIP file, then Extract All). A PDF filled in while it is still inside the ZIP file may not be saved.",
+        "readme.count.checklist.one": "one checklist",
+        "readme.count.checklist.other": "{count} checklists",
+        "readme.count.template.one": "one template",
+        "readme.count.template.other": "{count} templates",
+        "readme.and": "{first} and {second}",
+        "readme.versions": "Each checklist and template comes in two versions: a PDF to fill in and a Word file to adapt. The files are numbered in the order we suggest using them, set out below.",
+        "readme.tool": '"{title}" ({number})',
+        "readme.online": "{text} (online)",
+        "readme.online.address": "{text} (online: {address})",
+        "readme.file.docx": "Word, to adapt",
+        "readme.file.pdf": "PDF, to fill in",
+        "readme.again": "Again:",
         "readme.others": "Other tools:",
         "readme.elsewhere": "Not in this ZIP file: the whole guide as a PDF and the check-in planner. Both are on the guide's website.",
         "readme.elsewhere.address": "Not in this ZIP file: the whole guide as a PDF, to download from {downloads}, and the check-in planner, online at {planner}.",
+        "readme.adapt": "You may adapt and share these files: keep the footer and add the credit line given in the Licence section of the guide's website.",
+        "readme.adapt.address": "You may adapt and share these files: keep the footer and add the credit line given at {licence}.",
         "progress.one": "{checked} of {total} ticked",
         "progress.other": "{checked} of {total} ticked",
         "reset": "Clear all ticks",
@@ -118,6 +146,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# Numbers from two to nine, spelled out in running text ("nine checklists"); larger ones stay figures.
+NUMBER_WORDS = {
+    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine"),
+}
+
 # Document languages: Canadian variants for PDF /Lang, Word proofing and <html lang>.
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
@@ -137,6 +171,15 @@ def typography(value: str, lang: str) -> str:
 def text(lang: str, key: str, **values) -> str:
     strings = STRINGS.get(lang) or STRINGS["en"]
     return strings[key].format(**values)
+
+
+def counted(lang: str, key: str, count: int) -> str:
+    """``count`` things as a sentence says it: ``key``.one for one ("one template"), else
+    ``key``.other with the number, in words up to nine ("nine checklists", "12 checklists")."""
+    if count == 1:
+        return text(lang, f"{key}.one")
+    words = NUMBER_WORDS.get(lang) or NUMBER_WORDS["en"]
+    return text(lang, f"{key}.other", count=words[count - 2] if 2 <= count <= 9 else count)
 
 
 def page_number_parts(lang: str) -> tuple[str, str, str]:
