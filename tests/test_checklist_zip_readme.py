@@ -65,7 +65,7 @@ LABELS = {"fr": ("(Word, à adapter)", "(PDF, à remplir)"), "en": ("(Word, to a
 ADAPT = {
     "fr": "Vous pouvez adapter et diffuser ces fichiers\u00a0: gardez le pied de page et ajoutez-y la mention de la "
           "source donnée dans la section Licence du site du guide.",
-    "en": "You may adapt and share these files: keep the footer and add the credit line given in the Licence section "
+    "en": "You may adapt and share these files: keep the footer and add to it the credit line given in the Licence section "
           "of the guide's website.",
 }
 BOM = b"\xef\xbb\xbf"  # older Notepad and WordPad read the file as UTF-8 only with it
