@@ -109,7 +109,6 @@ def _uncited(page: Page, references: Page, cited: set[str]) -> list[Finding]:
     return findings
 
 
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+\.)\s")
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -121,7 +120,7 @@ def _block_around(text: str, offset: int) -> str:
     end = BLOCK_BREAK.search(text, offset)
     block = text[starts[index]:end.start() if end else len(text)]
     lead = index
-    while LIST_ITEM.match(text, starts[lead]) and lead > 0:  # back over the items of a loose list
+    while markdown_text.LIST_ITEM.match(text, starts[lead]) and lead > 0:  # back over the items of a loose list
         lead -= 1
     if lead != index and text[starts[lead]:starts[lead + 1]].rstrip().endswith(":"):
         block = text[starts[lead]:starts[lead + 1]] + block

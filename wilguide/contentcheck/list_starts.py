@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
+from .blocks import BOX
+from .markdown_text import HEADING, LIST_ITEM
 from .project import Project
 
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S")
-HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
-BOX = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]")
 TAB = re.compile(r'^[ \t]*===\+?[ \t]+"')
 # Blocks that are not paragraphs: a table, HTML, a definition (links, abbreviations, footnotes),
 # a definition list's description.
@@ -50,7 +49,7 @@ def _blocks(lines: list[str]):
     block: list[str] = []
     first = 0
     for number, line in enumerate(lines, start=1):
-        if not line.strip() or HEADING.match(line) or BOX.match(line) or TAB.match(line):
+        if not line.strip() or HEADING.match(line.strip()) or BOX.match(line) or TAB.match(line):
             if block:
                 yield first, block
             block = []

@@ -39,6 +39,8 @@ LANGUAGE_ELEMENT = re.compile(
 COPY_KEYS_IN_FRONT_MATTER = re.compile(r"^(?:description|title):[ \t]*(?P<value>.*(?:\n[ \t]+.*)*)", re.M)
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.S)
 
+# A line that starts a list item ("- ", "* ", "1. ", "1) "), matched at the line's start.
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{:?(?P<attrs>[^{}]*)\})?[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 
