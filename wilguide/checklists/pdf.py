@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .. import cache
 from . import form_font, pdf_form, strings
-from .model import Checklist, Item, TextField
+from .model import Checklist, FieldTable, Item, Section, TextField
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Debian package fonts-liberation for the printed text (metric-compatible with Arial); what people
@@ -41,6 +41,30 @@ def runs(blocks) -> list[Run]:
 
 
 _html.filters["runs"] = runs
+
+# A section of at most this many blocks prints whole (checklist-pdf.css, .section--whole), moving
+# to the next page if need be: with two blocks kept on each side of a break, it could only break
+# in its middle, and it is short (216 pt at most today, under a third of the text area). Any longer
+# section breaks between its blocks instead of leaving the foot of a page blank.
+WHOLE_SECTION_BLOCKS = 4
+
+
+def printed_blocks(section: Section, notes_boxes: int) -> int:
+    """A section's blocks: items, text fields, table rows, and its notes boxes (as tall as a few items)."""
+    return sum(len(block.rows) if isinstance(block, FieldTable) else 1 for block in section.blocks) + notes_boxes
+
+
+def whole_sections(checklist: Checklist) -> set[int]:
+    """The indexes of the sections short enough to print whole. The closing notes box counts as a
+    block of the last section: it never starts a page alone, so it moves with that section."""
+    closing = "notes" in checklist.fields
+    last = len(checklist.sections) - 1
+    whole = set()
+    for index, section in enumerate(checklist.sections):
+        notes_boxes = bool(checklist.section_notes_for(section)) + (closing and index == last)
+        if printed_blocks(section, notes_boxes) <= WHOLE_SECTION_BLOCKS:
+            whole.add(index)
+    return whole
 
 
 def css_string(value: str) -> str:
@@ -91,6 +115,7 @@ def render_html(checklist: Checklist, publisher: str) -> str:
         line_fields=line_fields,
         footer_lines=checklist.footer_lines(publisher),
         sections=checklist.sections,
+        whole_sections=whole_sections(checklist),
         section_notes=checklist.section_notes,
         notes_label=strings.text(lang, "field.notes") if "notes" in checklist.fields else None,
     )
