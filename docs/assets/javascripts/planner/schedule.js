@@ -106,10 +106,11 @@ export function intervalFor(segment, values, data) {
   return scale[Math.min(high, Math.max(low, shifted))];
 }
 
-/** Up to `max` prompts, in turn from meeting to meeting. */
+/** Up to `max` prompts, in turn from meeting to meeting, in the pool's order. */
 export function pickPrompts(pool, occurrence, max = 5) {
   if (pool.length <= max) return pool.slice();
-  return Array.from({ length: max }, (_, j) => (occurrence * max + j) % pool.length).sort((a, b) => a - b).map((i) => pool[i]);
+  const first = (occurrence * max) % pool.length; // each meeting starts where the last one stopped
+  return pool.filter((_, i) => (i - first + pool.length) % pool.length < max);
 }
 
 // Right-to-left text or a stray direction mark stays inside the name (U+2068 … U+2069).
