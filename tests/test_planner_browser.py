@@ -76,10 +76,13 @@ def test_fill_the_form_and_download_the_calendar(page, site_server, lang, date_t
     assert count >= 12
     assert page.locator(".planner-phase h4").count() == 9  # every phase of the placement, follow-up included
     names = [meetings.nth(index).locator(".planner-kind").inner_text() for index in range(count)]
-    for index in range(count):
-        prompts = meetings.nth(index).locator("ul:not(.planner-links) > li").count()
-        # Five in turn at a meeting that repeats; a meeting held once lists its whole agenda.
-        assert 3 <= prompts and (prompts <= 5 or names.count(names[index]) == 1), (names[index], prompts)
+    agendas = [meetings.nth(index).locator("ul:not(.planner-links) > li").all_inner_texts() for index in range(count)]
+    check_ins = [agenda for name, agenda in zip(names, agendas) if name == title.split(" – ")[0]]
+    for name, prompts in zip(names, agendas):
+        # Five in turn at the daily touchpoints; a check-in, or a meeting held once, lists its whole agenda.
+        assert 3 <= len(prompts) and (len(prompts) <= 5 or names.count(name) == 1 or prompts in check_ins), (name, prompts)
+    # Every check-in lists the same agenda: the checklist's ten items.
+    assert len(check_ins) >= 5 and all(len(agenda) == 10 and agenda == check_ins[0] for agenda in check_ins), check_ins
 
     raw, events = download_calendar(page)
     assert len(events) == count

@@ -57,12 +57,14 @@ test("a 15-week on-site placement follows the phases in order", () => {
   assert.equal(new Set(p.meetings.map((m) => m.id)).size, p.meetings.length, "ids are unique");
 });
 
-test("a meeting that repeats has 3 to 5 agenda prompts; one with the student held once has its whole agenda", () => {
+test("a kind that takes turns shows its share of prompts; the others, and one held once with the student, list their whole agenda", () => {
   for (const extra of [{}, { start: "2026-05-04", end: "2027-08-27" }, { end: "", weeks: "3" }]) {
     const meetings = plan(extra).meetings;
     for (const m of meetings) {
-      const once = meetings.filter((other) => other.kind === m.kind).length === 1 && data.meetings[m.kind].withStudent;
-      assert.ok(m.prompts.length >= 3 && (once || m.prompts.length <= 5), `${m.id}: ${m.prompts.length}`);
+      const { inTurn, prompts, withStudent } = data.meetings[m.kind];
+      const once = meetings.filter((other) => other.kind === m.kind).length === 1 && withStudent;
+      const expected = once || !inTurn ? prompts.length : Math.min(inTurn, prompts.length);
+      assert.ok(m.prompts.length >= 3 && m.prompts.length === expected, `${m.id}: ${m.prompts.length}`);
     }
   }
   // Steps the checklists say matter, which the first five items left out (the checklist's words).
@@ -77,11 +79,12 @@ test("a meeting that repeats has 3 to 5 agenda prompts; one with the student hel
   assert.ok(!followUp.prompts.some((p) => p.includes("Our advice")), followUp.prompts);
 });
 
-test("prompts rotate from one check-in to the next, keeping the checklist's order", () => {
+test("prompts rotate from one meeting to the next, keeping the checklist's order", () => {
   const pool = ["a", "b", "c", "d", "e", "f", "g", "h"];
-  assert.deepEqual(pickPrompts(pool, 0), ["a", "b", "c", "d", "e"]);
-  assert.deepEqual(pickPrompts(pool, 1), ["a", "b", "f", "g", "h"]);
-  assert.deepEqual(pickPrompts(["a", "b", "c"], 4), ["a", "b", "c"]);
+  assert.deepEqual(pickPrompts(pool, 0, 5), ["a", "b", "c", "d", "e"]);
+  assert.deepEqual(pickPrompts(pool, 1, 5), ["a", "b", "f", "g", "h"]);
+  assert.deepEqual(pickPrompts(pool, 2, 5), ["c", "d", "e", "f", "g"]); // from where the last one stopped
+  assert.deepEqual(pickPrompts(["a", "b", "c"], 4, 5), ["a", "b", "c"]);
 });
 
 test("remote and hybrid placements get more touchpoints than on-site ones", () => {

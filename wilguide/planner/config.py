@@ -33,6 +33,10 @@ DAYS_PER_MONTH = 30.4375
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 DURATION = re.compile(r"^(\d+)([dw])$")
 POSITION = re.compile(r"^(?:(\d+(?:\.\d+)?)%|(\d+)w|(mid|final|exit))$")
+# Agenda prompts: the first source with at least MIN_PROMPTS items gives up to MAX_PROMPTS (the
+# expectations conversation's checklist has 13).
+MIN_PROMPTS = 3
+MAX_PROMPTS = 13
 
 # Every interface text of the planner. Editors change the words, not the keys.
 # The texts the page's script reads: they travel in its data.
@@ -321,6 +325,7 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
                 "name": check.text(item, "name", where),
                 "minutes": minutes,
                 "with_student": item.get("with_student", True) is not False,
+                "prompts_in_turn": _prompts_in_turn(check, item, where),
                 "agenda": [link for link in agenda if link],
                 "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
                 "guide": check.link(item.get("guide"), item.line_of("guide"), where),
@@ -362,6 +367,23 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     if check.findings:
         raise ContentError(check.findings)
     return config
+
+
+def _prompts_in_turn(check: _Checker, item: LineDict, where: str) -> int | None:
+    """How many prompts each meeting of the kind shows, taking turns from one to the next; None
+    when it is left out: each meeting lists the whole agenda."""
+    if "prompts_in_turn" not in item:
+        return None
+    value = item["prompts_in_turn"]
+    # MAX_PROMPTS or more would be the whole agenda: leaving the setting out says so.
+    if not isinstance(value, int) or isinstance(value, bool) or not MIN_PROMPTS <= value < MAX_PROMPTS:
+        check.error(
+            item.line_of("prompts_in_turn"),
+            f"{where}: 'prompts_in_turn' must be a whole number from {MIN_PROMPTS} to {MAX_PROMPTS - 1} "
+            "(how many prompts each meeting shows, taking turns); leave it out to list the whole agenda every time",
+        )
+        return None
+    return value
 
 
 def _zones(check: _Checker, tree: LineDict) -> list[dict]:

@@ -7,14 +7,10 @@ from typing import Callable
 
 from ..checklists.strings import typography
 from ..findings import ContentError, Finding
-from .config import INTERVALS, SCRIPT_STRING_KEYS, Link, PlannerConfig
+from .config import INTERVALS, MAX_PROMPTS, MIN_PROMPTS, SCRIPT_STRING_KEYS, Link, PlannerConfig
 from .pages import agenda_items, read_page
 from .public_holidays import FILE_NAME as HOLIDAYS_FILE
 
-MIN_PROMPTS = 3
-# Per kind of meeting: a meeting that repeats shows 5 of them in turn, a meeting with the student
-# held once shows them all (the expectations conversation's checklist has 13 items).
-MAX_PROMPTS = 13
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 
@@ -82,6 +78,8 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
             "guide": link(meeting["guide"]),
             "template": link(meeting["template"]) if meeting.get("template") else None,
         }
+        if meeting["prompts_in_turn"]:  # left out, not null: the script then lists the whole agenda
+            meetings[meeting["key"]]["inTurn"] = meeting["prompts_in_turn"]
     if findings:
         raise ContentError(findings)
     return {

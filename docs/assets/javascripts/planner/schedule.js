@@ -106,8 +106,8 @@ export function intervalFor(segment, values, data) {
   return scale[Math.min(high, Math.max(low, shifted))];
 }
 
-/** Up to `max` prompts, in turn from meeting to meeting, in the pool's order. */
-export function pickPrompts(pool, occurrence, max = 5) {
+/** Up to `max` prompts (all without it), in turn from meeting to meeting, in the pool's order. */
+export function pickPrompts(pool, occurrence, max = Infinity) {
   if (pool.length <= max) return pool.slice();
   const first = (occurrence * max) % pool.length; // each meeting starts where the last one stopped
   return pool.filter((_, i) => (i - first + pool.length) % pool.length < max);
@@ -217,9 +217,11 @@ export function buildPlan(input, data, holidays) {
   if (values.followUp) add("follow-up", moveOff(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
-  // A meeting with the student held once (the expectations conversation, the final evaluation)
-  // lists its whole agenda; the others take five prompts in turn, so that each covers something
-  // new (the preparation, the mentor's own to-do list, links its whole checklist).
+  // Each meeting lists its whole agenda, in the checklist's order (a check-in: "Use the same
+  // agenda every time"). A kind with inTurn (prompts_in_turn in planner.yml: the daily
+  // touchpoints) shows that many, taking turns so that each covers something new, unless it is
+  // held once with the student (the preparation, the mentor's own to-do list, shows its first
+  // ones and links its whole checklist).
   const held = {};
   for (const { kind } of events) held[kind] = (held[kind] ?? 0) + 1;
   const seen = {};
@@ -227,13 +229,13 @@ export function buildPlan(input, data, holidays) {
     const n = (seen[kind] = (seen[kind] ?? 0) + 1);
     // An exit on the evaluation's day starts when the evaluation ends, or ends when it starts if
     // it would otherwise run past midnight (on the next day, after the placement).
-    const { minutes, prompts, withStudent } = data.meetings[kind], length = minutes || values.length;
+    const { minutes, prompts, withStudent, inTurn } = data.meetings[kind], length = minutes || values.length;
     const evaluation = data.meetings["final-evaluation"].minutes || values.length;
     const after = kind !== "exit" || day !== final ? 0 : values.time + evaluation + length <= 1440 || values.time < length ? evaluation : -length;
     return {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length,
-      prompts: pickPrompts(prompts, n - 1, held[kind] === 1 && withStudent ? Infinity : 5),
+      prompts: pickPrompts(prompts, n - 1, held[kind] === 1 && withStudent ? Infinity : inTurn),
       movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
   });
