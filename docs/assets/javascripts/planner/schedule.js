@@ -106,9 +106,8 @@ export function intervalFor(segment, values, data) {
   return scale[Math.min(high, Math.max(low, shifted))];
 }
 
-/** Up to `max` prompts (all without it), in turn from meeting to meeting, in the pool's order. */
-export function pickPrompts(pool, occurrence, max = Infinity) {
-  if (pool.length <= max) return pool.slice();
+/** `max` prompts (all of a shorter pool), in turn from meeting to meeting, in the pool's order. */
+export function pickPrompts(pool, occurrence, max) {
   const first = (occurrence * max) % pool.length; // each meeting starts where the last one stopped
   return pool.filter((_, i) => (i - first + pool.length) % pool.length < max);
 }
@@ -235,7 +234,7 @@ export function buildPlan(input, data, holidays) {
     return {
       id: `${kind}-${n}`, kind, phase, every, day, date: isoDate(day), time: values.time + after,
       length,
-      prompts: pickPrompts(prompts, n - 1, held[kind] === 1 && withStudent ? Infinity : inTurn),
+      prompts: !inTurn || (held[kind] === 1 && withStudent) ? prompts : pickPrompts(prompts, n - 1, inTurn),
       movedFrom: kind === "touchpoint" ? undefined : movedFrom.get(day),
     };
   });
