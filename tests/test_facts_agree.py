@@ -79,3 +79,66 @@ def test_placement_length_bands_are_the_same_in_the_planner_and_the_check_in_pag
     for words in BANDS_ON_CHECK_IN_PAGE[lang]:
         assert words in text, f"docs/{lang}/practices/check-in.md should say: {words}"
     assert not re.search(r"8 (?:to|à) 12 (?:months|mois)", text), "a band the planner does not have"
+
+
+def band(key: str) -> dict:
+    return next(b for b in PLANNER["bands"] if b["key"] == key)
+
+
+# When the planner books the final evaluation, as the chapters say it (spaces made plain).
+FINAL_EVALUATION = {
+    "fr": [
+        ("practices/check-in.md", "| Évaluation finale | Environ 2 semaines avant la dernière journée |", "standard"),
+        ("practices/check-in.md", "l'évaluation finale environ une semaine avant la dernière journée", "short"),
+        ("closing-well.md", "l'évaluation finale a alors lieu environ une semaine avant la dernière journée", "short"),
+    ],
+    "en": [
+        ("practices/check-in.md", "| Final evaluation | About 2 weeks before the last day |", "standard"),
+        ("practices/check-in.md", "the final evaluation about a week before the last day", "short"),
+        ("closing-well.md", "the final evaluation then comes about a week before the last day", "short"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_final_evaluation_falls_when_the_planner_books_it(lang):
+    """The rhythm table is set for 3 to 8 months: the planner's "standard" band."""
+    weeks = {"short": "1w", "standard": "2w"}
+    for name, words, key in FINAL_EVALUATION[lang]:
+        assert band(key)["final_evaluation_before_end"] == weeks[key]
+        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert not re.search(r"2[–-]4 (?:last weeks|dernières semaines)|Last 2[–-]4 weeks|2 à 4 dernières", page(lang, "practices/check-in.md"))
+
+
+MID_REVIEW = {
+    # Half of 12 and of 16 weeks: the planner books the review at mid_review_at of the length.
+    "fr": [
+        ("practices/check-in.md", "au bout de 6 semaines sur 12, de 8 semaines sur 16"),
+        ("placement-step-by-step.md", "au bout de 6 semaines pour un stage de 12 semaines, de 8 semaines pour un stage de 16 semaines"),
+    ],
+    "en": [
+        ("practices/check-in.md", "6 weeks into 12, 8 into 16"),
+        ("placement-step-by-step.md", "6 weeks into a 12-week placement, 8 weeks into a 16-week one"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_mid_placement_review_falls_halfway_as_the_planner_books_it(lang):
+    assert {b["mid_review_at"] for b in PLANNER["bands"]} == {"50%"}
+    for name, words in MID_REVIEW[lang]:
+        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+
+
+SECOND_HALF_ROW = {
+    "fr": "| Seconde moitié | Après le bilan | Aux deux semaines; chaque semaine si votre stagiaire le préfère",
+    "en": "| Second half | After the review | Every two weeks; weekly if the student prefers",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_students_preference_still_counts_after_the_mid_placement_review(lang):
+    """The planner lets the student's preference move the second half's check-ins, as before the review."""
+    segment = next(s for s in band("standard")["rhythm"] if s["phase"] == "second-half")
+    assert segment["every"] == "biweekly" and segment["range"] == ["weekly", "biweekly"]
+    assert SECOND_HALF_ROW[lang] in page(lang, "practices/check-in.md")
