@@ -61,6 +61,9 @@ ABBREVIATIONS = {
         "ARC": "Agence du revenu du Canada",
         "PAE": "programme d'aide aux employés",
         "LQ": "Lois du Québec",
+        "ASL": "American Sign Language (langue des signes américaine)",
+        "LSQ": "langue des signes québécoise",
+        "CART": "Communication Access Realtime Translation (sous-titrage en direct)",
     },
     "en": {
         "WIL": "work-integrated learning",
@@ -95,6 +98,9 @@ ABBREVIATIONS = {
         "HR": "human resources",
         "CRA": "Canada Revenue Agency",
         "EAP": "employee assistance program",
+        "ASL": "American Sign Language",
+        "LSQ": "langue des signes québécoise (Quebec Sign Language)",
+        "CART": "Communication Access Realtime Translation (live captioning)",
     },
 }
 # What the contribution page says when no contact address is set.
