@@ -448,6 +448,87 @@ def _keep_names_whole(root: HtmlElement) -> None:
                 element.insert(at + offset, word)
 
 
+# A line breaks at a word's own hyphen only where hyphenation could break it too (guide.css,
+# hyphenate-limit-chars): with three letters or more on each side. No "mi-" / "stage", "check-" /
+# "in", "COVID-" / "19"; "Colombie-" / "Britannique" still may.
+_SHORTEST_PART = 3
+# French typography never breaks between a verb and the pronoun joined to it ("arrive-t-il",
+# "peut-elle", "dites-le-moi"): the pronouns of three letters or more (shorter ones such as "t",
+# "il", "on" and "le" are already kept by the rule above).
+_PRONOUNS_AFTER_A_VERB = frozenset("elle elles ils les lui leur leurs moi toi nous vous".split())
+_HYPHENATED = re.compile(r"[\w’']+(?:-[\w’']+)+")
+_TYPED = {"code", "pre", "kbd", "samp"}  # printed as typed, breaks included
+
+
+def _unbreakable_runs(word: str, french: bool) -> list[tuple[int, int]]:
+    """(start, end) of each run of the word's parts that must not be split across two lines."""
+    parts = word.split("-")
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+
+    def joined(before: str, after: str) -> bool:
+        shortest = min(len(re.sub(r"[’']", "", part)) for part in (before, after))
+        return shortest < _SHORTEST_PART or (french and after.lower() in _PRONOUNS_AFTER_A_VERB)
+
+    runs, first = [], 0
+    for index in range(1, len(parts) + 1):
+        if index == len(parts) or not joined(parts[index - 1], parts[index]):
+            if index - first > 1:
+                runs.append((starts[first], starts[index - 1] + len(parts[index - 1])))
+            first = index
+    return runs
+
+
+def _prints_as_typed(element: HtmlElement) -> bool:
+    """Code, a printed address (its breaks are its own), or a phone number (never broken)."""
+    for e in (element, *element.iterancestors()):
+        classes = (e.get("class") or "").split()
+        if e.tag in _TYPED or "print-url" in classes or "wg-tel" in classes:
+            return True
+        if e.tag == "a" and " ".join(e.text_content().split()) in (e.get("href"), _print_url(e.get("href") or "")):
+            return True
+    return False
+
+
+def _keep_short_compounds_whole(root: HtmlElement, lang: str) -> None:
+    """Each run of a hyphenated word that must stay on one line goes in a span that does not wrap
+    ("bilan de <span>mi-stage</span>"). Not a no-break hyphen (U+2011): the PDF's text, which
+    readers copy and search, keeps the hyphen they typed."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or _prints_as_typed(element):
+            continue
+        french = (next((e.get("lang") for e in (element, *element.iterancestors()) if e.get("lang")), None) or lang).startswith("fr")
+        for child in [None, *element]:  # None: the element's own text, before its first child
+            text = element.text if child is None else child.tail
+            ranges = [
+                (match.start() + start, match.start() + end)
+                for match in _HYPHENATED.finditer(text or "")
+                for start, end in _unbreakable_runs(match.group(), french)
+            ]
+            if ranges:
+                _wrap_ranges(element, child, ranges, "compound")
+
+
+def _wrap_ranges(element: HtmlElement, child: HtmlElement | None, ranges: list[tuple[int, int]], class_: str) -> None:
+    """Puts each (start, end) range of a text run in a span of that class: the element's own text
+    when ``child`` is None, else the child's tail."""
+    text = (element.text if child is None else child.tail) or ""
+    spans = []
+    for (start, stop), (following, _) in zip(ranges, [*ranges[1:], (len(text), None)]):
+        span = _element("span", text[start:stop], class_=class_)
+        span.tail = text[stop:following] or None
+        spans.append(span)
+    head = text[: ranges[0][0]] or None
+    if child is None:
+        element.text = head
+    else:
+        child.tail = head
+    at = 0 if child is None else element.index(child) + 1
+    for offset, span in enumerate(spans):
+        element.insert(at + offset, span)
+
+
 def prepare_chapter(
     chapter: Chapter, in_part: bool, links: _Links, edition: Edition, problems: list[Finding]
 ) -> PreparedChapter:
@@ -525,6 +606,7 @@ def prepare_chapter(
         image.attrib.pop("loading", None)
 
     _keep_names_whole(root)
+    _keep_short_compounds_whole(root, edition.lang)
     for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
         _add_class(element, {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title"))
     for element in root.iter("h1", "h2", "h3"):

@@ -1,0 +1,61 @@
+"""Where the guide PDF breaks its lines, in small documents typeset the way the guide is (the same
+assembly, stylesheet and WeasyPrint path) in columns narrow enough to force breaks, and read back
+by Poppler (`pdftotext -bbox-layout`), which knows nothing of the code that typeset them."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from typing import NamedTuple
+
+import lxml.html
+import pytest
+
+from wilguide.guide_pdf import Chapter, Edition, make_guide_pdf
+
+EDITION = Edition("fr", "Guide d'essai", "Sous-titre", "", date.min, "https://example.org/g/", "", "")
+LEFT_MARGIN = 63.6  # pt, guide.css @page
+BODY_TOP, BODY_BOTTOM = 0.85 * 72, 792 - 0.85 * 72  # the text area, from the top (Poppler)
+
+
+class Line(NamedTuple):
+    page: int
+    text: str
+    right: float  # where its last word ends, pt from the page's left edge
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def typeset_lines(body: str) -> list[Line]:
+    """Each line of the chapter's text area, in reading order (the cover and contents left out)."""
+    pdf = make_guide_pdf([Chapter("roles.md", "roles/", f'<h1 id="roles">Rôles</h1>{body}', "Rôles")], EDITION, {}).path
+    layout = subprocess.run(["pdftotext", "-f", "3", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120).stdout
+    lines = []
+    for number, page in enumerate(lxml.html.fromstring(layout.decode("utf-8")).iter("page"), start=3):
+        for line in page.iter("line"):
+            words = [word.text or "" for word in line.iter("word")]
+            if words and BODY_TOP - 1 <= float(line.get("ymin")) and float(line.get("ymax")) <= BODY_BOTTOM + 1:
+                lines.append(Line(number, " ".join(words), float(line.get("xmax"))))
+    return lines
+
+
+# An inverted question, a pronoun after its verb and a compound with a two-letter part, in columns
+# from 60 to 200 pt wide: at some widths the line ends on each of their hyphens.
+QUESTION = "Quand votre stagiaire arrive-t-il au bureau pour le bilan de mi-stage? Peut-elle venir avec sa personne-ressource?"
+KEPT_WHOLE = ("arrive-t-il", "mi-stage", "Peut-elle")
+COLUMNS = range(60, 201, 5)  # pt
+
+
+def test_a_french_inverted_question_and_a_short_compound_never_break_at_their_hyphen(cache_dir):
+    """French typography never leaves "arrive-t-" or "mi-" at the end of a line and "il" or "stage"
+    at the start of the next. Each word must be read whole, on one line, in every column, and with
+    the hyphen that was typed (U+002D), so that the PDF's text is still found by a search."""
+    lines = typeset_lines("".join(f'<p style="width: {width}pt">{QUESTION}</p>' for width in COLUMNS))
+    text = "\n".join(line.text for line in lines)
+    assert text.count("Quand") == len(COLUMNS), "every column is read"
+    split = {word: len(COLUMNS) - text.count(word) for word in KEPT_WHOLE}
+    assert not any(split.values()), f"columns where the word is not whole on one line: {split}\n{text}"
