@@ -59,3 +59,38 @@ def test_a_french_inverted_question_and_a_short_compound_never_break_at_their_hy
     assert text.count("Quand") == len(COLUMNS), "every column is read"
     split = {word: len(COLUMNS) - text.count(word) for word in KEPT_WHOLE}
     assert not any(split.values()), f"columns where the word is not whole on one line: {split}\n{text}"
+
+
+# Two sources of the references page: an address that follows a few words and ends before a full
+# stop, and an address whose last piece between two slashes is nearly 60 characters long.
+ADDRESSES = (
+    "https://cpaquebec.ca/fr/releve-cpa/stage/loi-sur-la-protection-des-stagiaires",
+    "http://heritageday.novascotia.ca/content/la-journ%C3%A9e-du-patrimoine-de-la-nouvelle-%C3%A9cosse",
+)
+LEAD_INS = ("protection-des-stagiaires; voir aussi", "Adresse : le texte de la loi et plus encore :")
+PARAGRAPHS = range(380, 485, 8)  # pt: the text block is 484.8 pt wide, a list item 466.8 pt
+MOST_LEFT_EMPTY = 0.25  # of the paragraph's width, on a line that is not its last
+
+
+def test_a_long_address_in_a_link_leaves_no_line_far_short_of_the_margin(cache_dir):
+    """A whole address once moved to the next line and left two thirds of the line before it empty,
+    because it could not break where it began. Each paragraph is on a page of its own; every line
+    but its last reaches within a quarter of its width from the right edge."""
+    body = "".join(
+        f'<p style="break-before: page; width: {width}pt">{lead_in} <a href="{address}">{address}</a>. Les droits.</p>'
+        for width in PARAGRAPHS
+        for lead_in, address in zip(LEAD_INS, ADDRESSES)
+    )
+    lines = typeset_lines(body)
+    widths = {page: width for page, width in enumerate((w for w in PARAGRAPHS for _ in ADDRESSES), start=4)}
+    short = []
+    for line, following in zip(lines, lines[1:]):
+        if line.page == following.page and line.page in widths:
+            width = widths[line.page]
+            empty = (LEFT_MARGIN + width - line.right) / width
+            if empty > MOST_LEFT_EMPTY:
+                short.append(f"page {line.page} ({width} pt): {empty:.0%} empty after {line.text[-60:]!r}, then {following.text[:40]!r}")
+    assert len(widths) == len({line.page for line in lines if line.page in widths}), "each paragraph has its page"
+    assert not short, f"{len(short)} lines end far short of the margin:\n" + "\n".join(short)
+    printed = "".join(line.text for line in lines)
+    assert all(address in printed for address in ADDRESSES), "each address is printed as typed, without a hyphen added"

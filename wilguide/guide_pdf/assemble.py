@@ -136,23 +136,39 @@ def _print_url(href: str) -> str:
     return shown.rstrip("/")
 
 
-# A printed address breaks only after a slash: "wil-mentoring-" / "guide/" looked like a
-# hyphenated word split across lines. A piece longer than this may still break anywhere,
-# or it would run past the margin; so may any address in a table cell, whose column is narrow.
-_LONGEST_UNBROKEN_ADDRESS_PIECE = 70  # characters
+# Where a printed address may break is written into its text with two characters that print
+# nothing and that the PDF's text leaves out, so an address copied from the PDF still works. Nowrap
+# spans did not do: WeasyPrint 70 cannot break between two of them once it has to go back along
+# the line, and moved a whole address to the next line, leaving the line before it half empty.
+LINE_BREAK = "\u200b"  # zero width space: a line may break here
+NO_LINE_BREAK = "\u2060"  # word joiner: a line may not break here
+# A piece of an address between two slashes longer than this may also break before a hyphen, an
+# underscore, a dot or an at sign, or a line could end a third of a line short of the margin.
+LONG_ADDRESS_PIECE = 30  # characters
+_BREAKS_AFTER = "-\u2013?!|"  # where Pango breaks in an address that is not after a slash
 
 
-def _break_only_after_slashes(element: HtmlElement, address: str) -> None:
-    """Appends the address to the element as pieces that each end with a slash and do not wrap."""
-    if any(a.tag in ("td", "th") for a in element.iterancestors()):
-        pieces = [address]
-    else:
-        pieces = re.split(r"(?<=/)(?=[^/])", address)
-    for piece in pieces:
-        if len(piece) > _LONGEST_UNBROKEN_ADDRESS_PIECE or len(pieces) == 1:
-            _append_text(element, piece)
-        else:
-            element.append(_element("span", piece, class_="address-piece"))
+def address_with_breaks(address: str) -> str:
+    """The address as printed: it breaks after a slash, and inside a long piece before a hyphen,
+    underscore, dot or at sign (the next line starts with it, so no hyphen ends a line and reads
+    as one added by hyphenation: "wil-mentoring-" / "guide/"); nowhere else."""
+    pieces = re.split(r"(?<=/)(?=[^/])", address)
+    printed = LINE_BREAK.join(_long_piece_breaks(piece) if len(piece) > LONG_ADDRESS_PIECE else piece for piece in pieces)
+    return re.sub(f"(?<=[{re.escape(_BREAKS_AFTER)}])(?=.)", NO_LINE_BREAK, printed)
+
+
+def _long_piece_breaks(piece: str) -> str:
+    """Breaks before a hyphen, underscore, dot or at sign; in a piece with a query, only after its
+    "?": a line starting with ".aspx?id=3" would read as garbled text, not as an address."""
+    path, question, query = piece.rpartition("?")
+    return path + question + re.sub(r"(?<=[^\W_])(?=[-_.@])", LINE_BREAK, query)
+
+
+def _append_address(element: HtmlElement, address: str) -> None:
+    """Appends the address with its break points; in a table cell, whose column is narrow, as
+    typed: it may break anywhere there (guide.css)."""
+    in_table = any(a.tag in ("td", "th") for a in element.iterancestors())
+    _append_text(element, address if in_table else address_with_breaks(address))
 
 
 def _append_text(element: HtmlElement, text: str) -> None:
@@ -486,7 +502,8 @@ def _prints_as_typed(element: HtmlElement) -> bool:
         classes = (e.get("class") or "").split()
         if e.tag in _TYPED or "print-url" in classes or "wg-tel" in classes:
             return True
-        if e.tag == "a" and " ".join(e.text_content().split()) in (e.get("href"), _print_url(e.get("href") or "")):
+        shown = " ".join(e.text_content().replace(LINE_BREAK, "").replace(NO_LINE_BREAK, "").split())
+        if e.tag == "a" and shown in (e.get("href"), _print_url(e.get("href") or "")):
             return True
     return False
 
@@ -582,12 +599,12 @@ def prepare_chapter(
         if kind == "external" and shown not in (href, _print_url(href)) and not href.startswith("tel:"):
             note = _element("span", ", " if in_brackets else " (", class_="print-url")
             _after(link, note)  # placed first: in a table cell, the address may break anywhere
-            _break_only_after_slashes(note, _print_url(href))
+            _append_address(note, _print_url(href))
             if not in_brackets:
                 _append_text(note, ")")
         elif kind == "external" and shown in (href, _print_url(href)) and len(link) == 0:
             link.text = None  # an address shown as itself
-            _break_only_after_slashes(link, shown)
+            _append_address(link, shown)
         # A section of the same chapter gets its page too: a chapter can run over several pages.
         # A citation does not: "(BHER, 2020 (p. 74))" reads as a page of BHER's document.
         elif (
