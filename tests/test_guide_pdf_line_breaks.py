@@ -94,3 +94,50 @@ def test_a_long_address_in_a_link_leaves_no_line_far_short_of_the_margin(cache_d
     assert not short, f"{len(short)} lines end far short of the margin:\n" + "\n".join(short)
     printed = "".join(line.text for line in lines)
     assert all(address in printed for address in ADDRESSES), "each address is printed as typed, without a hyphen added"
+
+
+# Two passages of the French guide in which runs of text end before an element (a name kept whole,
+# an abbreviation, a link), one of them with « and a no-break space before a name.
+RUNS_BEFORE_ELEMENTS = (
+    "<strong>Ontario, stage non rémunéré.</strong> Quand le stage, obligatoire ou facultatif, fait partie"
+    " d'un programme que finance le ministère ontarien responsable des collèges et universités, dans un"
+    " collège ou une université financés par l'État, et qu'il compte pour la réussite de ce programme, ce"
+    " ministère paie les coûts des prestations de la Commission de la sécurité professionnelle et de"
+    " l'assurance contre les accidents du travail (<abbr title=\"Commission de la sécurité professionnelle"
+    " et de l'assurance contre les accidents du travail\">CSPAAT</abbr>, en anglais WSIB). Cette couverture"
+    " ne coûte rien à l'organisation d'accueil.",
+    "Répartissez équitablement les tâches stimulantes et la visibilité (voyez <a href=\"#roles\">Répartir"
+    " équitablement le travail</a>). Faites ensuite en sorte que chaque personne ose parler : dites"
+    " clairement qu'il est normal de ne pas savoir. Remerciez pour les questions, même celles qui vous"
+    " semblent simples. Devant une erreur, demandez «\u00a0Qu'est-ce qu'on en retient?\u00a0» plutôt que"
+    " «\u00a0Qui a fait ça?\u00a0».",
+)
+WIDE_COLUMNS = range(440, 485)  # pt, one by one: the defect shows at some widths only
+MOST_LEFT_EMPTY_IN_PROSE = 0.5  # of the column, on a line of prose that is not a paragraph's last
+
+
+def test_a_line_of_prose_is_never_cut_after_its_first_word(cache_dir):
+    """"cés" alone on a line after "finan-", "savoir." alone before "Remerciez": WeasyPrint 70 kept
+    only the first word of a run of text that fitted the line without its last space, before a name
+    kept whole or an abbreviation. Each passage as a list item on a page of its own, in columns from
+    440 pt to the text block's width: no line but the last is half empty."""
+    body = "".join(
+        f'<ul style="break-before: page; width: {width}pt"><li>{text}</li></ul>'
+        for width in WIDE_COLUMNS
+        for text in RUNS_BEFORE_ELEMENTS
+    )
+    lines = typeset_lines(body)
+    widths = {page: width for page, width in enumerate((w for w in WIDE_COLUMNS for _ in RUNS_BEFORE_ELEMENTS), start=4)}
+    short = [
+        f"page {line.page} ({widths[line.page]} pt): {line.text!r}, then {following.text[:50]!r}"
+        for line, following in zip(lines, lines[1:])
+        if line.page == following.page in widths
+        and (LEFT_MARGIN + widths[line.page] - line.right) / widths[line.page] > MOST_LEFT_EMPTY_IN_PROSE
+    ]
+    assert len(widths) == len({line.page for line in lines if line.page in widths}), "each passage has its page"
+    assert not short, f"{len(short)} lines cut after their first words:\n" + "\n".join(short)
+    # WeasyPrint is itself again for the checklists' PDFs, typeset in the same processes.
+    from weasyprint.layout import inline
+    from weasyprint.text import line_break
+
+    assert inline.split_first_line is line_break.split_first_line

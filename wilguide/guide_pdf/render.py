@@ -67,6 +67,45 @@ def _hyphenate_canadian_english_as_american() -> None:
     pyphen.LANGUAGES_LOWERCASE.setdefault("en_ca", "en_US")
 
 
+@contextmanager
+def _lines_filled_before_elements():
+    """WeasyPrint 70 sets a line of one word when a run of text before an element (a link, an
+    abbreviation, a name kept whole) fits the rest of the line only without its last space: it
+    counts the space that Pango lets hang past the margin, takes the run for one that cannot be
+    broken and keeps its first word ("cés" alone after "finan-", "savoir." alone before
+    "Remerciez": about one page in forty of the French guide). While the guide is typeset, such a
+    run is laid out again:
+
+    - a space hangs at the end of a line (CSS Text 3): the run fits when its words do;
+    - a no-break space does not (« before a name): the run breaks before the word it ends, as if
+      something followed that space on the line.
+
+    Only for the guide: the checklists' PDFs, typeset by the same worker processes, keep
+    WeasyPrint as it is (their cache does not know this code)."""
+    from weasyprint.layout import inline
+
+    split_first_line = inline.split_first_line
+
+    def fill(text, style, context, max_width, *args, **kwargs):
+        result = split_first_line(text, style, context, max_width, *args, **kwargs)
+        words = text.rstrip(" ")
+        if result[2] is None or max_width is None or not words.strip():
+            return result
+        if words != text and split_first_line(words, style, context, max_width, *args, **kwargs)[2] is None:
+            return split_first_line(text, style, context, None, *args, **kwargs)
+        if words[-1] in "\u00a0\u202f":
+            probe = split_first_line(words + "\u2060", style, context, max_width, *args, **kwargs)
+            if probe[2] is not None and probe[1] > result[1]:
+                return probe
+        return result
+
+    inline.split_first_line = fill
+    try:
+        yield
+    finally:
+        inline.split_first_line = split_first_line
+
+
 def with_page_numbers(document: str, pages: dict[str, int]) -> str:
     """``document`` with data-page="N" on each reference: its target's page, or the first guess."""
     return REFERENCE.sub(lambda m: f'{m.group(0)} data-page="{pages.get(m.group(1), FIRST_GUESS)}"', document)
@@ -92,7 +131,7 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
     fonts = FontConfiguration()
     targets = set(REFERENCE.findall(document))
     pages: dict[str, int] = dict(first_guess or {})
-    with _warnings_of("weasyprint") as warnings:
+    with _warnings_of("weasyprint") as warnings, _lines_filled_before_elements():
         css = CSS(string=stylesheet, font_config=fonts, url_fetcher=fetcher)
 
         def lay_out_alone(html: str):
