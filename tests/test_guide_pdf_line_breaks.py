@@ -141,3 +141,19 @@ def test_a_line_of_prose_is_never_cut_after_its_first_word(cache_dir):
     from weasyprint.text import line_break
 
     assert inline.split_first_line is line_break.split_first_line
+
+
+def test_the_contents_keep_short_compounds_and_abbreviations_whole(cache_dir):
+    """A chapter's description in the contents ("… revus au bilan de mi-stage …") breaks like the
+    chapters' text: not at "mi-" nor at the "C.-" of « C.-B. ». A first word one letter longer in
+    each description moves the words along the line until each hyphen has come to a line's end."""
+    described = "revus en C.-B. au bilan de mi-stage, puis à la fin du stage."
+    chapters = [
+        Chapter(f"c{length}.md", f"c{length}/", f"<h1>Chapitre {length}</h1><p>Texte.</p>", f"Chapitre {length}",
+                description="x" * length + " des objectifs pour le stage " * 3 + described, section="Le guide")
+        for length in range(1, 31)
+    ]
+    pdf = make_guide_pdf(chapters, EDITION, {}).path
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "5", "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120, text=True).stdout
+    assert contents.count("revus") == len(chapters), contents
+    assert contents.count("mi-stage") == contents.count("C.-B.") == len(chapters), contents

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 from lxml.html import HtmlElement
 
 from ..findings import Finding
@@ -71,8 +72,8 @@ class Edition:
 @dataclass(frozen=True)
 class PreparedChapter:
     slug: str
-    title: str
-    description: str
+    title: Markup  # for the contents: its short hyphenated words kept whole
+    description: Markup
     html: str
 
 
@@ -472,7 +473,7 @@ _SHORTEST_PART = 3
 # "peut-elle", "dites-le-moi"): the pronouns of three letters or more (shorter ones such as "t",
 # "il", "on" and "le" are already kept by the rule above).
 _PRONOUNS_AFTER_A_VERB = frozenset("elle elles ils les lui leur leurs moi toi nous vous".split())
-_HYPHENATED = re.compile(r"[\w’']+(?:-[\w’']+)+")
+_HYPHENATED = re.compile(r"[\w’']+\.?(?:-[\w’']+\.?)+")  # with abbreviations: "C.-B.", "c.-à-d."
 _TYPED = {"code", "pre", "kbd", "samp"}  # printed as typed, breaks included
 
 
@@ -484,7 +485,7 @@ def _unbreakable_runs(word: str, french: bool) -> list[tuple[int, int]]:
         starts.append(starts[-1] + len(part) + 1)
 
     def joined(before: str, after: str) -> bool:
-        shortest = min(len(re.sub(r"[’']", "", part)) for part in (before, after))
+        shortest = min(len(re.sub(r"[’'.]", "", part)) for part in (before, after))
         return shortest < _SHORTEST_PART or (french and after.lower() in _PRONOUNS_AFTER_A_VERB)
 
     runs, first = [], 0
@@ -525,6 +526,14 @@ def _keep_short_compounds_whole(root: HtmlElement, lang: str) -> None:
             ]
             if ranges:
                 _wrap_ranges(element, child, ranges, "compound")
+
+
+def _in_print(text: str, lang: str) -> Markup:
+    """A line of the contents (a chapter's title or description) as markup, its short
+    hyphenated words kept whole as in the chapters."""
+    line = _element("span", text)
+    _keep_short_compounds_whole(line, lang)
+    return escape(line.text or "") + Markup("".join(lxml.html.tostring(child, encoding="unicode") for child in line))
 
 
 def _wrap_ranges(element: HtmlElement, child: HtmlElement | None, ranges: list[tuple[int, int]], class_: str) -> None:
@@ -634,7 +643,7 @@ def prepare_chapter(
 
     body = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     html = f'<section class="chapter" id="{chapter.slug}">{body}</section>'
-    return PreparedChapter(chapter.slug, title, chapter.description, html)
+    return PreparedChapter(chapter.slug, _in_print(title, edition.lang), _in_print(chapter.description, edition.lang), html)
 
 
 @lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
