@@ -22,8 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
 from lxml.html import HtmlElement
+from markupsafe import Markup, escape
 
 from ..findings import Finding
 from ..site_address import is_shareable
@@ -141,35 +141,35 @@ def _print_url(href: str) -> str:
 # nothing and that the PDF's text leaves out, so an address copied from the PDF still works. Nowrap
 # spans did not do: WeasyPrint 70 cannot break between two of them once it has to go back along
 # the line, and moved a whole address to the next line, leaving the line before it half empty.
-LINE_BREAK = "\u200b"  # zero width space: a line may break here
-NO_LINE_BREAK = "\u2060"  # word joiner: a line may not break here
+_LINE_BREAK = "\u200b"  # zero width space: a line may break here
+_NO_LINE_BREAK = "\u2060"  # word joiner: a line may not break here
 # A piece of an address between two slashes longer than this may also break before a hyphen, an
 # underscore, a dot or an at sign, or a line could end a third of a line short of the margin.
-LONG_ADDRESS_PIECE = 30  # characters
+_LONG_ADDRESS_PIECE = 30  # characters
 _BREAKS_AFTER = "-\u2013?!|"  # where Pango breaks in an address that is not after a slash
 
 
-def address_with_breaks(address: str) -> str:
+def _address_with_breaks(address: str) -> str:
     """The address as printed: it breaks after a slash, and inside a long piece before a hyphen,
     underscore, dot or at sign (the next line starts with it, so no hyphen ends a line and reads
     as one added by hyphenation: "wil-mentoring-" / "guide/"); nowhere else."""
     pieces = re.split(r"(?<=/)(?=[^/])", address)
-    printed = LINE_BREAK.join(_long_piece_breaks(piece) if len(piece) > LONG_ADDRESS_PIECE else piece for piece in pieces)
-    return re.sub(f"(?<=[{re.escape(_BREAKS_AFTER)}])(?=.)", NO_LINE_BREAK, printed)
+    printed = _LINE_BREAK.join(_long_piece_breaks(piece) if len(piece) > _LONG_ADDRESS_PIECE else piece for piece in pieces)
+    return re.sub(f"(?<=[{re.escape(_BREAKS_AFTER)}])(?=.)", _NO_LINE_BREAK, printed)
 
 
 def _long_piece_breaks(piece: str) -> str:
     """Breaks before a hyphen, underscore, dot or at sign; in a piece with a query, only after its
     "?": a line starting with ".aspx?id=3" would read as garbled text, not as an address."""
     path, question, query = piece.rpartition("?")
-    return path + question + re.sub(r"(?<=[^\W_])(?=[-_.@])", LINE_BREAK, query)
+    return path + question + re.sub(r"(?<=[^\W_])(?=[-_.@])", _LINE_BREAK, query)
 
 
 def _append_address(element: HtmlElement, address: str) -> None:
     """Appends the address with its break points; in a table cell, whose column is narrow, as
     typed: it may break anywhere there (guide.css)."""
     in_table = any(a.tag in ("td", "th") for a in element.iterancestors())
-    _append_text(element, address if in_table else address_with_breaks(address))
+    _append_text(element, address if in_table else _address_with_breaks(address))
 
 
 def _append_text(element: HtmlElement, text: str) -> None:
@@ -503,9 +503,10 @@ def _prints_as_typed(element: HtmlElement) -> bool:
         classes = (e.get("class") or "").split()
         if e.tag in _TYPED or "print-url" in classes or "wg-tel" in classes:
             return True
-        shown = " ".join(e.text_content().replace(LINE_BREAK, "").replace(NO_LINE_BREAK, "").split())
-        if e.tag == "a" and shown in (e.get("href"), _print_url(e.get("href") or "")):
-            return True
+        if e.tag == "a":
+            shown = " ".join(e.text_content().replace(_LINE_BREAK, "").replace(_NO_LINE_BREAK, "").split())
+            if shown in (e.get("href"), _print_url(e.get("href") or "")):
+                return True
     return False
 
 

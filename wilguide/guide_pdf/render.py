@@ -89,7 +89,8 @@ def _lines_filled_before_elements():
     def fill(text, style, context, max_width, *args, **kwargs):
         result = split_first_line(text, style, context, max_width, *args, **kwargs)
         words = text.rstrip(" ")
-        if result[2] is None or max_width is None or not words.strip():
+        # The defect keeps one word: a line more than half full is left as it is, at no extra cost.
+        if result[2] is None or max_width is None or result[3] > max_width / 2 or not words.strip():
             return result
         if words != text and split_first_line(words, style, context, max_width, *args, **kwargs)[2] is None:
             return split_first_line(text, style, context, None, *args, **kwargs)
