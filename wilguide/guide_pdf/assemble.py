@@ -454,15 +454,8 @@ def _keep_names_whole(root: HtmlElement) -> None:
         text = element.text if child is None else child.tail
         if text:
             head, words = split(text, mid_sentence)
-            if not words:
-                continue
-            if child is None:
-                element.text = head
-            else:
-                child.tail = head
-            at = 0 if child is None else element.index(child) + 1
-            for offset, word in enumerate(words):
-                element.insert(at + offset, word)
+            if words:
+                _replace_run(element, child, head, words)
 
 
 # A line breaks at a word's own hyphen only where hyphenation could break it too (guide.css,
@@ -546,14 +539,19 @@ def _wrap_ranges(element: HtmlElement, child: HtmlElement | None, ranges: list[t
         span = _element("span", text[start:stop], class_=class_)
         span.tail = text[stop:following] or None
         spans.append(span)
-    head = text[: ranges[0][0]] or None
+    _replace_run(element, child, text[: ranges[0][0]] or None, spans)
+
+
+def _replace_run(element: HtmlElement, child: HtmlElement | None, head: str | None, nodes: list) -> None:
+    """Cuts a text run (the element's own text when ``child`` is None, else the child's tail) down
+    to ``head`` and puts ``nodes`` right after it."""
     if child is None:
         element.text = head
     else:
         child.tail = head
     at = 0 if child is None else element.index(child) + 1
-    for offset, span in enumerate(spans):
-        element.insert(at + offset, span)
+    for offset, node in enumerate(nodes):
+        element.insert(at + offset, node)
 
 
 def prepare_chapter(
