@@ -218,9 +218,9 @@ export function buildPlan(input, data, holidays) {
   events.sort((a, b) => a.day - b.day);
   // Each meeting lists its whole agenda, in the checklist's order (a check-in: "Use the same
   // agenda every time"). A kind with inTurn (prompts_in_turn in planner.yml: the daily
-  // touchpoints) shows that many, taking turns so that each covers something new, unless it is
-  // held once with the student (the preparation, the mentor's own to-do list, shows its first
-  // ones and links its whole checklist).
+  // touchpoints) shows that many, taking turns so that each covers something new. Held once with
+  // the student, it lists everything even so; held once without (the preparation, the mentor's
+  // own to-do list), it shows its first ones and links its whole checklist.
   const held = {};
   for (const { kind } of events) held[kind] = (held[kind] ?? 0) + 1;
   const seen = {};
