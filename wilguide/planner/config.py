@@ -324,7 +324,8 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
                 "phase": phase,
                 "name": check.text(item, "name", where),
                 "minutes": minutes,
-                "with_student": item.get("with_student", True) is not False,
+                "with_student": _flag(check, item, "with_student", where),
+                "with_mentor": _flag(check, item, "with_mentor", where),
                 "prompts_in_turn": _prompts_in_turn(check, item, where),
                 "agenda": [link for link in agenda if link],
                 "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
@@ -367,6 +368,16 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     if check.findings:
         raise ContentError(check.findings)
     return config
+
+
+def _flag(check: _Checker, item: LineDict, key: str, where: str) -> bool:
+    """An optional true-or-false setting of a meeting, true when left out. A typo or a quoted
+    "false" would otherwise read as true, and name someone at a meeting they do not attend."""
+    value = item.get(key, True)
+    if not isinstance(value, bool):
+        check.error(item.line_of(key), f"{where}: '{key}' must be true or false, without quotes; leave it out for true")
+        return True
+    return value
 
 
 def _prompts_in_turn(check: _Checker, item: LineDict, where: str) -> int | None:

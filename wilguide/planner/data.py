@@ -80,6 +80,8 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
         }
         if meeting["prompts_in_turn"]:  # left out, not null: the script then lists the whole agenda
             meetings[meeting["key"]]["inTurn"] = meeting["prompts_in_turn"]
+        if not meeting["with_mentor"]:  # only where false: the script names the mentor unless told not to
+            meetings[meeting["key"]]["withMentor"] = False
     if findings:
         raise ContentError(findings)
     return {
