@@ -115,9 +115,10 @@ export function pickPrompts(pool, occurrence, max) {
 // Right-to-left text or a stray direction mark stays inside the name (U+2068 … U+2069).
 export const isolate = (text) => (/[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text) ? `\u2068${text}\u2069` : text);
 
-/** "With …", or "": the student is named only at meetings they attend. */
+/** "With …", or "": the student is named only at meetings they attend; the mentor unless the kind
+ * says withMentor: false (the data carries it only then; planner.yml sets it on the evaluations). */
 export function withLine(kind, s, student, mentor) {
-  const names = (kind.withStudent ? [student, mentor] : [mentor]).filter(Boolean).map(isolate);
+  const names = [kind.withStudent && student, kind.withMentor ?? mentor].filter(Boolean).map(isolate);
   return names.length ? fill(s.with, { names: names.join(s.and) }) : "";
 }
 
