@@ -270,7 +270,10 @@ def test_french_spacing_before_a_colon_and_a_percent_sign_inside_guillemets_and_
         f'docs/fr/guide.md:23: an ordinary space between "1er" and "avril": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "24" and "mai": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "9" and "h": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "article" and "12": {advice}',
         f'docs/fr/guide.md:23: an ordinary space between "mai" and "2022": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "p." and "10": {advice}',
+        f'docs/fr/guide.md:23: an ordinary space between "semaine" and "4": {advice}',
         # no space at all before ; ! ? (Canadian style), in checklist items too; code is left alone
         'docs/fr/guide.md:25: a space before "!": remove it (Canadian French puts no space before ; ! ?)',
         'docs/fr/guide.md:25: a space before ";": remove it (Canadian French puts no space before ; ! ?)',

@@ -1,6 +1,7 @@
 """French typography in what readers see: a number and the unit of time or the month that follows
-it ("16 semaines", "9 h", "1er avril"), and a month and its year ("mai 2022"), never part at the
-end of a line, on a phone or on paper.
+it ("16 semaines", "9 h", "1er avril"), a month and its year ("mai 2022"), and a noun and the
+number that follows it ("semaine 1", "article 12", "p. 10"), never part at the end of a line, on a
+phone or on paper.
 
 Read from the built French pages with lxml, in every element's text (code left out): the pages'
 Markdown, the checklist items the build spaces itself, the planner's table and the dates the
@@ -20,10 +21,13 @@ UNIT = (
     r"|septembre|octobre|novembre|décembre"
 )
 MONTH = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-BROKEN = re.compile(rf"(?:\d|\b1er)[ \t\n]+(?:{UNIT})(?![\w-])|\b(?:{MONTH})[ \t\n]+\d{{4}}(?!\d)")
+NUMBERED = r"semaines?|étapes?|articles?|art\.|chapitres?|sections?|parties?|annexes?|pages?|p\.|questions?|points?|phases?|règles?|lois?"
+BROKEN = re.compile(
+    rf"(?:\d|\b1er)[ \t\n]+(?:{UNIT})(?![\w-])|\b(?:{MONTH})[ \t\n]+\d{{4}}(?!\d)|(?<![\w-])(?i:{NUMBERED})[ \t]+\d"
+)
 
 
-def test_french_pages_keep_a_number_with_its_unit_or_month(built_site):
+def test_french_pages_keep_a_number_with_its_unit_month_or_noun(built_site):
     found = []
     pages = [p for p in built_site.rglob("*.html") if not p.relative_to(built_site).parts[0] == "en"]
     for page in pages:
@@ -35,4 +39,4 @@ def test_french_pages_keep_a_number_with_its_unit_or_month(built_site):
         article = root.xpath("//article") or [root]
         for match in BROKEN.finditer(article[0].text_content()):
             found.append(f"{page.relative_to(built_site)}: {match[0]!r}")
-    assert len(pages) > 30 and not found, f"{len(found)} numbers apart from their unit:\n" + "\n".join(found[:20])
+    assert len(pages) > 30 and not found, f"{len(found)} numbers apart from their unit or noun:\n" + "\n".join(found[:20])

@@ -81,7 +81,7 @@ def ordinary_space_findings(page: Page, text: str) -> list[Finding]:
         if page.text[offset] != " " or CHECKLIST_ITEM.match(page.text, line_start):
             continue
         if kind == "unit":
-            before, after = re.search(r"\w+$", page.text[line_start:offset])[0], re.match(r"\w+", page.text[offset + 1 :])[0]
+            before, after = re.search(r"\w+\.?$", page.text[line_start:offset])[0], re.match(r"\w+", page.text[offset + 1 :])[0]
             problem = f'an ordinary space between "{before}" and "{after}"'
         else:
             problem = f'an ordinary space next to "{page.text[offset + 1] if page.text[offset - 1] != "«" else "«"}"'
