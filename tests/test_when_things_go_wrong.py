@@ -27,7 +27,7 @@ KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared", "coordinator-told",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "complaint-about-you", "disputed-evaluation",
-    "client-harassment", "breach", "impaired",
+    "client-harassment", "breach", "impaired", "impaired-return",
     "concern-raised", "injury", "supervisor-leaving",
     "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
     "coordinator-before-ending", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
