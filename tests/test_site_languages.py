@@ -61,7 +61,7 @@ ABBREVIATIONS = {
         "ARC": "Agence du revenu du Canada",
         "PAE": "programme d'aide aux employés",
         "LQ": "Lois du Québec",
-        "ASL": "American Sign Language (langue des signes américaine)",
+        "ASL": "langue des signes américaine (American Sign Language)",
         "LSQ": "langue des signes québécoise",
         "CART": "Communication Access Realtime Translation (sous-titrage en direct)",
     },
@@ -99,7 +99,7 @@ ABBREVIATIONS = {
         "CRA": "Canada Revenue Agency",
         "EAP": "employee assistance program",
         "ASL": "American Sign Language",
-        "LSQ": "langue des signes québécoise (Quebec Sign Language)",
+        "LSQ": "Quebec Sign Language (langue des signes québécoise)",
         "CART": "Communication Access Realtime Translation (live captioning)",
     },
 }
