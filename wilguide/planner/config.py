@@ -280,60 +280,17 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
         raise ContentError(Finding(shown, 1, "the file must be a mapping of settings"))
     config = PlannerConfig(path=shown, languages=tuple(languages))
 
-    limits = check.mapping(tree, "limits", 1)
-    if limits is not None:
-        config.min_weeks = check.integer(limits, "min_weeks", "limits", 1, 12)
-        config.max_months = check.integer(limits, "max_months", "limits", 1, 24)
+    _limits(check, tree, config)
     config.prepare_before_start = check.duration(tree, "prepare_before_start", "timing")
     config.follow_up_after_end = check.duration(tree, "follow_up_after_end", "timing")
 
-    config.phases = [
-        {
-            "key": item["key"],
-            "line": line,
-            "name": check.text(item, "name", f"phase '{item['key']}'"),
-            "description": check.text(item, "description", f"phase '{item['key']}'"),
-        }
-        for line, item in check.keyed(check.sequence(tree, "phases"), "phases")
-    ]
+    config.phases = _phases(check, tree)
     phase_keys = [phase["key"] for phase in config.phases]
     for required in REQUIRED_PHASES:
         if required not in phase_keys:
             check.error(tree.line_of("phases"), f"phases: the planner needs a phase with key '{required}'")
 
-    for line, item in check.keyed(check.sequence(tree, "meetings"), "meetings"):
-        where = f"meeting '{item['key']}'"
-        phase = item.get("phase")
-        if phase is not None and phase not in phase_keys:
-            check.error(item.line_of("phase"), f"{where}: unknown phase '{phase}'; phases are: {', '.join(phase_keys)}")
-        minutes = item.get("minutes")
-        if minutes is not None:
-            minutes = check.integer(item, "minutes", where, 5, 240)
-        sources = item.get("agenda")
-        if isinstance(sources, str):
-            sources = LineList([sources])
-            sources.line, sources.item_lines = item.line_of("agenda"), [item.line_of("agenda")]
-        if not isinstance(sources, LineList) or not sources:
-            check.error(item.line_of("agenda"), f"{where}: 'agenda' must list the checklist or guide section its prompts come from")
-            sources = LineList()
-        agenda = [check.link(source, sources.line_of(i), where) for i, source in enumerate(sources)]
-        config.meetings.append(
-            {
-                "key": item["key"],
-                "line": line,
-                "phase": phase,
-                "name": check.text(item, "name", where),
-                "minutes": minutes,
-                "with_student": _flag(check, item, "with_student", where),
-                "with_mentor": _flag(check, item, "with_mentor", where),
-                "prompts_in_turn": _prompts_in_turn(check, item, where),
-                "agenda": [link for link in agenda if link],
-                "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
-                "guide": check.link(item.get("guide"), item.line_of("guide"), where),
-                # Optional: a toolkit template to fill in at this meeting (the learning plan).
-                "template": check.link(item["template"], item.line_of("template"), where) if "template" in item else None,
-            }
-        )
+    config.meetings = _meetings(check, tree, phase_keys)
     meeting_keys = {meeting["key"] for meeting in config.meetings}
     for required in ("preparation", "first-day", "touchpoint", "expectations", "check-in",
                      "quarterly-review", "final-evaluation", "exit", "follow-up"):
@@ -368,6 +325,66 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     if check.findings:
         raise ContentError(check.findings)
     return config
+
+
+def _limits(check: _Checker, tree: LineDict, config: PlannerConfig) -> None:
+    """The shortest and longest placements the form accepts."""
+    limits = check.mapping(tree, "limits", 1)
+    if limits is not None:
+        config.min_weeks = check.integer(limits, "min_weeks", "limits", 1, 12)
+        config.max_months = check.integer(limits, "max_months", "limits", 1, 24)
+
+
+def _phases(check: _Checker, tree: LineDict) -> list[dict]:
+    """The phases, in order: the timeline's headings."""
+    return [
+        {
+            "key": item["key"],
+            "line": line,
+            "name": check.text(item, "name", f"phase '{item['key']}'"),
+            "description": check.text(item, "description", f"phase '{item['key']}'"),
+        }
+        for line, item in check.keyed(check.sequence(tree, "phases"), "phases")
+    ]
+
+
+def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[dict]:
+    """The kinds of meetings: their phase, length, attendees, agenda and links."""
+    meetings = []
+    for line, item in check.keyed(check.sequence(tree, "meetings"), "meetings"):
+        where = f"meeting '{item['key']}'"
+        phase = item.get("phase")
+        if phase is not None and phase not in phase_keys:
+            check.error(item.line_of("phase"), f"{where}: unknown phase '{phase}'; phases are: {', '.join(phase_keys)}")
+        minutes = item.get("minutes")
+        if minutes is not None:
+            minutes = check.integer(item, "minutes", where, 5, 240)
+        sources = item.get("agenda")
+        if isinstance(sources, str):
+            sources = LineList([sources])
+            sources.line, sources.item_lines = item.line_of("agenda"), [item.line_of("agenda")]
+        if not isinstance(sources, LineList) or not sources:
+            check.error(item.line_of("agenda"), f"{where}: 'agenda' must list the checklist or guide section its prompts come from")
+            sources = LineList()
+        agenda = [check.link(source, sources.line_of(i), where) for i, source in enumerate(sources)]
+        meetings.append(
+            {
+                "key": item["key"],
+                "line": line,
+                "phase": phase,
+                "name": check.text(item, "name", where),
+                "minutes": minutes,
+                "with_student": _flag(check, item, "with_student", where),
+                "with_mentor": _flag(check, item, "with_mentor", where),
+                "prompts_in_turn": _prompts_in_turn(check, item, where),
+                "agenda": [link for link in agenda if link],
+                "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
+                "guide": check.link(item.get("guide"), item.line_of("guide"), where),
+                # Optional: a toolkit template to fill in at this meeting (the learning plan).
+                "template": check.link(item["template"], item.line_of("template"), where) if "template" in item else None,
+            }
+        )
+    return meetings
 
 
 def _flag(check: _Checker, item: LineDict, key: str, where: str) -> bool:
