@@ -7,6 +7,7 @@ checked against the pages later (see ``data.py``), when the docs are known.
 
 from __future__ import annotations
 
+import difflib
 import re
 import zoneinfo
 from dataclasses import dataclass, field
@@ -122,6 +123,17 @@ class _Checker:
 
     def error(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.path, line, message))
+
+    def unknown_keys(self, mapping: LineDict, settings: tuple[str, ...], where: str = "") -> None:
+        """Report each key of ``mapping`` that is not one of ``settings``: the planner would skip a
+        misspelt setting without a word, and quietly do something else than the editor wrote."""
+        for key in mapping:
+            if key in settings:
+                continue
+            guess = difflib.get_close_matches(str(key), settings, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"use one of: {', '.join(settings)}"
+            prefix = f"{where}: " if where else ""  # the top level needs no "where"
+            self.error(mapping.line_of(key), f"{prefix}'{key}' is not a setting the planner reads; {hint}")
 
     def mapping(self, parent, key, line: int, required=True) -> LineDict | None:
         value = parent.get(key) if isinstance(parent, dict) else None
@@ -268,6 +280,11 @@ def load_planner_config(path: Path, languages: tuple[str, ...] = ("fr", "en")) -
     return _parse_unchanged(text, shown, tuple(languages))
 
 
+# The top-level settings (each kind of mapping has its settings above the function that reads it).
+SETTINGS = ("limits", "prepare_before_start", "follow_up_after_end", "bands", "formats", "preferences",
+            "phases", "meetings", "zones", "provinces", "holiday_names", "strings")
+
+
 @lru_cache(maxsize=8)
 def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> PlannerConfig:
     try:
@@ -279,6 +296,7 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     if not isinstance(tree, LineDict):
         raise ContentError(Finding(shown, 1, "the file must be a mapping of settings"))
     config = PlannerConfig(path=shown, languages=tuple(languages))
+    check.unknown_keys(tree, SETTINGS)
 
     _limits(check, tree, config)
     config.prepare_before_start = check.duration(tree, "prepare_before_start", "timing")
@@ -327,25 +345,40 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
     return config
 
 
+LIMITS_SETTINGS = ("min_weeks", "max_months")
+
+
 def _limits(check: _Checker, tree: LineDict, config: PlannerConfig) -> None:
     """The shortest and longest placements the form accepts."""
     limits = check.mapping(tree, "limits", 1)
     if limits is not None:
+        check.unknown_keys(limits, LIMITS_SETTINGS, "limits")
         config.min_weeks = check.integer(limits, "min_weeks", "limits", 1, 12)
         config.max_months = check.integer(limits, "max_months", "limits", 1, 24)
 
 
+PHASE_SETTINGS = ("key", "name", "description")
+
+
 def _phases(check: _Checker, tree: LineDict) -> list[dict]:
     """The phases, in order: the timeline's headings."""
-    return [
-        {
-            "key": item["key"],
-            "line": line,
-            "name": check.text(item, "name", f"phase '{item['key']}'"),
-            "description": check.text(item, "description", f"phase '{item['key']}'"),
-        }
-        for line, item in check.keyed(check.sequence(tree, "phases"), "phases")
-    ]
+    phases = []
+    for line, item in check.keyed(check.sequence(tree, "phases"), "phases"):
+        where = f"phase '{item['key']}'"
+        check.unknown_keys(item, PHASE_SETTINGS, where)
+        phases.append(
+            {
+                "key": item["key"],
+                "line": line,
+                "name": check.text(item, "name", where),
+                "description": check.text(item, "description", where),
+            }
+        )
+    return phases
+
+
+MEETING_SETTINGS = ("key", "phase", "name", "minutes", "with_student", "with_mentor", "agenda", "prompts_in_turn",
+                    "checklist", "guide", "template")
 
 
 def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[dict]:
@@ -353,6 +386,7 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
     meetings = []
     for line, item in check.keyed(check.sequence(tree, "meetings"), "meetings"):
         where = f"meeting '{item['key']}'"
+        check.unknown_keys(item, MEETING_SETTINGS, where)
         phase = item.get("phase")
         if phase is not None and phase not in phase_keys:
             check.error(item.line_of("phase"), f"{where}: unknown phase '{phase}'; phases are: {', '.join(phase_keys)}")
@@ -414,12 +448,17 @@ def _prompts_in_turn(check: _Checker, item: LineDict, where: str) -> int | None:
     return value
 
 
+ZONE_SETTINGS = ("zone", "name")
+
+
 def _zones(check: _Checker, tree: LineDict) -> list[dict]:
     """The time zones the form names, each a real zone of the tz database, named once."""
-    return [
-        {"zone": item["zone"], "name": check.text(item, "name", f"zone '{item['zone']}'")}
-        for _, item in check.keyed(check.sequence(tree, "zones"), "zones", field="zone", problem=_zone_problem)
-    ]
+    zones = []
+    for _, item in check.keyed(check.sequence(tree, "zones"), "zones", field="zone", problem=_zone_problem):
+        where = f"zone '{item['zone']}'"
+        check.unknown_keys(item, ZONE_SETTINGS, where)
+        zones.append({"zone": item["zone"], "name": check.text(item, "name", where)})
+    return zones
 
 
 def _province_problem(code) -> str | None:
@@ -431,31 +470,42 @@ def _province_problem(code) -> str | None:
     return None
 
 
+# holiday_names: the province's own names, each a free name (not a setting).
+PROVINCE_SETTINGS = ("key", "name", "note_name", "also", "observed", "holiday_names")
+
+
 def _provinces(check: _Checker, tree: LineDict) -> list[dict]:
     """The provinces and territories of the form's list, each once, with the extra holidays to flag."""
     provinces = []
     for line, item in check.keyed(check.sequence(tree, "provinces"), "provinces", problem=_province_problem):
+        where = f"province '{item['key']}'"
+        check.unknown_keys(item, PROVINCE_SETTINGS, where)
         names = {}
         for field in ("also", "observed"):
             value = item.get(field, [] if field == "also" else None)
             if value is not None and (not isinstance(value, list) or not all(isinstance(name, str) for name in value)):
-                check.error(item.line_of(field), f"province '{item['key']}': '{field}' must be a list of holiday names, like [Easter Monday]")
+                check.error(item.line_of(field), f"{where}: '{field}' must be a list of holiday names, like [Easter Monday]")
                 value = [] if field == "also" else None
             names[field] = value
         # Its own name for a holiday, where the law there says more (Quebec's Good Friday).
         own = check.mapping(item, "holiday_names", line, required=False)
-        names["holiday_names"] = {str(name): check.text(own, name, f"province '{item['key']}' holiday_names") for name in own or {}}
-        where = f"province '{item['key']}'"
+        names["holiday_names"] = {str(name): check.text(own, name, f"{where} holiday_names") for name in own or {}}
         # The shorter name the notes on meetings use, where the list's name is long (the federal one).
         note_name = check.text(item, "note_name", where) if "note_name" in item else None
         provinces.append({"key": item["key"], "line": line, "name": check.text(item, "name", where), "note_name": note_name, **names})
     return provinces
 
 
+PREFERENCE_SETTINGS = ("key", "name", "shift")
+FORMAT_SETTINGS = (*PREFERENCE_SETTINGS, "daily_weeks")
+
+
 def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> list[dict]:
+    """The formats (with_daily) or the student's preferences: each a step along the intervals."""
     result = []
     for line, item in check.keyed(check.sequence(tree, key), key):
         where = f"{key} '{item['key']}'"
+        check.unknown_keys(item, FORMAT_SETTINGS if with_daily else PREFERENCE_SETTINGS, where)
         entry = {
             "key": item["key"],
             "name": check.text(item, "name", where),
@@ -467,11 +517,17 @@ def _shifted(check: _Checker, tree: LineDict, key: str, with_daily: bool) -> lis
     return result
 
 
+BAND_SETTINGS = ("key", "until_weeks", "name", "mid_review", "mid_review_at", "reviews_every",
+                 "final_evaluation_before_end", "rhythm")
+RHYTHM_SETTINGS = ("phase", "until", "every", "range")
+
+
 def _bands(check: _Checker, tree: LineDict, phases: list[str], meetings: set[str], config: PlannerConfig) -> list[dict]:
     bands = []
     previous_until = 0.0
     for line, item in check.keyed(check.sequence(tree, "bands"), "bands"):
         where = f"band '{item['key']}'"
+        check.unknown_keys(item, BAND_SETTINGS, where)
         until = item.get("until_weeks")
         if not isinstance(until, (int, float)) or until <= previous_until:
             check.error(item.line_of("until_weeks"), f"{where}: 'until_weeks' must be a number above the previous band's ({previous_until:g})")
@@ -500,6 +556,7 @@ def _bands(check: _Checker, tree: LineDict, phases: list[str], meetings: set[str
             if not isinstance(segment, LineDict):
                 check.error(seg_line, f"{where}: each rhythm segment must be a mapping")
                 continue
+            check.unknown_keys(segment, RHYTHM_SETTINGS, f"{where}, rhythm")
             phase = segment.get("phase")
             if phase not in phases:
                 check.error(seg_line, f"{where}: unknown phase '{phase}'")
