@@ -318,6 +318,14 @@ def test_a_note_before_the_first_section_is_kept_for_the_files_with_french_spaci
     assert [n.title for n in load_checklist(docs, "en", "sample").printed_notes] == ["In an emergency"]
 
 
+@pytest.mark.parametrize(("title", "lead"), [("In an emergency", "In an emergency."), ("Short on time?", "Short on time?")])
+def test_a_printed_note_starts_with_its_title_as_a_sentence(docs, title, lead):
+    """The files print the title in bold at the start of the note's paragraph: a full stop ends it,
+    unless it ends with its own mark, so that the note read aloud does not run on from it."""
+    write(docs, "en", edited(EN, "Introduction.\n", "Introduction.\n\n" + EN_NOTE.replace("In an emergency", title)))
+    assert [note.lead for note in load_checklist(docs, "en", "sample").printed_notes] == [lead]
+
+
 @pytest.mark.parametrize(
     "note, message",
     [

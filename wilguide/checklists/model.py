@@ -71,6 +71,10 @@ class FieldTable:
 Block = Union[Item, TextField, FieldTable]
 
 
+# The marks that end a note's title as a sentence already ("Short on time?").
+SENTENCE_END = (".", "?", "!", ":", "…")
+
+
 @dataclass(frozen=True)
 class PrintedNote:
     """An admonition written before the first section: printed in the files under the description."""
@@ -79,6 +83,13 @@ class PrintedNote:
     title: str
     text: str
     line: int
+
+    @property
+    def lead(self) -> str:
+        """The title as the files print it, in bold at the start of the note's paragraph: with a
+        full stop, unless it already ends a sentence ("Short on time?"), so that the text read
+        aloud or copied does not run the title into the note ("When to start. As soon as…")."""
+        return self.title if self.title.endswith(SENTENCE_END) else f"{self.title}."
 
 
 @dataclass
