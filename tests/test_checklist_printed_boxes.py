@@ -1,6 +1,7 @@
 """Advice a reader needs on paper, printed in the box under the sheet's title: on the check-in agenda,
-what to keep when a check-in has to be short. The agenda is used at every check-in, so it stays one
-page in both languages (a first try at the box pushed the French one onto a second page).
+what to keep when a check-in has to be short; on the learning plan, what stays out of it. The agenda
+is used at every check-in, so it stays one page in both languages (a first try at the box pushed
+the French one onto a second page); the learning plan keeps its two pages.
 
 Each PDF is made as the build makes it (no site is built) and read back with pypdf. The expected
 words are written here as a reader sees them on the sheet, not read from the pages' sources."""
@@ -35,9 +36,22 @@ BOXES = {
         "feedback both ways and the date of the next check-in, and carry the rest over.",
         1,
     ),
+    ("fr", "learning-plan"): (
+        "Ce qui n'a pas sa place dans le plan. Notre conseil : n'y inscrivez aucun renseignement de santé ni aucun "
+        "détail d'une mesure d'adaptation, pas plus que dans les notes des rencontres de suivi.",
+        2,
+    ),
+    ("en", "learning-plan"): (
+        "What stays out of the plan. Our advice: leave out health information and the details of any accommodation, "
+        "here and in the check-in notes.",
+        2,
+    ),
 }
 # The first line to fill in under the title: the box prints above it.
 FIRST_LINE = {"fr": "Stagiaire", "en": "Student"}
+# The learning plan's goals table stays whole on the first page, under the box: a box one line
+# longer (a first wording of the French one) sent its last two goals over the page.
+WHOLE_ON_FIRST_PAGE = {("fr", "learning-plan"): "Objectif 5", ("en", "learning-plan"): "Goal 5"}
 
 
 def plain(text: str) -> str:
@@ -70,3 +84,5 @@ def test_the_box_prints_under_the_title_and_the_sheet_keeps_its_pages(printed, l
     assert plain(box) in first, first[:600]
     assert first.index(plain(box)) < first.index(FIRST_LINE[lang])
     assert len(pages) == expected_pages
+    if (lang, slug) in WHOLE_ON_FIRST_PAGE:
+        assert WHOLE_ON_FIRST_PAGE[lang, slug] in first
