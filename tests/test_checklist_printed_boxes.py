@@ -27,8 +27,8 @@ EVERY = load_all(ROOT / "docs", LANGS)  # the checklists and the templates
 # The box as printed, its title in bold first, and the sheet's number of pages.
 BOXES = {
     ("fr", "check-in-agenda"): (
-        "Manque de temps? Notre conseil : écourtez la rencontre plutôt que de l'annuler. Gardez les blocages, "
-        "le moment ouvert, la rétroaction dans les deux sens et la date de la prochaine; reportez le reste.",
+        "Manque de temps? Notre conseil : mieux vaut écourter qu'annuler. Gardez les blocages, le moment ouvert, "
+        "la rétroaction dans les deux sens et la date de la prochaine rencontre; reportez le reste.",
         1,
     ),
     ("en", "check-in-agenda"): (
@@ -38,7 +38,7 @@ BOXES = {
     ),
     ("fr", "learning-plan"): (
         "Ce qui n'a pas sa place dans le plan. Notre conseil : n'y inscrivez aucun renseignement de santé ni aucun "
-        "détail d'une mesure d'adaptation, pas plus que dans les notes des rencontres de suivi.",
+        "détail d'une mesure d'adaptation, pas plus que dans les notes de suivi.",
         2,
     ),
     ("en", "learning-plan"): (

@@ -332,7 +332,7 @@ PRINTED_NOTES = {
     ("en", "expectations-conversation"): ("Before you start", "Allow an hour somewhere quiet", "Goals"),
     ("fr", "inclusive-self-check"): ("Comment l'utiliser", "Cochez les questions auxquelles vous pouvez répondre « oui » aujourd'hui", "Mesures d'adaptation"),
     ("en", "inclusive-self-check"): ("How to use it", 'Tick the questions you can answer "yes" to today', "Accommodation"),
-    ("fr", "check-in-agenda"): ("Manque de temps?", "Notre conseil : écourtez la rencontre plutôt que de l'annuler", "Depuis la dernière rencontre"),
+    ("fr", "check-in-agenda"): ("Manque de temps?", "Notre conseil : mieux vaut écourter qu'annuler", "Depuis la dernière rencontre"),
     ("en", "check-in-agenda"): ("Short on time?", "Our advice: shorten the check-in rather than cancel it", "Looking back"),
 }
 
