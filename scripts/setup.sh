@@ -63,6 +63,8 @@ setup_pdf_viewer() {  # Poppler draws the checklist PDFs' form fields as Evince 
 
 setup_word_processor() {  # LibreOffice Writer opens the Word files as a reader's word processor would
   command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+  # Metric-compatible with the files' Calibri and Cambria, so LibreOffice breaks pages as Word does.
+  apt_install fonts-crosextra-carlito fonts-crosextra-caladea
 }
 
 setup_node_tools() {  # axe-core and the Nu Html Checker, pinned in package-lock.json

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install what the tests need (Python packages, Debian's Chromium, Poppler and LibreOffice Writer, npm audit tools)
-# and run them all.
+# Install what the tests need (Python packages, Debian's Chromium, Poppler, LibreOffice Writer with the
+# Carlito and Caladea fonts, npm audit tools) and run them all.
 # Extra arguments go to pytest (for example: -k planner, or -m "not browser").
 source "$(dirname "$0")/setup.sh"
 setup_python test
