@@ -217,7 +217,8 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
     assert document.sections[0].footer.paragraphs[0].text == f"{SOURCE_LINE[lang]} · {checklist.title}\n{ADDRESS[lang]}"
     assert plain(document.paragraphs[0].text) == plain(checklist.title)
 
-    labels = {plain(cell.text) for table in document.tables for cell in table.columns[0].cells}
+    # The lines under the title hold two fields a row (label, line, label, line), as in the PDF.
+    labels = {plain(cell.text) for table in document.tables for row in table.rows for cell in row.cells}
     for field in checklist.fields:
         label = plain(FIELD_LABELS[lang][field])
         assert label in labels or any(plain(p.text) == label for p in document.paragraphs), (field, label)
@@ -225,16 +226,23 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
 
 def test_word_fill_in_fields_keep_their_widths_outside_word(tmp_path):
     """LibreOffice (and Google Docs) size columns by the table grid, Word by the cells: both must
-    say the same, or the labels take half the page and the blanks start far from them."""
+    say the same, or the labels take half the page and the blanks start far from them. The lines
+    under the title stand two to a row, as in the PDF: label, line, label, line."""
     from docx.shared import Inches
 
     from wilguide.checklists.word import write_docx
 
     target = tmp_path / "checklist.docx"
     write_docx(CHECKLISTS["fr"][SLUGS[0]], "Organisation", target)
-    table = next(table for table in Document(target).tables if len(table.columns) == 2)  # after any note's box
+    first_label = plain(FIELD_LABELS["fr"][CHECKLISTS["fr"][SLUGS[0]].fields[0]])
+    table = next(table for table in Document(target).tables if plain(table.cell(0, 0).text) == first_label)  # after any note
     grid = [col.width for col in table.columns]
-    assert grid == [Inches(1.9), Inches(4.8)], [round(w / 914400, 2) for w in grid]
+    inches = [round(w / 914400, 2) for w in grid]
+    assert len(grid) == 4, inches
+    assert abs(sum(grid) - Inches(6.8)) < Inches(0.01), inches  # the text width
+    # The lines are as wide as the PDF's (MIN_FIELD_WIDTH, below): room for a long name.
+    assert grid[1] == grid[3] >= Inches(MIN_FIELD_WIDTH / 72), inches
+    assert grid[0] < grid[1] and grid[2] < grid[3], inches
     for row in table.rows:
         assert [cell.width for cell in row.cells] == grid
 
@@ -351,8 +359,13 @@ def test_the_page_note_before_the_first_section_prints_first_in_both_files(built
     first_page = plain(PdfReader(download_dir(built_site, lang) / f"{name}.pdf").pages[0].extract_text())
     assert first_page.index(title) < first_page.index(text) < first_page.index(first_line) < first_page.index(first_section)
     document = Document(download_dir(built_site, lang) / f"{name}.docx")
-    boxed = plain(document.tables[0].cell(0, 0).text)  # the first table: before the fields and items
-    assert boxed.startswith(f"{title} {text}"), boxed
+    box = document.tables[0].cell(0, 0)  # the first table: before the fields and items
+    # As the PDF prints it: one paragraph, its title first in bold (with a full stop unless it ends
+    # a sentence already), then the text.
+    assert len(box.paragraphs) == 1, [p.text for p in box.paragraphs]
+    lead = box.paragraphs[0].runs[0]
+    assert lead.bold and plain(lead.text) in (title, f"{title}."), lead.text
+    assert plain(box.text).startswith(f"{plain(lead.text)} {text}"), box.text
 
 
 HEADER_FIELDS = {"name", "student", "supervisor", "mentor", "organization", "date", "next-check-in", "coordinator", "placement-dates"}

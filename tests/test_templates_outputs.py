@@ -139,7 +139,7 @@ def test_word_tables_row_labels_fit_their_column_without_breaking_a_word(built_s
     checked = 0
     for table in document.tables:
         if len(table.columns) < 3:
-            continue  # the fill-in lines under the title and the notes boxes
+            continue  # the boxes to write in
         width = table.columns[0].width / 12700  # points
         for row in table.rows[1:]:
             for word in row.cells[0].text.split():
@@ -155,7 +155,9 @@ def test_mentoring_agreement_word_file_has_every_box_and_the_signature_table(bui
     text = "\n".join(plain(p.text) for p in document.paragraphs)
     for label in {"fr": ["Ce qui reste entre nous", "Le mentor ou la mentore s'engage à"], "en": ["What stays between us", "The mentor commits to"]}[lang]:
         assert label in text
-    signatures = next(t for t in document.tables if len(t.columns) == 4)
+    # The table headed by what each signer writes (the lines under the title have four columns too).
+    name = {"fr": "Nom", "en": "Name"}[lang]
+    signatures = next(t for t in document.tables if len(t.columns) == 4 and plain(t.cell(0, 1).text) == name)
     assert [plain(row.cells[0].text) for row in signatures.rows[1:]] == {
         "fr": ["Stagiaire", "Mentor ou mentore", "Personne qui supervise"], "en": ["Student", "Mentor", "Supervisor"]
     }[lang]

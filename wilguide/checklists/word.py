@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -95,16 +95,33 @@ def _box_borders(cell) -> None:
 
 
 def _printed_note(document, note) -> None:
-    """A page's note (an admonition before its first section) as a framed box: title, then text."""
+    """A page's note (an admonition before its first section) as a framed box, its title run in,
+    in bold, at the start of its paragraph, as the PDF prints it (a line saved on every note)."""
     table = document.add_table(rows=1, cols=1)
     _keep_whole(table.rows[0])
     cell = table.rows[0].cells[0]
     _box_borders(cell)
-    title = cell.paragraphs[0].add_run(note.title)
-    title.bold = True
-    cell.paragraphs[0].paragraph_format.keep_with_next = True
-    cell.add_paragraph(note.text)
-    document.add_paragraph().paragraph_format.space_after = Pt(0)  # room before what follows
+    paragraph = cell.paragraphs[0]
+    _spacing(paragraph, before=3, after=3)  # the PDF's padding, inside the frame
+    paragraph.add_run(note.lead).bold = True
+    paragraph.add_run(f" {note.text}")
+    _gap(document, 8)  # as the PDF's 8 pt under a note
+
+
+def _spacing(paragraph, before: float = 0, after: float = 0) -> None:
+    """Space around a paragraph, in points: the template's default (10 pt after every paragraph,
+    lines at 1.15) spaced the boxes' empty lines 24 pt apart and the fields under the title 25 pt."""
+    paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.space_after = Pt(after)
+
+
+def _gap(document, points: float) -> None:
+    """Room between two tables: an empty paragraph exactly ``points`` high. Something must stand
+    between them (Word joins two tables that touch into one), and a table has no space after."""
+    paragraph = document.add_paragraph()
+    _spacing(paragraph)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.paragraph_format.line_spacing = Pt(points)
 
 
 def _keep_whole(row) -> None:
@@ -114,19 +131,33 @@ def _keep_whole(row) -> None:
     row._tr.get_or_add_trPr().append(cant_split)
 
 
-def _notes_box(document, label: str, lines: int) -> None:
+# The boxes' heights in the PDF (checklist-pdf.css and .html), which the Word boxes keep.
+SECTION_NOTES_HEIGHT = 40  # points: a section's notes box
+CLOSING_NOTES_HEIGHT = 110  # points: the Notes box at the end
+
+
+def _field_height(lines: int) -> float:
+    """Points: a text field of ``lines`` lines, as the PDF's (12.5 pt a line and 4 pt of padding)."""
+    return 12.5 * lines + 4
+
+
+def _notes_box(document, label: str, height: float, space_before: float = 6) -> None:
+    """A label, then a framed box ``height`` points high, as the PDF's, that grows with what people
+    type in it. The label keeps the PDF's 6 pt from a box just above it."""
     heading = document.add_paragraph()
     run = heading.add_run(label)
     run.bold = True
-    heading.paragraph_format.space_after = Pt(2)
+    _spacing(heading, before=space_before, after=2)
+    heading.paragraph_format.line_spacing = 1.0
     heading.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=1)
     _keep_whole(table.rows[0])
-    cell = table.rows[0].cells[0]
+    row = table.rows[0]
+    row.height, row.height_rule = Pt(height), WD_ROW_HEIGHT_RULE.AT_LEAST  # grows with what people type
+    cell = row.cells[0]
     _box_borders(cell)
+    _spacing(cell.paragraphs[0])
     cell.paragraphs[0].add_run("")
-    for _ in range(lines - 1):
-        cell.add_paragraph("")
 
 
 TEXT_WIDTH = 6.8  # inches between the margins of a Letter page (8.5 - 2 × 0.85)
@@ -146,14 +177,12 @@ def _fixed_widths(table, widths) -> None:
 
 
 def _row_height(row, lines: int) -> None:
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
-
     row.height = Pt(13 * lines + 6)
     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST  # grows with what people type
 
 
 def _text_field(document, field: TextField) -> None:
-    _notes_box(document, field.label, field.lines)
+    _notes_box(document, field.label, _field_height(field.lines))
 
 
 BODY_SIZE = 10.5  # points: the Normal style, in which a table's row labels are written
@@ -205,9 +234,71 @@ def _field_table(document, block: FieldTable) -> None:
     for number in range(len(block.rows)):
         row = table.rows[number + 1]
         _row_height(row, block.row_lines())
+        _keep_whole(row)  # as in the PDF: a row cut in two reads as two rows
         for cell, (column, name, text) in zip(row.cells, block.cells(number)):
             if name is None:
                 cell.paragraphs[0].add_run(text).bold = True
+
+
+# The lines to fill in under the title, two to a row as in the PDF: label, line, label, line.
+# Inches. Labels of 1.35 in hold "Next check-in" on one line and leave lines of 1.95 in (140 pt, as
+# the PDF's): room for "Marie-Ève Tremblay-Lefebvre" typed at 10.5 pt.
+LABEL_WIDTH = 1.35
+FIELD_GAP = 0.2  # between a line and the next label
+FIELD_ROW = Pt(20)  # as the PDF's 14 pt lines 6 pt apart: room to write by hand
+
+
+def _line_fields(document, labels: list[str]) -> None:
+    """The fields under the title (Student, Supervisor…), filled in row by row, in the order the
+    page lists them. A label column widens to hold its longest word (see _label_width)."""
+    pairs = min(len(labels), 2)
+    label_width = max([LABEL_WIDTH, *(_label_width(label) for label in labels)])
+    line_width = (TEXT_WIDTH - FIELD_GAP * (pairs - 1)) / pairs - label_width
+    # The second label's cell starts with the gap, as an indent: a cell's bottom border (the line)
+    # runs across its margins, so the gap cannot be a margin of the line's cell.
+    widths = [Inches(width) for column in range(pairs) for width in (label_width + FIELD_GAP * bool(column), line_width)]
+    rows = [labels[start:start + pairs] for start in range(0, len(labels), pairs)]
+    table = document.add_table(rows=len(rows), cols=2 * pairs)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    _fixed_widths(table, widths)
+    for row, row_labels in zip(table.rows, rows):
+        row.height, row.height_rule = FIELD_ROW, WD_ROW_HEIGHT_RULE.AT_LEAST
+        for column, label in enumerate(row_labels):
+            label_cell, blank = row.cells[2 * column], row.cells[2 * column + 1]
+            label_cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM  # on the line, as on paper
+            paragraph = label_cell.paragraphs[0]
+            _spacing(paragraph, before=4)  # a label on two lines stays clear of the line above
+            paragraph.paragraph_format.left_indent = Inches(FIELD_GAP * bool(column))
+            paragraph.add_run(label).bold = True
+            _spacing(blank.paragraphs[0])
+            _bottom_border(blank)
+
+
+def _item(document, item: Item):
+    """An item's paragraph: its check box, then its text, indented under the box."""
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.left_indent = Inches(0.3)
+    paragraph.paragraph_format.first_line_indent = Inches(-0.3)
+    paragraph.paragraph_format.space_after = Pt(4)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
+    _checkbox(paragraph, f"item-{item.key}")
+    paragraph.add_run("\t" + item.text)
+    return paragraph
+
+
+def _keep_ends_together(items: list) -> None:
+    """A list of items breaks across pages between its blocks, as in the PDF: never after its first
+    item (its heading keeps with it) nor before its last."""
+    if len(items) > 1:
+        items[0].paragraph_format.keep_with_next = True
+        items[-2].paragraph_format.keep_with_next = True
+
+
+def _keep_with_box(items: list) -> None:
+    """A notes box never starts a page alone: the last item before it goes over with it (and so the
+    one before that, and a short section whole: its heading keeps with its first item), as in the PDF."""
+    if items:
+        items[-1].paragraph_format.keep_with_next = True
 
 
 def _repeat_header(row) -> None:
@@ -261,7 +352,7 @@ def _field(paragraph, instruction: str) -> None:
 def _page_numbers(footer, lang: str) -> None:
     """"Page 1 of 2" at the right of the footer, as on the PDF, in the file's language."""
     before, middle, after = strings.page_number_parts(lang)
-    paragraph = footer.add_paragraph()
+    paragraph = footer.add_paragraph(style="Footer")  # single-spaced: Normal's 10 pt after raised the text's foot
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for text, field in ((before, "PAGE"), (middle, "NUMPAGES")):
         paragraph.add_run(text).font.size = Pt(8)
@@ -278,7 +369,10 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     section.page_width, section.page_height = Inches(8.5), Inches(11)  # US Letter
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.85))
-    section.top_margin = section.bottom_margin = Inches(0.75)
+    # The PDF's margins above and below the text, the footer inside the bottom one: at Word's
+    # 0.5 in from the edge, the footer's three lines rose 10 pt into the text area.
+    section.top_margin, section.bottom_margin = Inches(0.65), Inches(0.75)
+    section.footer_distance = Inches(0.35)
     _set_language(document, strings.locale(lang))
     document.styles["Normal"].font.size = Pt(10.5)
 
@@ -312,47 +406,39 @@ def write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
     for note in checklist.printed_notes:
         _printed_note(document, note)
 
-    line_fields = [name for name in checklist.fields if name != "notes"]
+    line_fields = [strings.text(lang, f"field.{name}") for name in checklist.fields if name != "notes"]
     if line_fields:
-        table = document.add_table(rows=len(line_fields), cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        widths = Inches(1.9), Inches(4.8)
-        # Word sizes columns by the cells, LibreOffice and Google Docs by the table's grid: set both.
-        for column, width in zip(table.columns, widths):
-            column.width = width
-        for row, name in zip(table.rows, line_fields):
-            label, blank = row.cells
-            label.width, blank.width = widths
-            label.paragraphs[0].add_run(strings.text(lang, f"field.{name}")).bold = True
-            _bottom_border(blank)
+        _line_fields(document, line_fields)
 
+    items_before: list = []  # the item paragraphs since the last heading, table or box
     for checklist_section in checklist.sections:
         if checklist_section.title:
             document.add_heading(checklist_section.title, level=2)
+        items_before = []
         for block in checklist_section.blocks:
+            if isinstance(block, Item):
+                items_before.append(_item(document, block))
+                continue
+            _keep_ends_together(items_before)
+            items_before = []
             if isinstance(block, TextField):
                 _text_field(document, block)
-                continue
-            if isinstance(block, FieldTable):
+            else:
                 _field_table(document, block)
-                continue
-            item = block
-            paragraph = document.add_paragraph()
-            paragraph.paragraph_format.left_indent = Inches(0.3)
-            paragraph.paragraph_format.first_line_indent = Inches(-0.3)
-            paragraph.paragraph_format.space_after = Pt(4)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
-            _checkbox(paragraph, f"item-{item.key}")
-            paragraph.add_run("\t" + item.text)
+        _keep_ends_together(items_before)
         if label := checklist.section_notes_for(checklist_section):
-            _notes_box(document, label, 3)
+            _keep_with_box(items_before)
+            _notes_box(document, label, SECTION_NOTES_HEIGHT)
+            items_before = []
 
     if "notes" in checklist.fields:
-        document.add_paragraph()
-        _notes_box(document, strings.text(lang, "field.notes"), 6)
+        _keep_with_box(items_before)
+        _notes_box(document, strings.text(lang, "field.notes"), CLOSING_NOTES_HEIGHT, space_before=10)  # 10 pt: the PDF's
 
     for style_name in ("Heading 1", "Heading 2"):
         document.styles[style_name].font.color.rgb = ACCENT
     # Word's default title (14 pt) is barely larger than its section headings (13 pt).
     document.styles["Heading 1"].font.size = TITLE_SIZE
+    # Its 24 pt above would only lower the whole first page: the title opens it, as in the PDF.
+    document.styles["Heading 1"].paragraph_format.space_before = Pt(0)
     document.save(target)
