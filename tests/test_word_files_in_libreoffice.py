@@ -34,29 +34,46 @@ def page_of(site: Path, lang: str, slug: str):
     return lxml.html.parse(str(site / LANGUAGES[lang] / "toolkit" / slug / "index.html")).getroot()
 
 
-def word_file(site: Path, lang: str, slug: str) -> Path:
-    links = page_of(site, lang, slug).xpath("//article//a[substring(@href, string-length(@href) - 4) = '.docx']/@href")
-    assert len(links) == 1, f"{lang} {slug}: expected one Word download, found {links}"
+def download(site: Path, lang: str, slug: str, suffix: str) -> Path:
+    """The page's one download ending in ``suffix`` (.docx, .pdf), as its link names it."""
+    links = page_of(site, lang, slug).xpath(
+        f"//article//a[substring(@href, string-length(@href) - {len(suffix) - 1}) = '{suffix}']/@href"
+    )
+    assert len(links) == 1, f"{lang} {slug}: expected one {suffix} download, found {links}"
     return (site / LANGUAGES[lang] / "toolkit" / slug / links[0]).resolve()
+
+
+def word_file(site: Path, lang: str, slug: str) -> Path:
+    return download(site, lang, slug, ".docx")
+
+
+def every_word_file(site: Path) -> list[Path]:
+    return sorted({word_file(site, lang, slug) for lang in LANGUAGES for slug in PAGES})
+
+
+def convert(files: list[Path], target: str, folder: Path) -> Path:
+    """``files`` converted by LibreOffice Writer in one run to ``target`` (a --convert-to format),
+    into ``folder``: each as <its stem>.<format>, absent when Writer could not open it."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: run the tests with scripts/test.sh, which installs Debian's libreoffice-writer-nogui"
+    done = subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+         "--convert-to", target, "--outdir", str(folder / "out"), *map(str, files)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return folder / "out"
 
 
 @pytest.fixture(scope="module")
 def as_text(built_site, tmp_path_factory) -> dict[Path, list[str] | None]:
     """Every page's Word file, converted by LibreOffice in one run: {file: its non-empty lines, or
     None when LibreOffice could not open it}."""
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is missing: run the tests with scripts/test.sh, which installs Debian's libreoffice-writer-nogui"
-    files = sorted({word_file(built_site, lang, slug) for lang in LANGUAGES for slug in PAGES})
-    work = tmp_path_factory.mktemp("libreoffice")
-    done = subprocess.run(
-        [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(work / "text"), *map(str, files)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    files = every_word_file(built_site)
+    converted_to = convert(files, "txt:Text (encoded):UTF8", tmp_path_factory.mktemp("libreoffice"))
     texts = {}
     for file in files:
-        converted = work / "text" / f"{file.stem}.txt"  # LibreOffice goes on past a file it cannot open
+        converted = converted_to / f"{file.stem}.txt"  # LibreOffice goes on past a file it cannot open
         lines = converted.read_text(encoding="utf-8-sig").splitlines() if converted.is_file() else []
         texts[file] = [words(line) for line in lines if line.strip()] or None
     return texts
