@@ -130,7 +130,7 @@ def test_placeholders_must_match_between_languages(tmp_path):
         ("guide: roles.md#before-the-placement", "guide: roles#before", "is not a link to a page"),
         ("until_weeks: 71", "until_weeks: 60", "the last band must cover placements of 16 months"),
         ("  - key: hybrid", "  - key: remote", "the key 'remote' is used twice"),
-        ("  minutes: {fr:", "  minutez: {fr:", "strings: 'minutez' is not used by the planner"),
+        ("  minutes: {fr:", "  minutez: {fr:", "strings: 'minutez' is not a setting the planner reads; did you mean 'minutes'?"),
         ("{zone: America/Winnipeg,", "{zone: America/Winipeg,", "zones: 'America/Winipeg' is not a time zone"),
         ("{zone: America/Winnipeg,", "{zone: America,", "zones: 'America' is not a time zone"),
         ("{zone: America/Winnipeg,", "{zone: America/Toronto,", "zones: the zone 'America/Toronto' is used twice"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -124,7 +125,7 @@ class _Checker:
     def error(self, line: int, message: str) -> None:
         self.findings.append(Finding(self.path, line, message))
 
-    def unknown_keys(self, mapping: LineDict, settings: tuple[str, ...], where: str = "") -> None:
+    def unknown_keys(self, mapping: LineDict, settings: Sequence[str], where: str = "") -> None:
         """Report each key of ``mapping`` that is not one of ``settings``: the planner would skip a
         misspelt setting without a word, and quietly do something else than the editor wrote."""
         for key in mapping:
@@ -335,10 +336,9 @@ def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> Plann
         for key in STRING_KEYS:
             if key not in strings:
                 check.error(strings.line, f"strings: '{key}' is missing")
+        check.unknown_keys(strings, STRING_KEYS, "strings")
         for key in strings:
-            if key not in STRING_KEYS:
-                check.error(strings.line_of(key), f"strings: '{key}' is not used by the planner (typo?)")
-            else:
+            if key in STRING_KEYS:
                 config.strings[key] = check.text(strings, key, "strings")
     if check.findings:
         raise ContentError(check.findings)
