@@ -112,3 +112,15 @@ def test_every_checklist_page_has_at_least_ten_items_and_the_templates_fewer(bui
         for slug in PAGES:
             count = len(page_of(built_site, lang, slug).xpath("//ul[@class='wg-checklist']/li"))
             assert (count >= 10) == (slug not in ("learning-plan", "mentoring-agreement")), (lang, slug, count)
+
+
+def test_every_page_offering_a_word_file_is_in_the_list_checked_here(built_site):
+    """A new toolkit page with a Word file joins PAGES, or neither this file's tests nor the page
+    count of test_word_pages.py would open it."""
+    for lang, prefix in LANGUAGES.items():
+        offering = {
+            index.parent.name
+            for index in (built_site / prefix / "toolkit").glob("*/index.html")
+            if lxml.html.parse(str(index)).getroot().xpath("//article//a[substring(@href, string-length(@href) - 4) = '.docx']")
+        }
+        assert offering == set(PAGES), f"{lang}: pages offering a Word file {sorted(offering)}, PAGES {sorted(PAGES)}"
