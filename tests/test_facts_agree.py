@@ -1,5 +1,6 @@
-"""One number per fact: the preparation lead time, the exit conversation's length and the
-placement-length bands read the same in the chapters, the checklists and the planner's data.
+"""One number per fact: the preparation lead time, the exit conversation's length, the
+placement-length bands, the final evaluation's and mid-placement review's timing and the follow-up
+read the same in the chapters, the checklists and the planner's data.
 
 Expected values are the literal words a reader sees; the planner's side is read from
 content/planner.yml with a plain YAML parser, not through the planner's own code."""
@@ -91,11 +92,15 @@ FINAL_EVALUATION = {
         ("practices/check-in.md", "| Évaluation finale | Environ 2 semaines avant la dernière journée |", "standard"),
         ("practices/check-in.md", "l'évaluation finale environ une semaine avant la dernière journée", "short"),
         ("closing-well.md", "l'évaluation finale a alors lieu environ une semaine avant la dernière journée", "short"),
+        ("practices/check-in.md", "Prévoyez l'évaluation finale environ quatre semaines avant la dernière journée", "long"),
+        ("toolkit/final-evaluation-exit.md", "pour un stage de 35 semaines ou plus, environ quatre semaines avant", "long"),
     ],
     "en": [
         ("practices/check-in.md", "| Final evaluation | About 2 weeks before the last day |", "standard"),
         ("practices/check-in.md", "the final evaluation about a week before the last day", "short"),
         ("closing-well.md", "the final evaluation then comes about a week before the last day", "short"),
+        ("practices/check-in.md", "Hold the final evaluation about four weeks before the last day", "long"),
+        ("toolkit/final-evaluation-exit.md", "about four weeks in a placement of 35 weeks or more", "long"),
     ],
 }
 
@@ -103,7 +108,7 @@ FINAL_EVALUATION = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_final_evaluation_falls_when_the_planner_books_it(lang):
     """The rhythm table is set for 3 to 8 months: the planner's "standard" band."""
-    weeks = {"short": "1w", "standard": "2w"}
+    weeks = {"short": "1w", "standard": "2w", "long": "4w"}
     for name, words, key in FINAL_EVALUATION[lang]:
         assert band(key)["final_evaluation_before_end"] == weeks[key]
         assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
@@ -142,3 +147,25 @@ def test_the_students_preference_still_counts_after_the_mid_placement_review(lan
     segment = next(s for s in band("standard")["rhythm"] if s["phase"] == "second-half")
     assert segment["every"] == "biweekly" and segment["range"] == ["weekly", "biweekly"]
     assert SECOND_HALF_ROW[lang] in page(lang, "practices/check-in.md")
+
+
+# The optional follow-up: the guide suggests a range, and the pages name the planner's day in it.
+FOLLOW_UP = {
+    "fr": [
+        ("practices/check-in.md", "| 2 à 6 semaines après la fin (4 dans le planificateur) |"),
+        ("placement-step-by-step.md", "de deux à six semaines après la fin : le [planificateur](toolkit/planner.md) peut ajouter cette rencontre à votre calendrier, au bout de quatre semaines."),
+        ("closing-well.md", "prise de nouvelles de deux à six semaines après la fin"),
+    ],
+    "en": [
+        ("practices/check-in.md", "| 2–6 weeks after the end (4 in the planner) |"),
+        ("placement-step-by-step.md", "two to six weeks after the end: the [check-in planner](toolkit/planner.md) can add this follow-up to your calendar at the four-week mark."),
+        ("closing-well.md", "a follow-up two to six weeks after the end"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_follow_up_falls_in_the_guides_range_where_the_pages_say_the_planner_books_it(lang):
+    assert PLANNER["follow_up_after_end"] == "4w"
+    for name, words in FOLLOW_UP[lang]:
+        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
