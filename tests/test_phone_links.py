@@ -28,6 +28,19 @@ def test_numbers_in_text_become_tel_links_and_nothing_else_does():
     )
 
 
+@pytest.mark.parametrize("number, address", [
+    ("2-1-1", "211"), ("8-1-1", "811"), ("9-8-8", "988"), ("613-555-0100", "6135550100"), ("1-800-999-9775", "18009999775"),
+])
+def test_a_page_holding_one_number_gets_it_linked(number, address):
+    """A page is searched only if it may hold a number: each kind of number, alone in a page, passes."""
+    assert link_phone_numbers(f"<p>Call {number}.</p>") == f'<p>Call <a class="wg-tel" href="tel:{address}">{number}</a>.</p>'
+
+
+def test_a_page_without_numbers_is_returned_unparsed():
+    html = '<p title="a > b">Dates stay text: 2026-09-08 &amp; 2-1-0.</p><p>Unclosed <b>tag'
+    assert link_phone_numbers(html) is html  # the same object: not taken apart and joined again
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["when-things-go-wrong/", "en/when-things-go-wrong/", "en/toolkit/when-things-go-wrong/"])
 def test_on_a_small_phone_each_number_is_one_tappable_line(browser_pool, site_server, path):

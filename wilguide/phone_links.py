@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 # Canada's three-digit lines (9-1-1, 9-8-8, 2-1-1, 8-1-1) and toll-free or local numbers written
 # with hyphens: 1-855-242-3310, 613-555-0100.
 PHONE_NUMBER = re.compile(r"(?<![\w-])(?:[2-9]-1-1|9-8-8|(?:1-)?[2-9]\d\d-\d{3}-\d{4})(?![\w-])")
+# Every number above holds one of these: a page without any is left alone, unparsed (most pages).
+MAY_HOLD_A_NUMBER = re.compile(r"-\d\d\d-\d\d\d\d|-1-1|-8-8")
 SKIPPED = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "textarea", "title"}
 
 
@@ -43,6 +45,8 @@ class _Text(HTMLParser):
 
 def link_phone_numbers(html: str) -> str:
     """The page with each phone number in its text made a ``tel:`` link (class ``wg-tel``)."""
+    if not MAY_HOLD_A_NUMBER.search(html):
+        return html
     pieces, done = [], 0
     for start, text in _Text(html).runs:
         pieces += [html[done:start], PHONE_NUMBER.sub(_link, text)]
