@@ -23,6 +23,12 @@ def page(lang: str, name: str) -> str:
     return re.sub(r"[\u00a0\u202f]", " ", (DOCS / lang / name).read_text(encoding="utf-8"))
 
 
+def assert_pages_say(lang: str, expected: list[tuple[str, str]]) -> None:
+    """Each (page, words): the page, in that language, holds the words."""
+    for name, words in expected:
+        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+
+
 def meeting(key: str) -> dict:
     return next(m for m in PLANNER["meetings"] if m["key"] == key)
 
@@ -42,8 +48,7 @@ PREPARATION = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_preparation_starts_two_weeks_before_the_start(lang):
     assert PLANNER["prepare_before_start"] == "2w"
-    for name, words in PREPARATION[lang]:
-        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert_pages_say(lang, PREPARATION[lang])
 
 
 EXIT_CONVERSATION = {
@@ -55,8 +60,7 @@ EXIT_CONVERSATION = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_exit_conversation_lasts_thirty_minutes(lang):
     assert meeting("exit")["minutes"] == 30
-    name, words = EXIT_CONVERSATION[lang]
-    assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert_pages_say(lang, [EXIT_CONVERSATION[lang]])
 
 
 BANDS = {
@@ -111,7 +115,7 @@ def test_the_final_evaluation_falls_when_the_planner_books_it(lang):
     weeks = {"short": "1w", "standard": "2w", "long": "4w"}
     for name, words, key in FINAL_EVALUATION[lang]:
         assert band(key)["final_evaluation_before_end"] == weeks[key]
-        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert_pages_say(lang, [(name, words) for name, words, _ in FINAL_EVALUATION[lang]])
     assert not re.search(r"2[–-]4 (?:last weeks|dernières semaines)|Last 2[–-]4 weeks|2 à 4 dernières", page(lang, "practices/check-in.md"))
 
 
@@ -131,8 +135,7 @@ MID_REVIEW = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_mid_placement_review_falls_halfway_as_the_planner_books_it(lang):
     assert {b["mid_review_at"] for b in PLANNER["bands"]} == {"50%"}
-    for name, words in MID_REVIEW[lang]:
-        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert_pages_say(lang, MID_REVIEW[lang])
 
 
 SECOND_HALF_ROW = {
@@ -167,5 +170,4 @@ FOLLOW_UP = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_follow_up_falls_in_the_guides_range_where_the_pages_say_the_planner_books_it(lang):
     assert PLANNER["follow_up_after_end"] == "4w"
-    for name, words in FOLLOW_UP[lang]:
-        assert words in page(lang, name), f"docs/{lang}/{name} should say: {words}"
+    assert_pages_say(lang, FOLLOW_UP[lang])
