@@ -111,7 +111,8 @@ FINAL_EVALUATION = {
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_final_evaluation_falls_when_the_planner_books_it(lang):
-    """The rhythm table is set for 3 to 8 months: the planner's "standard" band."""
+    """The rhythm table is set for 3 to 8 months, the planner's "standard" band; the list of other
+    lengths and the checklist's note give the "short" and "long" bands'."""
     weeks = {"short": "1w", "standard": "2w", "long": "4w"}
     for name, words, key in FINAL_EVALUATION[lang]:
         assert band(key)["final_evaluation_before_end"] == weeks[key]
