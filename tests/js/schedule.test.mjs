@@ -261,6 +261,19 @@ test("meeting times: the chosen time, and the exit after the evaluation on a sha
   assert.equal(lateExit.time, 23 * 60 + 30 - lateExit.length);
 });
 
+test("a final evaluation entered on the first working day after week 1 leaves no day for a review: the plan has none", () => {
+  // Two weeks from Tuesday 2026-09-08: week 1 ends on Monday the 14th (the expectations meeting).
+  const p = plan({ end: "2026-09-21", final: "2026-09-15" });
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.meetings.filter((m) => m.date >= "2026-09-14" && m.date <= "2026-09-21").map((m) => `${m.date} ${m.kind}`),
+    ["2026-09-14 expectations", "2026-09-15 final-evaluation", "2026-09-16 exit"]);
+  const slots = p.meetings.map((m) => `${m.date} ${m.time}`);
+  assert.deepEqual(slots.filter((slot, i) => slots.indexOf(slot) !== i), [], "no two meetings at the same hour");
+  // One working day later, the review has its day.
+  const later = plan({ end: "2026-09-21", final: "2026-09-16" });
+  assert.deepEqual(kinds(later, "informal-review").map((m) => m.date), ["2026-09-15"]);
+});
+
 test("the page and the calendar name the mentor at supervisor-only meetings, the student too elsewhere", () => {
   const s = data.strings, alone = data.meetings.preparation, together = data.meetings["check-in"];
   assert.equal(withLine(alone, s, "", "Sam"), "With Sam");
