@@ -180,6 +180,25 @@ def test_shared_link_and_browser_memory_restore_the_plan(page, site_server, brow
     assert page.input_value("#planner-start") == ""
 
 
+@pytest.mark.parametrize("page", [EN], indirect=True)
+def test_a_form_with_errors_can_be_forgotten_without_fixing_it(page, site_server):
+    """What is typed is kept as typed, names included, before any schedule exists: the button that
+    deletes it must be there too (a shared computer, a reader who gives up on the form)."""
+    open_planner(page, site_server, "en")
+    create(page, start="2026-09-08", end="2026-09-10", student="Alex", mentor="Sam")
+    one(page.locator("#planner-errors")).wait_for(state="visible")
+    assert one(page.locator("#planner-result")).is_hidden()
+    forget = one(page.locator("#planner-forget"))
+    assert forget.is_visible() and forget.inner_text() == "Clear and forget this plan"
+    page.once("dialog", lambda dialog: dialog.accept())
+    forget.click()
+    assert one(page.locator("#planner-errors")).is_hidden()
+    assert page.input_value("#planner-student") == ""
+    page.reload()
+    page.wait_for_selector("#planner-form:not([hidden])")
+    assert [page.input_value(f"#planner-{name}") for name in ("start", "end", "student", "mentor")] == ["", "", "", ""]
+
+
 @pytest.mark.parametrize("page", [FR], indirect=True)
 def test_a_reload_keeps_what_was_typed_after_the_schedule_was_made(page, site_server):
     open_planner(page, site_server)
@@ -412,8 +431,10 @@ def test_print_view_shows_the_schedule_only(page, site_server):
     page.emulate_media(media="print")
     assert page.locator("#planner-timeline").is_visible()
     assert page.locator(".planner-meeting").first.is_visible()
-    for hidden in ("#planner-form", ".planner-actions", ".planner-rhythm", "#how-to-use", "#planner-stale"):
+    for hidden in ("#planner-form", ".planner-rhythm", "#how-to-use", "#planner-stale"):
         assert one(page.locator(hidden)).is_hidden(), hidden
+    actions = page.locator(".planner-actions")  # the form's buttons and the schedule's
+    assert actions.count() == 2 and not [n for n in range(2) if actions.nth(n).is_visible()]
 
 
 # Issue 15 and the planner part of issue 20 ------------------------------------------------------

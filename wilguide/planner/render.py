@@ -163,7 +163,10 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         '<input type="hidden" name="plan">',
         '<div class="planner-choice"><input type="checkbox" id="planner-followup" name="followup" value="yes" checked>'
         f'<label for="planner-followup">{escape(t("follow_up"))}</label></div>',
-        f'<p><button type="submit" class="md-button md-button--primary">{escape(t("submit"))}</button></p>',
+        # The forget button sits by "Create" rather than with the schedule: a form with errors has
+        # no schedule, yet what was typed in it (names included) is already kept in the browser.
+        f'<p class="planner-actions"><button type="submit" class="md-button md-button--primary">{escape(t("submit"))}</button>'
+        f'<button type="button" class="md-button" id="planner-forget">{escape(t("forget"))}</button></p>',
         "</form>",
         # Else the section's heading stands over nothing, with scripting off or when the planner's
         # script fails (a module an old browser cannot run, a missing Intl function). Where scripts
@@ -186,7 +189,6 @@ def render_form(config: PlannerConfig, data: dict, lang: str, script_src: str) -
         f'<button type="button" class="md-button" id="planner-download">{escape(t("download"))}</button>',
         f'<button type="button" class="md-button" id="planner-print">{escape(t("print"))}</button>',
         f'<button type="button" class="md-button" id="planner-copy">{escape(t("copy_link"))}</button>',
-        f'<button type="button" class="md-button" id="planner-forget">{escape(t("forget"))}</button>',
         "</div>",
         f'<p class="planner-share"><label for="planner-share">{escape(t("share_label"))}</label> '
         '<input type="text" id="planner-share" readonly></p>',
