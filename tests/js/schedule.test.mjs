@@ -261,7 +261,7 @@ test("meeting times: the chosen time, and the exit after the evaluation on a sha
   assert.equal(lateExit.time, 23 * 60 + 30 - lateExit.length);
 });
 
-test("a final evaluation entered on the first working day after week 1 leaves no day for a review: the plan has none", () => {
+test("a final evaluation entered on the first weekday after week 1 leaves no day for a review: the plan has none", () => {
   // Two weeks from Tuesday 2026-09-08: week 1 ends on Monday the 14th (the expectations meeting).
   const p = plan({ end: "2026-09-21", final: "2026-09-15" });
   assert.deepEqual(p.errors, []);

@@ -173,7 +173,7 @@ export function buildPlan(input, data, holidays) {
   // A review entered so late that no working day (weekends and the province's holidays left out)
   // remains for the evaluation: it would fall after the placement.
   if (final > end && values.midterm != null) return { errors: [{ field: "midterm", key: "error_mid_too_late", params: {} }] };
-  // A final evaluation entered on the first working day after week 1 leaves no day for a review:
+  // A final evaluation entered on the first weekday after week 1 leaves no day for a review:
   // the plan has none rather than two meetings at the same hour.
   if (mid < final) add(band.midReview, mid, data.meetings[band.midReview].phase);
   const milestones = [due.mid, due.final, due.exit];
