@@ -27,12 +27,16 @@ FOCUS_STATE = """async () => {
   await frames();
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
-  // Search on a phone holds the page still (body.style.top) until it has closed, and focus leaves
-  // it first. The page then brings the focused element into view: wait for that (only then: two
-  // frames more at every stop were a third of the tab walks' time).
-  let held = false;
-  for (let t = Date.now(); document.body.style.top && !el.closest(".md-search") && Date.now() - t < 3000; held = true) await frames();
-  if (held) await frames();
+  // Search opens from a timer that focus in its field starts (on a phone the field shows only
+  // then); search on a phone holds the page still (body.style.top) until it has closed, and focus
+  // leaves it first, then the page brings the focused element into view. Wait for either, and two
+  // frames more only then: two frames more at every stop were a third of the tab walks' time.
+  const search = document.getElementById("__search");
+  const opening = () => el.closest(".md-search") && search && !search.checked;
+  const held = () => document.body.style.top && !el.closest(".md-search");
+  let waited = false;
+  for (let t = Date.now(); (opening() || held()) && Date.now() - t < 3000; waited = true) await frames();
+  if (waited) await frames();
   // Material's palette toggles are visually hidden radio buttons; their label shows the ring.
   const ring = el.matches("input.md-option") ? el.nextElementSibling : el;
   const style = getComputedStyle(ring);
