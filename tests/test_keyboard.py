@@ -108,7 +108,7 @@ _REACHED_OR_PASSED = "s => document.activeElement.matches(s) || (window.__previo
 
 def tab_to(page, selector: str, limit: int = 40) -> dict:
     """Tab until ``selector`` has focus; its FOCUS_STATE. The stops on the way are not described:
-    each description waits four frames, most of a planner test's time."""
+    each description waits two frames or more, most of a planner test's time."""
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate(_REACHED_OR_PASSED, selector):
