@@ -15,7 +15,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from wilguide.findings import ContentError
-from wilguide.planner import load_planner_config, plan_data
+from wilguide.planner import load_planner_config, plan_data, render_rhythm_table
 from wilguide.planner.pages import list_items, read_page
 from wilguide.planner.public_holidays import holiday_data
 from wilguide.planner.test_copies import HOLIDAYS_YEARS, REFRESH_COMMAND, fake_url, write_test_copies
@@ -247,3 +247,21 @@ def test_a_planner_page_without_one_of_its_markers_fails_naming_the_file_and_the
     with pytest.raises(PluginError) as error:
         hook.on_page_content("<p>Intro</p>\n<!-- planner:form -->\n<!-- planner:rhythm -->", page, None, None)
     assert str(error.value) == "docs/en/toolkit/planner.md:1: the planner page must contain the line <!-- planner:noscript -->"
+
+
+def test_the_rhythm_table_says_once_what_several_lengths_share():
+    """Cells side by side that say the same are one cell across their columns (read once, shorter
+    on a phone and on paper); every row still covers the four lengths of placement."""
+    config = load_planner_config(DATA_FILE)
+    table = lxml.html.fromstring(render_rhythm_table(config, plan_data(config, DOCS, "en", fake_url), "en"))
+    rows = {row.xpath("string(th)"): [(cell.text_content(), int(cell.get("colspan", 1))) for cell in row.xpath("td")[:-1]]
+            for row in table.xpath(".//tbody/tr")}
+    assert rows["Preparation"] == [("2 weeks before the start", 4)]
+    assert rows["Mid-placement review"] == [
+        ("Around 50% of the placement", 3), ("Around 50% of the placement; a quarterly review every 13 weeks", 1),
+    ]
+    assert rows["Ramp-up"] == [
+        ("Twice a week, until 25% of the placement", 1), ("Every week, until 25% of the placement", 2),
+        ("Every week, until week 4", 1),
+    ]
+    assert all(sum(span for _, span in cells) == 4 for cells in rows.values()), rows

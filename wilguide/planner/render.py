@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from html import escape
+from itertools import groupby
 
 from ..alphabetical import alphabetical_key
 from .config import FEDERAL, PlannerConfig
@@ -252,7 +253,7 @@ def render_rhythm_table(config: PlannerConfig, data: dict, lang: str) -> str:
                 seen.add(checklist["href"])
                 links.append(f'<a href="{escape(checklist["href"])}">{escape(checklist["title"])}</a>')
         name = next(p["name"][lang] for p in config.phases if p["key"] == phase)
-        cell_html = "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+        cell_html = "".join(_merged_cells(cells))
         rows.append(f'<tr><th scope="row">{escape(name)}</th>{cell_html}<td>{"<br>".join(links)}</td></tr>')
     return (
         '<div class="planner-rhythm"><table>'
@@ -262,6 +263,16 @@ def render_rhythm_table(config: PlannerConfig, data: dict, lang: str) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
         f'<p class="planner-note">{escape(t("range_note"))}</p></div>'
     )
+
+
+def _merged_cells(cells: list[str]) -> list[str]:
+    """A row's cells, those next to each other that say the same thing as one cell across their
+    columns: read once, not four times, and the table is shorter on a phone and on paper."""
+    merged = []
+    for text, run in groupby(cells):
+        span = len(list(run))
+        merged.append(f'<td colspan="{span}">{escape(text)}</td>' if span > 1 else f"<td>{escape(text)}</td>")
+    return merged
 
 
 def _cell(config: PlannerConfig, t: _Text, band: dict, phase: str, lang: str) -> str:
