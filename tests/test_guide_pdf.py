@@ -587,3 +587,23 @@ def test_a_phone_number_prints_on_one_line(built_site, guide):
                 pattern = re.escape(before) + r"[ \u00a0\u2010]*\n\s*" + re.escape(after)
                 split += [f"{number}: {found!r}" for found in re.findall(pattern, guide.text)]
     assert not split, f"{len(split)} phone numbers of the {guide.lang} PDF break across lines:\n" + "\n".join(split)
+
+
+# The labels of the spaces a reader writes in: the reflection sheet's box under each competency and
+# its closing field, and every checklist's closing notes box.
+WRITING_SPACE_LABELS = {
+    "en": ("A recent example or a note", "The competency I chose, and who I told", "Notes"),
+    "fr": ("Un exemple récent ou une note", "La compétence choisie et la personne à qui j'en ai parlé", "Notes"),
+}
+
+
+def test_a_space_to_write_in_never_opens_a_page_cut_from_what_it_is_for(guide):
+    """A notes box or a field under a checklist's last items goes over with them: at the top of a
+    page, "A recent example or a note" did not say which competency it was for, and the reflection
+    sheet's closing field took a page of its own."""
+    cut = []
+    for number, page in enumerate(guide.pages, start=1):
+        body = [text.strip() for _, y, text in sorted(page.runs, key=lambda run: -run[1]) if BODY_BOTTOM < y < BODY_TOP and text.strip()]
+        if body and body[0] in WRITING_SPACE_LABELS[guide.lang]:
+            cut.append(f"page {number}: {body[0]!r}")
+    assert not cut, f"{len(cut)} pages of the {guide.lang} PDF open on a space to write in:\n" + "\n".join(cut)

@@ -100,6 +100,7 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
         '<a id="a6" href="../../assets/files/x.docx">file</a>'
         '<a id="a7" href="mailto:someone@example.org">someone@example.org</a>'
         '<a id="a8" href="../../toolkit/planner/">planner</a>'
+        '<a id="a9" href="../../references/">les références</a>'
         "</p>"
     )
     doc, problems = document(
@@ -132,6 +133,8 @@ def test_links_become_internal_anchors_or_absolute_web_addresses():
     assert note_after("practices-check-in--a2").get("data-target") == "#roles"
     assert note_after("practices-check-in--a2").get("class") == "page-ref"
     assert note_after("practices-check-in--a3") is None, "a citation prints no page: it would read as a page of the source"
+    # The references chapter as a whole is a chapter like any other: "(see the references, p. 121)".
+    assert note_after("practices-check-in--a9").get("data-target") == "#references"
     # A section of the same chapter too: on paper, a chapter can run over several pages.
     assert note_after("practices-check-in--a1").get("data-target") == "#practices-check-in--what-to-do"
     # Every internal link lands on an ID of the document.
@@ -224,19 +227,19 @@ def test_names_print_whole_but_a_sentence_keeps_its_first_word_breakable_unless_
         "<h1>Carleton University</h1>"
         "<p>Pendant le stage à Carleton University, voyez <a href='https://example.com/'>Université Laval</a> "
         "Toronto (Ontario). Toronto reçoit. Certaines règles : « <span lang='en'>Backgrounder: Student</span> », "
-        "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat.</p>"
+        "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat, la norme <span lang='en'>iCalendar</span>.</p>"
     )
     doc, _ = document([chapter("references.md", html, "Le guide")])
     section = doc.get_element_by_id("references")
     whole = [span.text for span in section.xpath(".//span[@class='whole-word']")]
-    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Toronto", "Backgrounder", "Student", "Québec", "Commission"], (
+    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Toronto", "Backgrounder", "Student", "Québec", "Commission", "iCalendar"], (
         "capitalized words of six letters or more inside a sentence, and a sentence's first word that is one of them "
-        "(Toronto); not another sentence's first word (Pendant, Certaines), a link, code, a title, or a word too short "
-        "to be hyphenated (Laval)"
+        "(Toronto), and a name with a capital inside (iCalendar); not another sentence's first word (Pendant, Certaines), "
+        "a link, code, a title, or a word too short to be hyphenated (Laval)"
     )
     assert " ".join(section.xpath("string(.//p)").split()) == (
         "Pendant le stage à Carleton University, voyez Université Laval (example.com) Toronto (Ontario). Toronto reçoit. "
-        "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat."
+        "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat, la norme iCalendar."
     ), "the words read as before"
 
 

@@ -85,7 +85,8 @@ CITATIONS = "references"  # the slug of references.md, the page every source is 
 
 
 def _is_citation(href: str) -> bool:
-    return href == f"#{CITATIONS}" or href.startswith(f"#{CITATIONS}--")
+    """A link to one source of the references; a link to the chapter itself is a cross-reference."""
+    return href.startswith(f"#{CITATIONS}--")
 
 
 class _Links:
@@ -406,8 +407,9 @@ def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
 # A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) prints whole.
 # A sentence's first word is capitalized anyway: it prints whole only when the chapter also writes
 # it capitalized inside a sentence (a name: "Toronto hosts…" after "in Toronto"), so that ordinary
-# words keep their breaks and each span left out saves layout.
-_CAPITALIZED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]{5,}")
+# words keep their breaks and each span left out saves layout. A name with a capital inside it
+# ("iCalendar", printed "iCal-endar") counts as capitalized.
+_CAPITALIZED = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÖØ-Þ]|[a-z]+[A-Z])[\w’'-]{5,}")
 _NOT_HYPHENATED = {"a", "abbr", "code", "pre", *_HEADINGS}
 _INLINE = {"span", "em", "strong", "i", "b", "q", "cite", "mark"}  # their text goes on a sentence
 
