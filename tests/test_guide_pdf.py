@@ -607,3 +607,21 @@ def test_a_space_to_write_in_never_opens_a_page_cut_from_what_it_is_for(guide):
         if body and body[0] in WRITING_SPACE_LABELS[guide.lang]:
             cut.append(f"page {number}: {body[0]!r}")
     assert not cut, f"{len(cut)} pages of the {guide.lang} PDF open on a space to write in:\n" + "\n".join(cut)
+
+
+def test_no_page_of_the_references_is_left_a_third_blank(guide):
+    """A source's long "Used for" line splits like a paragraph instead of jumping whole to the next
+    page: kept whole, it left 35 % of a page of the French references blank. Read from the PDF: the
+    lowest line of each page of the chapter, its last page left out."""
+    title = {"fr": "Références", "en": "References"}[guide.lang]
+    bookmarks = [(name, page) for name, page, depth in outline_pages(guide.reader) if depth <= 1]
+    index = next(i for i, (name, _) in enumerate(bookmarks) if name == title)
+    first, after = bookmarks[index][1], bookmarks[index + 1][1]  # page indexes from 0
+    short = []
+    for number in range(first, after - 1):
+        lines = [y for _, y, text in guide.pages[number].runs if BODY_BOTTOM < y < BODY_TOP and text.strip()]
+        filled = (BODY_TOP - min(lines)) / (BODY_TOP - BODY_BOTTOM)
+        if filled < 0.7:
+            short.append(f"page {number + 1}: {filled:.0%} of the text area used")
+    assert after - first > 20, "the references run to many pages: the chapter was not found"
+    assert not short, f"pages of the {guide.lang} references end early:\n" + "\n".join(short)
