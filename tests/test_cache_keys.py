@@ -44,6 +44,7 @@ AFFECTED = {
     "wilguide/guide_pdf/part_languages.py": {GUIDE_PDF},
     "wilguide/guide_pdf/render.py": {GUIDE_PDF},
     "wilguide/site_address.py": {GUIDE_PDF},
+    "wilguide/phone_links.py": {CHECKLIST_DOCX, CHECKLIST_ZIP},  # the Word files' numbers kept on one line
     # Fonts: the checklists use Liberation Sans and, cut for their fields, DejaVu Sans; the guide
     # every face it declares.
     "fonts/LiberationSans-Regular.ttf": FONTS_OF_BOTH,

@@ -27,7 +27,8 @@ FIELDS_AND_HEADINGS = ("//article//*[contains(concat(' ', @class, ' '), ' wg-fie
 
 
 def words(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # Writer gives Word's non-breaking hyphen (the files' phone numbers use it) as U+2011.
+    return re.sub(r"\s+", " ", text).strip().replace("\u2011", "-")
 
 
 def page_of(site: Path, lang: str, slug: str):

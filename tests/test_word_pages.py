@@ -9,6 +9,7 @@ independent rendering, by WeasyPrint from HTML) are counted with pypdf."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -60,3 +61,26 @@ def test_the_word_file_prints_on_no_more_pages_than_the_pdf(built_site, word_as_
     pdf_pages = len(PdfReader(download(built_site, lang, slug, ".pdf")).pages)
     assert pdf_pages >= 1
     assert word_pages <= pdf_pages, f"{word.name} prints on {word_pages} pages, its PDF on {pdf_pages}"
+
+
+# A phone number as the guide writes it (9-1-1, 9-8-8, 1-855-242-3310), read from the printed text.
+PHONE_NUMBER = re.compile(r"(?<![\w-])(?:\d-\d-\d|(?:1-)?\d{3}-\d{3}-\d{4})(?![\w-])")
+
+
+def printed_lines(pdf: Path) -> list[str]:
+    """The PDF's text as Poppler lays it out, line by line (its plain mode joins "9-" and "1-1")."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60).stdout
+    return [line.strip() for line in text.splitlines()]
+
+
+def test_no_phone_number_in_a_printed_word_file_is_cut_at_a_line_end(built_site, word_as_pdf):
+    """"to give to 9-" ended a line of the English "Before the first day" in Word, "1-1 in an
+    emergency." began the next."""
+    cut, whole = [], 0
+    for word in every_word_file(built_site):
+        lines = printed_lines(word_as_pdf / f"{word.stem}.pdf")
+        whole += sum(len(PHONE_NUMBER.findall(line)) for line in lines)
+        cut += [f"{word.name}: {line[-30:]!r} / {next_line[:20]!r}" for line, next_line in zip(lines, lines[1:])
+                if re.search(r"(?<![\w-])\d(?:-\d{1,3}){0,2}-$", line) and re.match(r"\d", next_line)]
+    assert whole >= 10, f"only {whole} phone numbers found in the printed Word files: is the text still read?"
+    assert not cut, "phone numbers cut at a line end:\n" + "\n".join(cut)

@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
-from .. import cache, workers
+from .. import cache, phone_links, workers
 from ..file_names import file_stem
 from ..findings import ContentError, Finding, relative
 from ..placeholders import substitute
@@ -123,7 +123,7 @@ def _write_docx(checklist: Checklist, publisher: str, target: Path) -> None:
 
 
 def _docx_key(checklist: Checklist, publisher: str) -> list[str]:
-    return [checklist.canonical(), publisher, cache.source_of(WORD_WRITER, model, strings)]
+    return [checklist.canonical(), publisher, cache.source_of(WORD_WRITER, model, strings, phone_links)]
 
 
 # What XML (so PDF forms and Word files) cannot hold: control characters an editor cannot see.

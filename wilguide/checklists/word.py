@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Inches
 
+from ..phone_links import PHONE_NUMBER
 from . import strings
 from .model import Checklist, FieldTable, Item, TextField
 
@@ -104,8 +105,25 @@ def _printed_note(document, note) -> None:
     paragraph = cell.paragraphs[0]
     _spacing(paragraph, before=3, after=3)  # the PDF's padding, inside the frame
     paragraph.add_run(note.lead).bold = True
-    paragraph.add_run(f" {note.text}")
+    _add_text(paragraph, f" {note.text}")
     _gap(document, 8)  # as the PDF's 8 pt under a note
+
+
+def _add_text(paragraph, text: str) -> None:
+    """``text`` added to ``paragraph``, each phone number in a run of its own whose hyphens are
+    Word's non-breaking hyphen: "call 9-1-1" was printed as "9-" at a line's end, "1-1" below."""
+    written = 0
+    for number in PHONE_NUMBER.finditer(text):
+        if number.start() > written:
+            paragraph.add_run(text[written:number.start()])
+        run = paragraph.add_run()
+        for index, digits in enumerate(number.group().split("-")):
+            if index:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            run._r.add_t(digits)
+        written = number.end()
+    if written < len(text):
+        paragraph.add_run(text[written:])
 
 
 def _spacing(paragraph, before: float = 0, after: float = 0) -> None:
@@ -282,7 +300,7 @@ def _item(document, item: Item):
     paragraph.paragraph_format.space_after = Pt(4)
     paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
     _checkbox(paragraph, f"item-{item.key}")
-    paragraph.add_run("\t" + item.text)
+    _add_text(paragraph, "\t" + item.text)
     return paragraph
 
 
