@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from test_contentcheck import findings_of, fixture_tree
+from wilguide.contentcheck.paragraph_length import long_paragraphs
 
 SOURCE_ID = ("(a source's ID is the { #… } at the end of its ### heading on the references page: copy it from the "
              "source's entry, or add the entry if the source is new)")
@@ -79,3 +80,24 @@ def test_a_list_item_right_under_a_sentence_is_reported_where_markdown_would_sho
         "docs/en/guide.md:20: this list item follows line 19 without a blank line, so it shows as text in that paragraph "
         '("1. A badge."): leave an empty line above it',
     ]
+
+
+def test_a_paragraph_or_list_item_over_a_hundred_words_is_reported_at_its_first_line(tmp_path):
+    """Long paragraphs lose a reader on a phone. Counted: the words read, over every line of a
+    wrapped paragraph, a list item apart from its continuation paragraph. Quiet: exactly a hundred
+    words (a link's address and an attribute list are not read), code, and the references page."""
+    assert findings_of(fixture_tree(tmp_path, "paragraph-length")) == [
+        'docs/en/guide.md:12: this paragraph has 101 words, more than 100, too long to follow on a phone ("Meet the '
+        'student each week and…"): split it where its thought turns, or make a list of it',
+        'docs/en/guide.md:17: this paragraph has 101 words, more than 100, too long to follow on a phone ("Weekly. Meet '
+        'the student each week…"): split it where its thought turns, or make a list of it',
+    ]
+
+
+def test_a_long_checklist_item_is_not_a_paragraph_to_split():
+    """A checklist item is one thing to tick, worded to stand alone on paper: its length is not
+    this rule's business (the paragraph right under it is)."""
+    item = "- [ ] " + "Check the badge. " * 50
+    paragraph = "Check the badge. " * 50
+    lines = [item, "", paragraph]
+    assert long_paragraphs(lines, lines) == [(3, 150, "Check the badge. Check the badge.")]

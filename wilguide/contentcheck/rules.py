@@ -23,6 +23,7 @@ from .link_names import link_names
 from .list_starts import list_starts
 from .links import links_and_anchors
 from .navigation import navigation
+from .paragraph_length import paragraph_length
 from .planner_fixture import planner_fixture
 from .practice_names import practice_names
 from .project import Project
@@ -53,6 +54,7 @@ ALL_RULES: dict[str, Rule] = {
     "navigation": navigation,
     "blocks": blocks,
     "list-starts": list_starts,
+    "paragraph-length": paragraph_length,
     "planner": planner_data,
     "planner-fixture": planner_fixture,
     "markers": page_markers,
