@@ -26,7 +26,7 @@ SLUG = "when-things-go-wrong"
 KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared", "coordinator-told",
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
-    "absence-rule", "no-show", "absences-logged", "conflict", "complaint-about-student", "complaint-about-you", "disputed-evaluation",
+    "absence-rule", "no-show", "absences-logged", "conflict", "conflict-harassment", "conflict-follow-up", "complaint-about-student", "complaint-about-you", "disputed-evaluation",
     "client-harassment", "breach", "impaired", "impaired-return",
     "concern-raised", "injury", "supervisor-leaving",
     "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
