@@ -28,7 +28,7 @@ KEYS = [
     "coordinator-before-plan", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
     "absence-rule", "no-show", "absences-logged", "conflict", "conflict-harassment", "conflict-follow-up", "complaint-about-student", "complaint-about-you", "disputed-evaluation",
     "client-harassment", "breach", "impaired", "impaired-return",
-    "concern-raised", "injury", "supervisor-leaving",
+    "concern-raised", "concern-follow-up", "injury", "injury-serious", "injury-reports", "supervisor-leaving",
     "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
     "coordinator-before-ending", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
