@@ -116,7 +116,7 @@ def _add_text(paragraph, text: str) -> None:
     for number in PHONE_NUMBER.finditer(text):
         if number.start() > written:
             paragraph.add_run(text[written:number.start()])
-        run = paragraph.add_run()
+        run = paragraph.add_run()  # python-docx has no call for Word's non-breaking hyphen
         for index, digits in enumerate(number.group().split("-")):
             if index:
                 run._r.append(OxmlElement("w:noBreakHyphen"))

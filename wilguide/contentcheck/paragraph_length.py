@@ -14,15 +14,13 @@ import re
 
 from ..findings import Finding
 from .blocks import BOX
+from .list_starts import NOT_A_PARAGRAPH
 from .markdown_text import HEADING, LIST_ITEM
 from .project import Project
 
 MAX_WORDS = 100
 NOT_PROSE_PAGES = ("references.md",)
 TASK_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
-# Lines that are no paragraph's text: a table row, HTML, a definition (link, abbreviation,
-# footnote) or a definition list's description.
-NOT_A_PARAGRAPH = re.compile(r"^[ \t]*(?:\||<|\*?\[[^\]]*\]:|:[ \t])")
 WORD = re.compile(r"\w")
 
 
