@@ -961,9 +961,9 @@ def text_baselines(pdf_page) -> list[float]:
     return heights
 
 
-@pytest.mark.parametrize("page", [EN], indirect=True)
-def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, site_server):
-    open_planner(page, site_server, "en")
+@pytest.mark.parametrize("page,lang", [(EN, "en"), (FR, "fr")], indirect=["page"])
+def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, lang, site_server):
+    open_planner(page, site_server, lang)
     create(page, start="2026-09-08", end="2026-12-18", student="Alex", mentor="Sam", place="Room 2")
     page.wait_for_selector("#planner-result:not([hidden])")
     headings = set(page.locator(".planner-phase h4").all_inner_texts())
