@@ -56,6 +56,18 @@ def extract_pages(path: Path) -> list[PdfPage]:
     return pages
 
 
+def drawn_text(pdf_page) -> list[tuple[float, str]]:
+    """(height above the foot of the sheet in points, text) of each piece of text a page draws."""
+    drawn = []
+
+    def keep(text, cm, tm, font, size):
+        if text.strip():
+            drawn.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
+
+    pdf_page.extract_text(visitor_text=keep)
+    return drawn
+
+
 def image_draws(path: Path) -> int:
     """Raster images painted in a PDF."""
     return sum(page.images for page in extract_pages(path))

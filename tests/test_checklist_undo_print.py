@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from conftest import CHECKLIST_SLUGS
 from locators import every, one
+from pdf_pages import drawn_text
 
 pytestmark = pytest.mark.browser
 
@@ -167,14 +168,8 @@ def checklist_pages(site: Path, lang: str) -> list[str]:
 
 def lowest_text(pdf_page) -> str:
     """The last line printed on a page: the text nearest the foot (PDF y grows upwards)."""
-    parts = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            parts.append((cm[5] + tm[5] * cm[3], text.strip()))
-
-    pdf_page.extract_text(visitor_text=visit)
-    return min(parts)[1] if parts else ""
+    drawn = drawn_text(pdf_page)
+    return min(drawn)[1] if drawn else ""
 
 
 @pytest.mark.parametrize("lang", list(PREFIX))

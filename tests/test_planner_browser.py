@@ -16,6 +16,7 @@ import pytest
 from locators import one
 from page_layout import sideways_overflow
 from page_waits import announced
+from pdf_pages import drawn_text
 
 
 pytestmark = pytest.mark.browser
@@ -949,18 +950,6 @@ def test_the_french_calendar_writes_its_labels_as_the_page_does(page, site_serve
     assert colons == set()  # every French colon has its no-break space
 
 
-def text_baselines(pdf_page) -> list[float]:
-    """The height above the foot of the sheet of each piece of text a PDF page draws, in points."""
-    heights = []
-
-    def keep(text, cm, tm, font, size):
-        if text.strip():
-            heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-
-    pdf_page.extract_text(visitor_text=keep)
-    return heights
-
-
 @pytest.mark.parametrize("page,lang", [(EN, "en"), (FR, "fr")], indirect=["page"])
 def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, lang, site_server):
     open_planner(page, site_server, lang)
@@ -978,7 +967,7 @@ def test_print_puts_several_meetings_on_a_page_and_no_heading_at_its_foot(page, 
     # No page but the last is left a third blank: a daily touchpoint with a long checklist item
     # once moved whole to the next page, leaving half of the first one empty.
     for number, pdf_page in enumerate(pdf.pages[:-1], start=1):
-        lowest = min(text_baselines(pdf_page))
+        lowest = min(height for height, _ in drawn_text(pdf_page))
         assert lowest < float(pdf_page.mediabox.height) / 3, f"page {number}: its last line is {lowest:.0f} pt above the foot of the sheet"
 
 

@@ -33,7 +33,7 @@ def list_starts(project: Project) -> list[Finding]:
 def swallowed_items(lines: list[str]) -> list[tuple[int, str]]:
     """(line number, line) of the first list item in each paragraph that does not start with one."""
     found = []
-    for first, block in _blocks(lines):
+    for first, block in paragraph_blocks(lines):
         if LIST_ITEM.match(block[0]) or NOT_A_PARAGRAPH.match(block[0]):
             continue
         for offset, line in enumerate(block[1:], start=1):
@@ -43,7 +43,7 @@ def swallowed_items(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _blocks(lines: list[str]):
+def paragraph_blocks(lines: list[str]):
     """(first line number, lines) of each paragraph-like block: runs of non-blank lines, split
     after a heading or a box's or tab's title, whose body Markdown reads as a block of its own."""
     block: list[str] = []

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding
-from .blocks import BOX
-from .list_starts import NOT_A_PARAGRAPH
-from .markdown_text import HEADING, LIST_ITEM
+from .list_starts import NOT_A_PARAGRAPH, paragraph_blocks
+from .markdown_text import LIST_ITEM
 from .project import Project
 
 MAX_WORDS = 100
@@ -54,16 +53,16 @@ def long_paragraphs(lines: list[str], prose_lines: list[str]) -> list[tuple[int,
 
 
 def _units(lines: list[str]):
-    """(first line number, line numbers) of each paragraph and list item: runs of lines between
-    blank lines, headings and box titles, a list item starting a unit of its own."""
-    unit: list[int] = []
-    for number, line in enumerate(lines, start=1):
-        ends_here = not line.strip() or HEADING.match(line.strip()) or BOX.match(line) or NOT_A_PARAGRAPH.match(line)
-        if ends_here or LIST_ITEM.match(line):
-            if unit:
-                yield unit[0], unit
-            unit = [] if ends_here else [number]
-            continue
-        unit.append(number)
-    if unit:
-        yield unit[0], unit
+    """(first line number, line numbers) of each paragraph and list item: the blocks the
+    list-starts rule reads, each list item a unit of its own, tables and definitions left out."""
+    for first, block in paragraph_blocks(lines):
+        unit: list[int] = []
+        for number, line in enumerate(block, start=first):
+            if NOT_A_PARAGRAPH.match(line) or LIST_ITEM.match(line):
+                if unit:
+                    yield unit[0], unit
+                unit = [] if NOT_A_PARAGRAPH.match(line) else [number]
+                continue
+            unit.append(number)
+        if unit:
+            yield unit[0], unit
