@@ -47,7 +47,8 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    # Both languages are checked in every language's build: a nested build sees the same files.
+    if is_nested_build(config) and _loaded:
+        return  # the default language's build has just read both languages: the same files
     findings = []  # every problem at once, in the pages and in the example-goal library
     _loaded.clear()
     try:

@@ -35,14 +35,23 @@ def content_hash(parts: Iterable[str | bytes]) -> str:
 def source_of(*modules) -> str:
     """The source code of generator modules (modules or their file paths), to include in a cache key."""
     paths = [Path(getattr(module, "__file__", module)) for module in modules]
-    return "".join(path.read_text(encoding="utf-8") for path in paths)
+    return "".join(_text_of(str(path), *_stamp(path)) for path in paths)
 
 
 def file_identity(path: Path) -> str:
     """A file's content digest, for a cache key (fonts: an upgrade may keep a file's size). Read
     once per process while the file's size and modification time stay the same."""
+    return _digest_of(str(path), *_stamp(path))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
-    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=None)  # every download's key holds its generators' code: read once
+def _text_of(path: str, size: int, mtime_ns: int) -> str:
+    return Path(path).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=None)

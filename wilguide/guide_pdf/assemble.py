@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from ..findings import Finding
 from ..site_address import is_shareable
+from ..template_cache import use_bytecode_cache
 from .contents import Chapter, Part
 from .labels import labels, long_date
 
@@ -649,9 +650,11 @@ def prepare_chapter(
 
 @lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
     )
+    use_bytecode_cache(env)  # the downloads table is rendered on every build, by a new process
+    return env
 
 
 def build_document(parts: list[Part], edition: Edition, assets: Mapping[str, Path]) -> tuple[str, list[Finding]]:
