@@ -15,6 +15,14 @@ from wilguide.findings import ContentError
 from wilguide.i18n_state import current_language
 
 ROOT = Path(__file__).resolve().parent.parent
+ABBR_EXTENSION = ("abbr", "markdown.extensions.abbr")  # the names mkdocs.yml may give it
+
+
+def on_config(config):
+    if not any(name in config.markdown_extensions for name in ABBR_EXTENSION):
+        raise PluginError("hooks/abbreviations.py gives Markdown's abbr extension its definitions: "
+                          "list 'abbr' under markdown_extensions in mkdocs.yml")
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -24,7 +32,8 @@ def on_page_markdown(markdown, page, config, files):
     except ContentError as error:
         raise PluginError(str(error)) from None
     # MkDocs makes each page's Markdown converter from mdx_configs once this event has run.
-    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": dict(pairs)}
+    name = next(name for name in ABBR_EXTENSION if name in config.markdown_extensions)
+    config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), "glossary": dict(pairs)}
     if abbreviations.MARKER in markdown:
         markdown = markdown.replace(abbreviations.MARKER, abbreviations.table(pairs, current_language(config)))
     return markdown

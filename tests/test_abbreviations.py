@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from conftest import copy_project, mkdocs_build, replace_once
 from wilguide.abbreviations import load, table
 from wilguide.findings import ContentError
 
@@ -51,3 +52,13 @@ def test_the_glossary_lists_every_abbreviation_with_its_meaning(built_site, lang
     listed = {form: meaning for forms, meaning in rows for form in forms.split(", ")}
     assert sum(len(forms.split(", ")) for forms, _ in rows) == len(listed), "a short form is listed twice"
     assert listed == expected
+
+
+@pytest.mark.slow
+def test_a_build_without_the_abbr_extension_says_what_to_add(tmp_path):
+    # The definitions are given to Markdown's abbr extension: without it they would reach no page.
+    project = copy_project(tmp_path / "project")
+    replace_once(project / "mkdocs.yml", "\n  - abbr\n", "\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "list 'abbr' under markdown_extensions in mkdocs.yml" in result.stderr
