@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
-import pypdf
 import pytest
 
 from locators import every
@@ -57,7 +57,9 @@ def test_on_a_small_phone_each_number_is_one_tappable_line(browser_pool, site_se
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_printed_guide_shows_numbers_without_their_tel_address(built_site, lang):
     _, guide = guide_link(built_site, lang)
-    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(guide).pages)
+    # Read by Poppler, in layout mode: it keeps a hyphen at a line's end (seconds, where pypdf took 25 s).
+    text = subprocess.run(["pdftotext", "-layout", str(guide), "-"], capture_output=True, text=True, check=True, timeout=120).stdout
     assert "9-1-1" in text and "9-8-8" in text
     # On paper a number is its own address: no "9-1-1 (911)", as a web link gets "(example.org)".
-    assert not re.search(r"\d-\d{1,4} \((?:tel:)?\d+\)", text), re.search(r".{40}\d-\d{1,4} \((?:tel:)?\d+\)", text)
+    shown_address = re.compile(r"\d-\d{1,4}\s+\((?:tel:)?\d+\)")
+    assert not shown_address.search(text), re.search(r".{40}" + shown_address.pattern, text)
