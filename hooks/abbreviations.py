@@ -1,14 +1,16 @@
 """Give every page its language's abbreviation definitions (includes/abbreviations.<lang>.md), and
 put their table where a page says <!-- abbreviations --> (the glossary).
 
-The definitions reach Markdown's abbr extension as its glossary, not as text appended to each
-page: parsed as text, each of the 36 lines went through every block processor's test again, on
-every page of both languages, which was the largest single cost the project added to a rebuild.
+The definitions reach Markdown's abbr extension as its glossary, set once per language, not as
+text appended to each page: parsed as text, each of the 36 lines went through every block
+processor's test again, on every page of both languages, which was the largest single cost the
+project added to a rebuild.
 """
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from wilguide import abbreviations
 from wilguide.findings import ContentError
@@ -16,6 +18,7 @@ from wilguide.i18n_state import current_language
 
 ROOT = Path(__file__).resolve().parent.parent
 ABBR_EXTENSION = ("abbr", "markdown.extensions.abbr")  # the names mkdocs.yml may give it
+_pairs: dict[str, list[tuple[str, str]]] = {}  # per language, this build: (short, long)
 
 
 def on_config(config):
@@ -25,15 +28,22 @@ def on_config(config):
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
-    definitions = abbreviations.definitions_file(ROOT, current_language(config))
+@event_priority(-200)  # after the i18n plugin has chosen this language's files; pages render later
+def on_files(files, config):
+    lang = current_language(config)
+    definitions = abbreviations.definitions_file(ROOT, lang)
     try:
-        pairs = abbreviations.load(definitions) if definitions.exists() else []
+        _pairs[lang] = abbreviations.load(definitions) if definitions.exists() else []
     except ContentError as error:
         raise PluginError(str(error)) from None
-    # MkDocs makes each page's Markdown converter from mdx_configs once this event has run.
+    # MkDocs makes each page's Markdown converter from mdx_configs.
     name = next(name for name in ABBR_EXTENSION if name in config.markdown_extensions)
-    config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), "glossary": dict(pairs)}
-    if abbreviations.MARKER in markdown:
-        markdown = markdown.replace(abbreviations.MARKER, abbreviations.table(pairs, current_language(config)))
-    return markdown
+    config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), "glossary": dict(_pairs[lang])}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if abbreviations.MARKER not in markdown:
+        return markdown
+    lang = current_language(config)
+    return markdown.replace(abbreviations.MARKER, abbreviations.table(_pairs[lang], lang))
