@@ -7,7 +7,6 @@ Expected names are written out here as a reader sees them, not taken from the na
 from __future__ import annotations
 
 import re
-import subprocess
 import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -16,6 +15,7 @@ import lxml.html
 import pytest
 
 from conftest import CHECKLIST_SLUGS
+from pdf_pages import poppler_info
 from page_layout import sideways_overflow
 from test_accessibility import SCHEMES, axe_violations
 
@@ -230,9 +230,7 @@ def test_the_guide_row_gives_its_page_count_and_each_pdf_row_says_what_its_file_
     page = document(built_site, PREFIX[lang] + "downloads")
     (guide,) = page.xpath('//tr[@data-download="guide"]')
     href = guide.xpath(".//a[@download]/@href")[0]
-    # Counted by Poppler (pypdf takes 3 s to reach a guide's page tree).
-    info = subprocess.run(["pdfinfo", str(built_site / PREFIX[lang] / "downloads" / unquote(href))], capture_output=True, text=True, check=True, timeout=60).stdout
-    (pages,) = re.findall(r"^Pages:\s+(\d+)$", info, re.M)
+    pages = poppler_info(built_site / PREFIX[lang] / "downloads" / unquote(href))["Pages"]  # pypdf: 3 s a guide
     size = text(guide.xpath('.//td[contains(@class, "wilguide-downloads__size")]')[0])
     units = "ko|Mo" if lang == "fr" else "KB|MB"  # the French symbols in French (OQLF)
     assert re.fullmatch(rf"[\d,.]+ ({units}), {pages} pages", size), size

@@ -11,6 +11,7 @@ from typing import NamedTuple
 import lxml.html
 import pytest
 
+from pdf_pages import poppler_text
 from wilguide.guide_pdf import Chapter, Edition, make_guide_pdf
 
 EDITION = Edition("fr", "Guide d'essai", "Sous-titre", "", date.min, "https://example.org/g/", "", "")
@@ -154,6 +155,6 @@ def test_the_contents_keep_short_compounds_and_abbreviations_whole(cache_dir):
         for length in range(1, 31)
     ]
     pdf = make_guide_pdf(chapters, EDITION, {}).path
-    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "5", "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120, text=True).stdout
+    contents = poppler_text(pdf, "-f", "2", "-l", "5", "-layout")
     assert contents.count("revus") == len(chapters), contents
     assert contents.count("mi-stage") == contents.count("C.-B.") == len(chapters), contents

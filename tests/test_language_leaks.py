@@ -15,7 +15,6 @@ ALLOWED lists what may appear in both languages, and why.
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -24,6 +23,8 @@ import lxml.etree
 import lxml.html
 import material
 import pytest
+
+from pdf_pages import poppler_info
 
 LANGUAGES = {"fr": "", "en": "en/"}
 READ_ATTRIBUTES = ["title", "aria-label", "alt", "placeholder"]
@@ -117,12 +118,10 @@ def page_strings(path: Path, page_lang: str):
 def file_strings(path: Path):
     """Metadata a reader's PDF viewer or word processor shows: title, subject, author, keywords."""
     if path.suffix == ".pdf":
-        # Read by Poppler: pypdf parsed a guide's whole object stream to reach its Info (4 s each).
-        info = subprocess.run(["pdfinfo", "-enc", "UTF-8", str(path)], capture_output=True, text=True, check=True, timeout=60).stdout
-        for line in info.splitlines():
-            key, _, value = line.partition(":")
-            if key in {"Title", "Subject", "Author", "Keywords"} and value.strip():
-                yield f"/{key}", value.strip()
+        info = poppler_info(path)  # pypdf parsed a guide's whole object stream to reach its Info (4 s)
+        for key in ["Title", "Subject", "Author", "Keywords"]:
+            if info.get(key):
+                yield f"/{key}", info[key]
     else:
         with zipfile.ZipFile(path) as package:
             core = lxml.etree.fromstring(package.read("docProps/core.xml"))

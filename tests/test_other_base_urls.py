@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
@@ -21,6 +20,7 @@ import pypdf
 import pytest
 
 from conftest import SITE_URL, copy_generator_cache, copy_project, mkdocs_build, replace_once
+from pdf_pages import poppler_text
 
 pytestmark = pytest.mark.slow
 ROOT_URL = "http://127.0.0.1:8000/"
@@ -108,8 +108,7 @@ def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_
     assert "guide PDF (en): unchanged, reused from the cache" in changed.stderr
     assert "guide PDF (en): typeset in" not in changed.stderr
     assert guide_pdf(copies_built.changed_site, "en").read_bytes() == guide_pdf(built_site, "en").read_bytes()
-    # The whole guide read by Poppler: seconds, where pypdf takes about 25.
-    text = subprocess.run(["pdftotext", str(guide_pdf(copies_built.changed_site, "fr")), "-"], capture_output=True, text=True, check=True, timeout=120).stdout
+    text = poppler_text(guide_pdf(copies_built.changed_site, "fr"))
     assert ADDED_SENTENCE in " ".join(text.split())
     rewritten = [path.name for path, mtime in copies_built.before.items() if path.stat().st_mtime_ns != mtime]
     assert not rewritten, f"checklist files written again for a page that is not a checklist: {rewritten}"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from pdf_pages import poppler_text
 from test_word_files_in_libreoffice import LANGUAGES, PAGES, convert, download, every_word_file
 
 # Word's metrics for the files' theme fonts (body Cambria, headings Calibri), from Debian's
@@ -69,7 +70,7 @@ PHONE_NUMBER = re.compile(r"(?<![\w-])(?:\d-\d-\d|(?:1-)?\d{3}-\d{3}-\d{4})(?![\
 
 def printed_lines(pdf: Path) -> list[str]:
     """The PDF's text as Poppler lays it out, line by line (its plain mode joins "9-" and "1-1")."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60).stdout
+    text = poppler_text(pdf, "-layout")
     return [line.strip() for line in text.splitlines()]
 
 
