@@ -23,7 +23,7 @@ from filelock import FileLock
 from browser_pool import BrowserPool
 # A hook, found by pytest under this name: it marks and orders the collected tests.
 from collection_order import pytest_collection_modifyitems  # noqa: F401
-from pdf_pages import PdfPage, extract_pages
+from pdf_pages import PdfDocument, PdfPage, extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
 # The test builds are a published site, as the Pages workflow deploys it: an address a reader
@@ -164,20 +164,27 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_pages(tmp_path_factory) -> Callable[[Path], list[PdfPage]]:
-    """pdf_pages(path): the PDF's pages (tests/pdf_pages.py), read once per run for all workers."""
+def pdf_document(tmp_path_factory) -> Callable[[Path], PdfDocument]:
+    """pdf_document(path): the PDF's pages and bookmarks (tests/pdf_pages.py), read once per run for
+    all workers."""
 
     @functools.lru_cache(maxsize=None)
-    def read(path: Path, size: int, mtime: int) -> list[PdfPage]:
+    def read(path: Path, size: int, mtime: int) -> PdfDocument:
         name = "pdf-pages-" + hashlib.sha256(f"{path}|{size}|{mtime}".encode()).hexdigest()[:16]
-        _, record = once_per_run(tmp_path_factory, name, lambda folder: {"pages": [asdict(page) for page in extract_pages(path)]})
-        return [PdfPage(**page) for page in record["pages"]]
+        _, record = once_per_run(tmp_path_factory, name, lambda folder: asdict(extract_document(path)))
+        return PdfDocument([PdfPage(**page) for page in record["pages"]], record["outline"])
 
-    def pages(path: Path) -> list[PdfPage]:
+    def document(path: Path) -> PdfDocument:
         path = Path(path).resolve()
         return read(path, path.stat().st_size, path.stat().st_mtime_ns)
 
-    return pages
+    return document
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(pdf_document) -> Callable[[Path], list[PdfPage]]:
+    """pdf_pages(path): the PDF's pages, read once per run for all workers."""
+    return lambda path: pdf_document(path).pages
 
 
 @pytest.fixture

@@ -11,36 +11,15 @@ from collections import defaultdict
 import pypdf
 import pytest
 
+from pdf_pages import PdfPage
 from test_guide_pdf import LANGUAGES, PRINTED_AS_A_NOTE, article, guide_link, letters, printed_pages, url_of
 
 
-def text_of_marked_content(page: pypdf.PageObject) -> dict[int, str]:
-    """The text drawn inside each marked-content sequence of a page, by its MCID."""
-    stack: list = []
-    texts: dict[int, str] = defaultdict(str)
-
-    def before(operator, operands, *_):
-        if operator == b"BDC":
-            properties = operands[1] if len(operands) > 1 else None
-            stack.append(properties.get("/MCID") if hasattr(properties, "get") else None)
-        elif operator == b"BMC":
-            stack.append(None)
-        elif operator == b"EMC" and stack:
-            stack.pop()
-
-    def drawn(text, *_):
-        mcid = next((m for m in reversed(stack) if m is not None), None)
-        if mcid is not None:
-            texts[mcid] += text
-
-    page.extract_text(visitor_operand_before=before, visitor_text=drawn)
-    return texts
-
-
-def tagged_texts(reader: pypdf.PdfReader) -> dict[str, list[str]]:
-    """Language -> the text of each structure element that carries /Lang, in the tree's order."""
-    page_of = {page.indirect_reference.idnum: page for page in reader.pages}
-    marked: dict[int, dict[int, str]] = {}
+def tagged_texts(reader: pypdf.PdfReader, pages: list[PdfPage]) -> dict[str, list[str]]:
+    """Language -> the text of each structure element that carries /Lang, in the tree's order.
+    ``pages`` are the same PDF's pages as the ``pdf_pages`` fixture read them, with the text drawn
+    inside each marked-content sequence (tests/pdf_pages.py)."""
+    marked = {page.indirect_reference.idnum: pages[index].marked for index, page in enumerate(reader.pages)}
     found: dict[str, list[str]] = defaultdict(list)
 
     def text_of(element) -> str:
@@ -49,10 +28,7 @@ def tagged_texts(reader: pypdf.PdfReader) -> dict[str, list[str]]:
         text = ""
         for kid in kids if isinstance(kids, list) else [] if kids is None else [kids]:
             if isinstance(kid, int):  # a marked-content id on the element's page
-                page = element.raw_get("/Pg").idnum
-                if page not in marked:
-                    marked[page] = text_of_marked_content(page_of[page])
-                text += marked[page].get(kid, "")
+                text += marked[element.raw_get("/Pg").idnum].get(str(kid), "")
             elif isinstance(kid.get_object(), dict) and "/Obj" not in kid.get_object():  # not a link or form object
                 text += text_of(kid)
         if "/Lang" in element:
@@ -77,11 +53,11 @@ def marked_in_html(site, lang: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
-def test_passages_in_the_other_language_are_tagged_with_it(built_site, lang):
+def test_passages_in_the_other_language_are_tagged_with_it(built_site, lang, pdf_pages):
     _, pdf = guide_link(built_site, lang)
     reader = pypdf.PdfReader(pdf)
     assert str(reader.trailer["/Root"]["/Lang"]).startswith(lang)
-    tagged = tagged_texts(reader)
+    tagged = tagged_texts(reader, pdf_pages(pdf))
     expected = marked_in_html(built_site, lang)
     assert len(expected) > 20, expected  # both guides name many things in the other language
     other = {language for _, language, _ in expected}

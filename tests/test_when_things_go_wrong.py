@@ -79,25 +79,18 @@ def test_chapter_is_in_its_language_search_index_only(built_site, lang):
     assert not any(doc["title"] == CHAPTER_TITLE[other] for doc in index["docs"])
 
 
-def guide_pdf_text(site: Path, lang: str, pdf_pages) -> tuple[pypdf.PdfReader, str]:
+def guide_pdf_text(site: Path, lang: str, pdf_document) -> tuple[list[str], str]:
+    """The guide PDF's bookmarks and its text, as the downloads page's link finds it."""
     page = site / PREFIX[lang] / "downloads" / "index.html"
     href = lxml.html.parse(str(page)).getroot().xpath("//tr[@data-download='guide']//a/@href")[0]
-    pdf = (page.parent / href).resolve()
-    return pypdf.PdfReader(pdf), folded(" ".join(printed.text for printed in pdf_pages(pdf)))
-
-
-def outline_titles(items) -> list[str]:
-    titles = []
-    for item in items:
-        titles.extend(outline_titles(item) if isinstance(item, list) else [folded(item.title)])
-    return titles
+    document = pdf_document((page.parent / href).resolve())
+    return [folded(title) for title, _, _ in document.outline], folded(" ".join(printed.text for printed in document.pages))
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang, pdf_pages):
-    reader, text = guide_pdf_text(built_site, lang, pdf_pages)
+def test_guide_pdf_prints_the_chapter_and_the_checklist(built_site, lang, pdf_document):
     # The chapter, and the checklist in the toolkit appendix.
-    outline = outline_titles(reader.outline)
+    outline, text = guide_pdf_text(built_site, lang, pdf_document)
     assert CHAPTER_TITLE[lang] in outline and CHECKLIST_TITLE[lang] in outline
     assert HELP_LINE in text
     assert FIRST_ITEM[lang] in text
