@@ -15,7 +15,7 @@ import inspect
 
 import pytest
 
-BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "broken_build", "broken_late_build"}
+BUILDING_FIXTURES = {"built_site", "site_server", "project_copy", "configured_site", "broken_build", "broken_late_build"}
 
 
 # The longest tests (a minute or so each), started first so that the two workers finish together

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -185,6 +186,39 @@ def pdf_document(tmp_path_factory) -> Callable[[Path], PdfDocument]:
 def pdf_pages(pdf_document) -> Callable[[Path], list[PdfPage]]:
     """pdf_pages(path): the PDF's pages, read once per run for all workers."""
     return lambda path: pdf_document(path).pages
+
+
+# The settings a fresh clone leaves empty or at the guide's own values, set otherwise: the address of
+# a preview (mkdocs serve's), no repository, a publisher and an EDI guide per language.
+PREVIEW_URL = "http://127.0.0.1:8000/"
+SAMPLE_PUBLISHER = {"fr": "Organisme Témoin du Nord", "en": "Northern Sample Agency"}
+SAMPLE_EDI_GUIDE = {"fr": "https://edi.example.net/guide-fr", "en": "https://edi.example.net/guide-en"}
+
+
+@pytest.fixture(scope="session")
+def configured_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """(site, build) of a copy of the project built once per run with those settings, for the tests
+    of each (test_publisher_setting.py, test_other_base_urls.py). Each of them changes every
+    checklist file (the address, the publisher are printed on them): one build makes them once.
+    Without the guide PDF, whose cover is tested on its own and which is the slowest step."""
+
+    def build(folder: Path) -> dict:
+        project = copy_project(folder / "project")
+        replace_once(project / "mkdocs.yml", '\n    publisher: ""\n', "\n    publisher:\n" + "".join(
+            f"      {lang}: {name}\n" for lang, name in SAMPLE_PUBLISHER.items()))
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        edi, count = re.subn(r"\n    edi_guide_url:\n      fr: \S+\n      en: \S+\n", "\n    edi_guide_url:\n" + "".join(
+            f"      {lang}: {url}\n" for lang, url in SAMPLE_EDI_GUIDE.items()), text)
+        assert count == 1, "test setup: no edi_guide_url per language in mkdocs.yml"
+        config.write_text(edi, encoding="utf-8")
+        replace_once(config, "  - hooks/guide_pdf.py\n", "")
+        cache = copy_generator_cache(folder / "cache")
+        # No repository, as in a fresh clone's mkdocs.yml: the session build has one (REPO_URL).
+        return build_record(mkdocs_build(project, folder / "site", SITE_URL=PREVIEW_URL, REPO_URL="", WILGUIDE_CACHE_DIR=str(cache)))
+
+    folder, record = once_per_run(tmp_path_factory, "configured-site", build)
+    return folder / "site", completed(record)
 
 
 @pytest.fixture

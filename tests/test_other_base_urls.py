@@ -1,7 +1,8 @@
-"""Builds of copies of the project, sharing a copy of the session build's cache: every link of a
-build at a root address (the preview's, http://127.0.0.1:8000/) and of the session build lands on a
-file and an ID of its site; a build reuses the cached downloads; the guide PDF is typeset again only
-for the language whose pages changed.
+"""Builds of copies of the project, each with a copy of the session build's cache: every link of a
+build at a root address (the preview's, http://127.0.0.1:8000/: conftest.configured_site, which
+the publisher's tests share) and of the session build lands on a file and an ID of its site; a
+build reuses the cached downloads; the guide PDF is typeset again only for the language whose pages
+changed.
 
 Two builds cover what used to take five: a copy builds, links at a root URL, the checklists' cache
 across builds, and the guide PDF's cache across builds.
@@ -19,7 +20,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import SITE_URL, copy_generator_cache, copy_project, mkdocs_build, replace_once
+from conftest import PREVIEW_URL, SITE_URL, copy_generator_cache, copy_project, mkdocs_build
 from pdf_pages import poppler_text
 
 pytestmark = pytest.mark.slow
@@ -40,20 +41,17 @@ def guide_pdf(site: Path, lang: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def copies_built(built_site, tmp_path_factory):
-    """Two copies built with a copy of the session build's cache. The first at the root URL of a
-    preview (127.0.0.1) with no repository set, without the guide PDF (the address is printed on
-    its cover, so a new address means typesetting both languages): its checklist files print no
-    address, so they are new files. Then one checklist PDF is removed from the cache, and the second
-    copy is built at the session's URL after a French page changed."""
+def copies_built(built_site, configured_site, tmp_path_factory):
+    """Two copies. The first is conftest.configured_site: at the root URL of a preview (127.0.0.1)
+    with no repository set, without the guide PDF (the address is printed on its cover, so a new
+    address means typesetting both languages); its checklist files print no address, so they are
+    new files. The second is built with a copy of the session build's cache, less one checklist PDF,
+    at the session's URL after a French page changed."""
     work = tmp_path_factory.mktemp("copies")
     cache = work / "cache"
     copy_generator_cache(cache)
-
-    root_copy = copy_project(work / "root-url")
-    replace_once(root_copy / "mkdocs.yml", "  - hooks/guide_pdf.py\n", "")
-    # No repository, as in a fresh clone's mkdocs.yml: the session build has one (conftest.REPO_URL).
-    root_url = mkdocs_build(root_copy, work / "root-url-site", SITE_URL=ROOT_URL, REPO_URL="", WILGUIDE_CACHE_DIR=str(cache))
+    root_url_site, root_url = configured_site
+    assert ROOT_URL == PREVIEW_URL
 
     first_week = (built_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf").read_bytes()
     # (A long-lived cache may also hold the same file under an older key: remove every copy.)
@@ -70,7 +68,7 @@ def copies_built(built_site, tmp_path_factory):
     changed = mkdocs_build(changed_copy, work / "changed-site", **env)
     after = cached_files(cache)
     return SimpleNamespace(
-        root_url=root_url, root_url_site=work / "root-url-site", changed=changed, changed_site=work / "changed-site",
+        root_url=root_url, root_url_site=root_url_site, changed=changed, changed_site=work / "changed-site",
         removed=removed, before=before, after=after, cache=cache,
     )
 

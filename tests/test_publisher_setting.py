@@ -12,7 +12,7 @@ from docx import Document
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import mkdocs_build
+from conftest import SAMPLE_EDI_GUIDE, SAMPLE_PUBLISHER
 from test_checklists_outputs import SOURCE_LINE
 from wilguide.guide_pdf import Edition
 from wilguide.guide_pdf.assemble import build_document
@@ -23,8 +23,7 @@ LANGUAGES = {"fr": "", "en": "en/"}
 # Stand-ins an unconfigured site must never show (the old defaults, written as a name: "votre
 # organisation" in a sentence is fine), template leftovers, and a "published by" naming nobody.
 STAND_INS = re.compile(r"Votre organisation|Your Organization|\{\{|\{%|%\}|(?i:publié par|published by)\s*[.,]")
-SAMPLE = {"fr": "Organisme Témoin du Nord", "en": "Northern Sample Agency"}
-EDI = {"fr": "https://edi.example.net/guide-fr", "en": "https://edi.example.net/guide-en"}
+SAMPLE, EDI = SAMPLE_PUBLISHER, SAMPLE_EDI_GUIDE
 
 
 def visible_text(path: Path) -> str:
@@ -97,17 +96,9 @@ def test_default_site_shows_no_stand_in_publisher(built_site, lang):
 
 
 @pytest.mark.slow
-def test_configured_publisher_and_edi_guide_show_in_their_own_language(project_copy, tmp_path):
-    config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text, count = re.subn(r'\n    publisher: ""\n', f"\n    publisher:\n      fr: {SAMPLE['fr']}\n      en: {SAMPLE['en']}\n", text)
-    assert count == 1
-    text, count = re.subn(r"\n    edi_guide_url:\n      fr: \S+\n      en: \S+\n", f"\n    edi_guide_url:\n      fr: {EDI['fr']}\n      en: {EDI['en']}\n", text)
-    assert count == 1
-    # The guide PDF is not under test here (its cover is tested above) and is the slowest step.
-    config.write_text(text.replace("  - hooks/guide_pdf.py\n", ""), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(project_copy, site)
+def test_configured_publisher_and_edi_guide_show_in_their_own_language(configured_site):
+    """The copy built with a publisher and an EDI guide per language (conftest.configured_site)."""
+    site, result = configured_site
     assert result.returncode == 0, result.stderr[-4000:]
 
     for lang, other in (("fr", "en"), ("en", "fr")):
