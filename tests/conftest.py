@@ -234,6 +234,21 @@ def append_line(page: Path, line: str) -> int:
     return text.count("\n")
 
 
+# The guide PDF's chapters are the navigation's pages: with these few, a guide takes seconds to
+# typeset instead of most of a minute, for tests of when a PDF is typeset, not of what it holds.
+SHORT_NAV = "nav:\n  - index.md\n  - placement-step-by-step.md\n  - why-mentoring.md\n  - toolkit/index.md\n  - toolkit/first-week.md\n  - downloads.md\n"
+
+
+def shorten_nav(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"^nav:\n(?:[ #].*\n|\n)*", SHORT_NAV, config.read_text(encoding="utf-8"), flags=re.M)
+    assert count == 1, "test setup: no nav in mkdocs.yml"
+    # The other pages are still built, only left out of the menu (and of the PDF).
+    text, count = re.subn(r"^    omitted_files: warn$", "    omitted_files: info", text, flags=re.M)
+    assert count == 1, "test setup: no nav validation in mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+
+
 def replace_once(path: Path, old: str, new: str) -> int:
     """Replace the first ``old`` in a file (which must contain it); the line of the replacement."""
     text = path.read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import PREVIEW_URL, SITE_URL, copy_generator_cache, copy_project, mkdocs_build
+from conftest import PREVIEW_URL, SITE_URL, copy_generator_cache, copy_project, mkdocs_build, shorten_nav
 from pdf_pages import poppler_text
 
 pytestmark = pytest.mark.slow
@@ -45,13 +45,18 @@ def copies_built(built_site, configured_site, tmp_path_factory):
     """Two copies. The first is conftest.configured_site: at the root URL of a preview (127.0.0.1)
     with no repository set, without the guide PDF (the address is printed on its cover, so a new
     address means typesetting both languages); its checklist files print no address, so they are
-    new files. The second is built with a copy of the session build's cache, less one checklist PDF,
-    at the session's URL after a French page changed."""
+    new files. The second, with a short navigation (so a short guide PDF), is built twice with a
+    copy of the session build's cache: as it is, then after a French page changed and with one
+    checklist PDF removed from the cache."""
     work = tmp_path_factory.mktemp("copies")
     cache = work / "cache"
     copy_generator_cache(cache)
     root_url_site, root_url = configured_site
     assert ROOT_URL == PREVIEW_URL
+
+    changed_copy = copy_project(work / "changed")
+    shorten_nav(changed_copy)
+    unchanged = mkdocs_build(changed_copy, work / "unchanged-site", WILGUIDE_CACHE_DIR=str(cache))
 
     first_week = (built_site / "toolkit" / "downloads" / "checklist-first-week-fr.pdf").read_bytes()
     # (A long-lived cache may also hold the same file under an older key: remove every copy.)
@@ -61,14 +66,14 @@ def copies_built(built_site, configured_site, tmp_path_factory):
         path.unlink()
     before = cached_files(cache)
 
-    changed_copy = copy_project(work / "changed")
     page = changed_copy / "docs" / "fr" / "why-mentoring.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{ADDED_SENTENCE}\n", encoding="utf-8")
     env = {"WILGUIDE_CACHE_DIR": str(cache), "WILGUIDE_SKIP_GUIDE_PDF": "1"}  # ignored by mkdocs build
     changed = mkdocs_build(changed_copy, work / "changed-site", **env)
     after = cached_files(cache)
     return SimpleNamespace(
-        root_url=root_url, root_url_site=root_url_site, changed=changed, changed_site=work / "changed-site",
+        root_url=root_url, root_url_site=root_url_site, unchanged=unchanged, unchanged_site=work / "unchanged-site",
+        changed=changed, changed_site=work / "changed-site",
         removed=removed, before=before, after=after, cache=cache,
     )
 
@@ -98,14 +103,17 @@ def test_a_preview_address_is_not_printed_on_the_checklists(copies_built, built_
     assert SITE_URL in published, published[-200:]
 
 
-def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_built, built_site):
-    changed = copies_built.changed
+def test_a_changed_page_typesets_its_language_again_and_reuses_the_other(copies_built):
+    unchanged, changed = copies_built.unchanged, copies_built.changed
+    assert unchanged.returncode == 0, unchanged.stderr[-4000:]
+    # The copy's guides (a few chapters) were not in the session's cache: each was typeset.
+    assert "guide PDF (fr): typeset in" in unchanged.stderr and "guide PDF (en): typeset in" in unchanged.stderr
     assert changed.returncode == 0, changed.stderr[-4000:]
     assert "WILGUIDE_SKIP_GUIDE_PDF only applies to mkdocs serve" in changed.stderr
     assert "guide PDF (fr): typeset in" in changed.stderr
     assert "guide PDF (en): unchanged, reused from the cache" in changed.stderr
     assert "guide PDF (en): typeset in" not in changed.stderr
-    assert guide_pdf(copies_built.changed_site, "en").read_bytes() == guide_pdf(built_site, "en").read_bytes()
+    assert guide_pdf(copies_built.changed_site, "en").read_bytes() == guide_pdf(copies_built.unchanged_site, "en").read_bytes()
     text = poppler_text(guide_pdf(copies_built.changed_site, "fr"))
     assert ADDED_SENTENCE in " ".join(text.split())
     rewritten = [path.name for path, mtime in copies_built.before.items() if path.stat().st_mtime_ns != mtime]

@@ -9,7 +9,6 @@ so "the page came back first" does not depend on how busy the machine is.
 from __future__ import annotations
 
 import io
-import re
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ import lxml.html
 import pypdf
 import pytest
 
-from conftest import SITE_PATH, build_env, copy_generator_cache
+from conftest import SITE_PATH, build_env, copy_generator_cache, shorten_nav
 
 pytestmark = pytest.mark.slow
 EDIT = "Une phrase ajoutée pendant l'aperçu, numéro 4172."
@@ -31,18 +30,7 @@ UPDATING = "ce fichier est en cours de mise à jour avec vos dernières modifica
 
 # The preview's address is printed on the guide PDF's cover, so the PDF is typeset here three times
 # (both languages, then French again). What is tested is when it is done, not what it holds: a
-# short navigation (the PDF's chapters) keeps each typesetting a few seconds long.
-SHORT_NAV = "nav:\n  - index.md\n  - placement-step-by-step.md\n  - why-mentoring.md\n  - toolkit/index.md\n  - toolkit/first-week.md\n  - downloads.md\n"
-
-
-def shorten_nav(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    text, count = re.subn(r"^nav:\n(?:[ #].*\n|\n)*", SHORT_NAV, config.read_text(encoding="utf-8"), flags=re.M)
-    assert count == 1, "test setup: no nav in mkdocs.yml"
-    # The other pages are still built, only left out of the menu (and of the PDF).
-    text, count = re.subn(r"^    omitted_files: warn$", "    omitted_files: info", text, flags=re.M)
-    assert count == 1, "test setup: no nav validation in mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
+# short navigation (conftest.shorten_nav) keeps each typesetting a few seconds long.
 
 
 def free_port() -> int:
