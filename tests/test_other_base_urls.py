@@ -4,8 +4,10 @@ the publisher's tests share) and of the session build lands on a file and an ID 
 build reuses the cached downloads; the guide PDF is typeset again only for the language whose pages
 changed.
 
-Two builds cover what used to take five: a copy builds, links at a root URL, the checklists' cache
-across builds, and the guide PDF's cache across builds.
+Three builds, one of them shared with the publisher's tests, cover what used to take five: a copy
+builds, links at a root URL, the checklists' cache across builds, and the guide PDF's cache across
+builds (on a copy with a short navigation, so short guides: what is tested is which language is
+typeset again, not what the guide holds).
 """
 
 from __future__ import annotations
