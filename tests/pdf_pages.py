@@ -116,8 +116,9 @@ def image_draws(path: Path) -> int:
 
 def poppler_text(path: Path, *options: str) -> str:
     """The PDF's text as Poppler's pdftotext reads it (``-layout`` keeps a hyphen at a line's end).
-    Seconds for a whole guide, where pypdf needs about 25: it parses the guide's one object stream."""
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True, timeout=120).stdout
+    Seconds for a whole guide, where pypdf needs about 25: it parses the guide's one object stream.
+    ``-bbox`` and ``-bbox-layout`` give each word's and line's box, as XHTML."""
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, encoding="utf-8", check=True, timeout=300).stdout
 
 
 def poppler_info(path: Path) -> dict[str, str]:

@@ -19,7 +19,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import is_redirect_page
-from pdf_pages import BODY_BOTTOM, BODY_TOP, PdfPage
+from pdf_pages import BODY_BOTTOM, BODY_TOP, PdfPage, poppler_text
 
 from wilguide.guide_pdf.contents import LEFT_OUT, ONLINE_ONLY
 
@@ -461,9 +461,7 @@ def test_the_cover_is_printed_to_the_edges_of_the_page(guide, tmp_path):
 def test_the_cover_keeps_its_address_and_licence_at_the_foot(guide):
     """The online address and the licence close the cover, at its foot, apart from the title and
     the edition's date (they once sat just under the date). Poppler gives each word's box."""
-    output = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(guide.pdf), "-"],
-                            capture_output=True, check=True, timeout=120, text=True).stdout
-    page = lxml.html.fromstring(output).xpath("//page")[0]
+    page = lxml.html.fromstring(poppler_text(guide.pdf, "-f", "1", "-l", "1", "-bbox")).xpath("//page")[0]
     height = float(page.get("height"))
     words = {word.text: float(word.get("ymin")) for word in page.iter("word")}
     licence, edition = {"en": ("licensed", "edition"), "fr": ("licence", "Édition")}[guide.lang]
@@ -508,8 +506,7 @@ def test_no_line_is_cut_short_by_a_hyphen(guide):
     Poppler's own layout (each line's extent): a line that ends with a hyphen is never 150 pt
     shorter than the line that follows it. When this fails after an edit, reword the paragraph
     slightly: a word more or less moves the break."""
-    output = subprocess.run(["pdftotext", "-bbox-layout", str(guide.pdf), "-"], capture_output=True, check=True, timeout=300).stdout
-    root = lxml.html.fromstring(output.decode("utf-8"))
+    root = lxml.html.fromstring(poppler_text(guide.pdf, "-bbox-layout"))
     short = []
     for number, page in enumerate(root.iter("page"), start=1):
         lines = list(page.iter("line"))

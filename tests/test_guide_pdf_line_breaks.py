@@ -4,7 +4,6 @@ by Poppler (`pdftotext -bbox-layout`), which knows nothing of the code that type
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from typing import NamedTuple
 
@@ -34,9 +33,8 @@ def cache_dir(tmp_path, monkeypatch):
 def typeset_lines(body: str) -> list[Line]:
     """Each line of the chapter's text area, in reading order (the cover and contents left out)."""
     pdf = make_guide_pdf([Chapter("roles.md", "roles/", f'<h1 id="roles">Rôles</h1>{body}', "Rôles")], EDITION, {}).path
-    layout = subprocess.run(["pdftotext", "-f", "3", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120).stdout
     lines = []
-    for number, page in enumerate(lxml.html.fromstring(layout.decode("utf-8")).iter("page"), start=3):
+    for number, page in enumerate(lxml.html.fromstring(poppler_text(pdf, "-f", "3", "-bbox-layout")).iter("page"), start=3):
         for line in page.iter("line"):
             words = [word.text or "" for word in line.iter("word")]
             if words and BODY_TOP - 1 <= float(line.get("ymin")) and float(line.get("ymax")) <= BODY_BOTTOM + 1:

@@ -5,13 +5,12 @@ footer, on every page of both languages."""
 from __future__ import annotations
 
 import re
-import subprocess
-from pathlib import Path
 from typing import NamedTuple
 
 import lxml.html
 import pytest
 
+from pdf_pages import poppler_text
 from test_guide_pdf import LANGUAGES, guide_link
 
 # Letter pages (612 × 792 pt) with 0.8 in side margins and 0.85 in top and bottom margins; Poppler
@@ -39,9 +38,8 @@ def printed(request, built_site) -> tuple[str, list[list[Line]]]:
     """The language and each page's lines, in Poppler's reading order."""
     lang = request.param
     _, pdf = guide_link(built_site, lang)
-    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120).stdout
     pages = []
-    for page in lxml.html.fromstring(layout.decode("utf-8")).xpath("//page"):
+    for page in lxml.html.fromstring(poppler_text(pdf, "-bbox-layout")).xpath("//page"):
         lines = []
         for block_number, block in enumerate(page.xpath(".//block")):
             for line in block.xpath(".//line"):
