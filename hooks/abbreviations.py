@@ -18,7 +18,10 @@ from wilguide.i18n_state import current_language
 
 ROOT = Path(__file__).resolve().parent.parent
 ABBR_EXTENSION = ("abbr", "markdown.extensions.abbr")  # the names mkdocs.yml may give it
-_pairs: dict[str, list[tuple[str, str]]] = {}  # per language, this build: (short, long)
+
+
+def _extension(config) -> str:
+    return next(name for name in ABBR_EXTENSION if name in config.markdown_extensions)
 
 
 def on_config(config):
@@ -33,17 +36,18 @@ def on_files(files, config):
     lang = current_language(config)
     definitions = abbreviations.definitions_file(ROOT, lang)
     try:
-        _pairs[lang] = abbreviations.load(definitions) if definitions.exists() else []
+        pairs = abbreviations.load(definitions) if definitions.exists() else []
     except ContentError as error:
         raise PluginError(str(error)) from None
     # MkDocs makes each page's Markdown converter from mdx_configs.
-    name = next(name for name in ABBR_EXTENSION if name in config.markdown_extensions)
-    config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), "glossary": dict(_pairs[lang])}
+    name = _extension(config)
+    config.mdx_configs[name] = {**config.mdx_configs.get(name, {}), "glossary": dict(pairs)}
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     if abbreviations.MARKER not in markdown:
         return markdown
-    lang = current_language(config)
-    return markdown.replace(abbreviations.MARKER, abbreviations.table(_pairs[lang], lang))
+    # The table lists what Markdown marks on this language's pages: the glossary set above.
+    glossary = config.mdx_configs[_extension(config)]["glossary"]
+    return markdown.replace(abbreviations.MARKER, abbreviations.table(list(glossary.items()), current_language(config)))
