@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 
 from locators import every
 from pdf_pages import poppler_text
 from test_guide_pdf import guide_link
-from wilguide.phone_links import link_phone_numbers
+from wilguide.phone_links import PhoneLinksExtension, link_phone_numbers
 
 
 def test_numbers_in_text_become_tel_links_and_nothing_else_does():
@@ -39,6 +40,29 @@ def test_a_page_holding_one_number_gets_it_linked(number, address):
 def test_a_page_without_numbers_is_returned_unparsed():
     html = '<p title="a > b">Dates stay text: 2026-09-08 &amp; 2-1-0.</p><p>Unclosed <b>tag'
     assert link_phone_numbers(html) is html  # the same object: not taken apart and joined again
+
+
+def test_markdown_pages_get_their_numbers_linked_as_they_are_converted():
+    """The extension the build gives Markdown: text, emphasis and raw HTML blocks (a checklist's
+    items) get links; links, code and headings, in Markdown or written as HTML, keep their text."""
+    source = (
+        "Call 9-1-1 or *text 9-8-8*; Hope for Wellness: 1-855-242-3310.\n\n"
+        "[9-8-8](../references/) `9-1-1` <a href=\"tel:911\">9-1-1</a> <code>2-1-1</code> then 8-1-1.\n\n"
+        "## Dial 9-1-1\n\n"
+        "<ul class=\"wg-checklist\">\n<li><label title=\"a > b\">Give 613-555-0100 to 9-1-1.</label></li>\n</ul>\n\n"
+        "- Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1."
+    )
+    html = markdown.markdown(source, extensions=["toc", PhoneLinksExtension()])
+    assert html == (
+        '<p>Call <a class="wg-tel" href="tel:911">9-1-1</a> or <em>text <a class="wg-tel" href="tel:988">9-8-8</a></em>; '
+        'Hope for Wellness: <a class="wg-tel" href="tel:18552423310">1-855-242-3310</a>.</p>\n'
+        '<p><a href="../references/">9-8-8</a> <code>9-1-1</code> <a href="tel:911">9-1-1</a> <code>2-1-1</code> '
+        'then <a class="wg-tel" href="tel:811">8-1-1</a>.</p>\n'
+        '<h2 id="dial-9-1-1">Dial 9-1-1</h2>\n'
+        '<ul class="wg-checklist">\n<li><label title="a > b">Give <a class="wg-tel" href="tel:6135550100">613-555-0100</a> '
+        'to <a class="wg-tel" href="tel:911">9-1-1</a>.</label></li>\n</ul>\n\n'
+        "<ul>\n<li>Dates and codes stay text: 2026-09-08, 5-9-8-8-1, 19-1-1.</li>\n</ul>"
+    )
 
 
 @pytest.mark.browser
