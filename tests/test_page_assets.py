@@ -45,6 +45,14 @@ def test_a_checklist_links_its_stylesheet_and_module_once():
 
 def test_text_that_names_a_class_is_not_a_component():
     assert needed_assets("<p>The class wg-checklist styles a list.</p>") == ([], [])
+    assert needed_assets('<p data-class="wg-field" title=\'class="wg-field"\'>x</p>') == ([], [])
+
+
+def test_every_component_of_one_class_attribute_counts():
+    html = '<div class="md-typeset wg-download wg-field-row"><p\nclass="wilguide-downloads__table">x</p></div>'
+    assert needed_assets(html) == (
+        ["assets/stylesheets/checklists.css", "assets/stylesheets/templates.css", "assets/stylesheets/downloads.css"], [],
+    )
 
 
 @pytest.mark.parametrize("lang", list(PREFIXES))

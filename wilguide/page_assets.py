@@ -31,14 +31,16 @@ COMPONENTS = (
     Component("wilguide-downloads", styles=("assets/stylesheets/downloads.css",)),
 )
 
-_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+# A class attribute that may name a component (it holds one of their prefixes): its value.
+_COMPONENT_CLASSES = re.compile(r'class="([^"]*(?:' + "|".join(re.escape(c.class_prefix) for c in COMPONENTS) + ')[^"]*)"')
 
 
 def needed_assets(html: str) -> tuple[list[str], list[str]]:
     """(stylesheets, scripts) the page's components need, in COMPONENTS order, each once."""
     if not any(component.class_prefix in html for component in COMPONENTS):
         return [], []  # most pages: no need to read their class attributes
-    classes = {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+    # The classes of those attributes only (an attribute follows a space or a line break).
+    classes = {name for match in _COMPONENT_CLASSES.finditer(html) if html[match.start() - 1].isspace() for name in match.group(1).split()}
     styles: list[str] = []
     scripts: list[str] = []
     for component in COMPONENTS:
