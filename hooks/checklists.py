@@ -39,6 +39,8 @@ _loaded: dict = {}
 _examples: list = []
 # Files being written in worker processes, {lang: [Future]}, started once for all languages.
 _pending: dict = {}
+# Checklist pages between their Markdown and their HTML: {src_uri: RenderedChecklist}.
+_rendered: dict = {}
 _command: list = [None]
 
 
@@ -106,7 +108,9 @@ def on_page_markdown(markdown, page, config, files):
         if slug not in _loaded.get(lang, {}):
             where = relative(page.file.abs_src_path)
             raise PluginError(str(Finding(where, 1, "a checklist page belongs directly in the toolkit folder: docs/<lang>/toolkit/<name>.md")))
-        return render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
+        rendered = render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
+        _rendered[page.file.src_uri] = rendered
+        return rendered.markdown
     if page_path == INDEX_PAGE:
         missing = missing_index_markers(markdown, relative(page.file.abs_src_path))
         if missing:
@@ -120,6 +124,11 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(TEMPLATE_LIST_MARKER, index_list(templates, downloads, page_path), 1)
         return markdown.replace(BUNDLE_MARKER, bundle_button(downloads, lang, page_path), 1)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    rendered = _rendered.pop(page.file.src_uri, None)
+    return rendered.restore(html) if rendered else html
 
 
 @event_priority(-300)  # after the i18n plugin built the other languages

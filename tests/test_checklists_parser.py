@@ -274,7 +274,9 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
         Download("T", "toolkit/downloads/avant-la-premiere-journee.pdf", "PDF", 2048, Path("x.pdf")),
         Download("T", "toolkit/downloads/avant-la-premiere-journee.docx", "DOCX", 1000, Path("x.docx")),
     ]
-    html = render_checklist_markdown(body, checklist, downloads, "toolkit/sample.md")
+    rendered = render_checklist_markdown(body, checklist, downloads, "toolkit/sample.md")
+    assert "wg-checklist__box" not in rendered.markdown  # set aside for the page's HTML
+    html = rendered.restore(rendered.markdown)
     assert "Confirmer les dates &amp; l&#39;horaire &#34;prévus&#34;." in html
     items = html.split('<ul class="wg-checklist">')[1].split("</ul>")[0]
     assert "{ #" not in items and "- [ ]" not in items  # task syntax and key markers are gone
@@ -284,6 +286,17 @@ def test_web_rendering_escapes_text_and_keeps_prose(docs):
     assert "[PDF à remplir (PDF, 2\u00a0ko)](downloads/avant-la-premiere-journee.pdf)" in html
     # The buttons come before the first section.
     assert html.index("wg-checklist-downloads") < html.index("## Logistique")
+
+
+def test_an_item_s_phone_number_is_a_link_in_the_page(docs):
+    write(docs, "fr", edited(FR, "Confirmer les dates.", "Donner l'adresse au 9-1-1."))
+    from wilguide.checklists.downloads import Download
+
+    downloads = [Download("T", f"toolkit/downloads/avant-la-premiere-journee.{ext}", ext.upper(), 1000, Path(f"x.{ext}")) for ext in ("pdf", "docx")]
+    body = (docs / "fr" / "toolkit" / "sample.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    rendered = render_checklist_markdown(body, load_checklist(docs, "fr", "sample"), downloads, "toolkit/sample.md")
+    assert "9-1-1" not in rendered.markdown
+    assert 'Donner l&#39;adresse au <a class="wg-tel" href="tel:911">9-1-1</a>.</label>' in rendered.restore(rendered.markdown)
 
 
 def test_printed_text_gets_settings_and_french_spacing(docs):

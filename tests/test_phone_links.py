@@ -43,8 +43,8 @@ def test_a_page_without_numbers_is_returned_unparsed():
 
 
 def test_markdown_pages_get_their_numbers_linked_as_they_are_converted():
-    """The extension the build gives Markdown: text, emphasis and raw HTML blocks (a checklist's
-    items) get links; links, code and headings, in Markdown or written as HTML, keep their text."""
+    """The extension the build gives Markdown: text, emphasis and blocks of HTML written in the
+    Markdown get links; links, code and headings, in Markdown or written as HTML, keep their text."""
     source = (
         "Call 9-1-1 or *text 9-8-8*; Hope for Wellness: 1-855-242-3310.\n\n"
         "[9-8-8](../references/) `9-1-1` <a href=\"tel:911\">9-1-1</a> <code>2-1-1</code> then 8-1-1.\n\n"

@@ -6,10 +6,11 @@ readers see them (9-1-1, 9-8-8, 1-855-242-3310); each becomes a ``tel:`` link th
 outside links, code and headings.
 
 ``PhoneLinksExtension`` does it while Markdown converts a page, on Markdown's own tree (as its
-abbr extension does) and in the raw HTML a page holds (the checklists' items): parsing every built
-page's HTML a second time was the largest cost this step added to a rebuild. ``link_phone_numbers``
-does it in an HTML fragment; the standard library's HTML parser finds the text (a ">" inside an
-attribute is not the end of a tag), and the fragment is otherwise left byte for byte as it was.
+abbr extension does) and in the HTML written in the page's Markdown: parsing every built page's
+HTML a second time was the largest cost this step added to a rebuild. ``link_phone_numbers`` does
+it in an HTML fragment (such as a checklist's items, which reach the page after Markdown): the
+standard library's HTML parser finds the text (a ">" inside an attribute is not the end of a tag),
+and the fragment is otherwise left byte for byte as it was.
 """
 
 from __future__ import annotations
