@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -156,6 +157,7 @@ NUMBER_WORDS = {
 LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 
+@functools.lru_cache(maxsize=4096)  # a build asks for the same texts again (pages, files, cache keys)
 def typography(value: str, lang: str) -> str:
     """French spacing: a no-break space before : ; ? ! % and inside « », so a line never starts
     with a lone colon, percent sign or guillemet, and between a number and the unit or month that
