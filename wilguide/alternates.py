@@ -22,4 +22,5 @@ def absolutize_alternates(html: str, page_url: str, default_lang: str) -> str:
             link += f'\n<link rel="alternate" href="{href}" hreflang="x-default">'
         return link
 
-    return ALTERNATE_LINK.sub(absolute, html)
+    head, end, body = html.partition("</head>")  # where the alternates are: a page's body is left unread
+    return ALTERNATE_LINK.sub(absolute, head) + end + body

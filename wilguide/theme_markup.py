@@ -40,12 +40,20 @@ SECTION_NAVIGATION = re.compile(
 )
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_FIELD_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+# Material writes all of the above in the header and the two sidebars, before the page's content:
+# the repairs read that part only (about half of a page).
+CONTENT = '<div class="md-content"'
 
 
 def repair_theme_markup(html: str) -> str:
+    before, content_start, content = html.partition(CONTENT)
+    return _repaired(before, html) + content_start + content
+
+
+def _repaired(html: str, page: str) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
     html = EMPTY_TABINDEX.sub(r"\1>", html)
-    if TOC_TOGGLE not in html:
+    if TOC_TOGGLE not in page:
         html = html.replace(TOC_TITLE_FOR, '<label class="md-nav__title">')
     navigation = NAVIGATION_LABEL.search(html)
     if navigation:
