@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from wilguide.placeholders import find_misused, substitute
+from wilguide.placeholders import find_misused, find_unknown, substitute
 from wilguide.settings import guide_settings
 
 TEXT = "Intro. {% if contact_email %}Write to {{ contact_email }}.{% else %}Ask your coordinator.{% endif %} End."
@@ -21,6 +21,14 @@ def test_contact_email_may_be_left_out_but_not_used_unguarded():
     assert findings == [
         "docs/en/x.md:1: {{ contact_email }} may be empty in mkdocs.yml: wrap its sentence in "
         "{% if contact_email %}…{% endif %} so it is left out when the setting is empty"
+    ]
+
+
+def test_a_setting_in_single_braces_is_reported_and_double_braces_are_not():
+    text = "A {publisher}, { contact_email }.\n{{ publisher }} {{publisher}} {{ publisher } {{publisher}\n{ publisher }} {other} {}"
+    assert [str(f) for f in find_unknown(text, {"publisher": "", "contact_email": ""}, "docs/fr/x.md")] == [
+        "docs/fr/x.md:1: '{publisher}' would show as is: write {{ publisher }}, with two braces on each side",
+        "docs/fr/x.md:1: '{ contact_email }' would show as is: write {{ contact_email }}, with two braces on each side",
     ]
 
 

@@ -15,7 +15,9 @@ from .findings import Finding, line_of
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # A setting's name in single braces, as planner.yml writes its own {placeholders}: shown as is.
-SINGLE_BRACED = re.compile(r"(?<!\{)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})")
+# (The brace comes first, then the look back for a second one: searched for, a pattern that starts
+# with a plain character is fast; one that starts by looking back tries every position.)
+SINGLE_BRACED = re.compile(r"\{(?<!\{\{)\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}(?!\})")
 CONDITIONAL = re.compile(r"\{%\s*if\s+([A-Za-z_][A-Za-z0-9_]*)\s*%\}(.*?)\{%\s*endif\s*%\}", re.S)
 TAG = re.compile(r"\{%.*?%\}", re.S)
 ELSE = re.compile(r"\{%\s*else\s*%\}")
