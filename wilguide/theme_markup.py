@@ -46,21 +46,22 @@ CONTENT = '<div class="md-content"'
 
 
 def repair_theme_markup(html: str) -> str:
-    before, content_start, content = html.partition(CONTENT)
-    return _repaired(before, html) + content_start + content
+    chrome, content_start, content = html.partition(CONTENT)
+    return _repaired(chrome, html) + content_start + content
 
 
-def _repaired(html: str, page: str) -> str:
-    html = TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
-    html = EMPTY_TABINDEX.sub(r"\1>", html)
+def _repaired(chrome: str, page: str) -> str:
+    """The header and sidebars (``chrome``) repaired; ``page`` is the whole page."""
+    chrome = TOGGLE_AUTOCOMPLETE.sub(r"\1>", chrome)
+    chrome = EMPTY_TABINDEX.sub(r"\1>", chrome)
     if TOC_TOGGLE not in page:
-        html = html.replace(TOC_TITLE_FOR, '<label class="md-nav__title">')
-    navigation = NAVIGATION_LABEL.search(html)
+        chrome = chrome.replace(TOC_TITLE_FOR, '<label class="md-nav__title">')
+    navigation = NAVIGATION_LABEL.search(chrome)
     if navigation:
-        html = html.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + f' tabindex="0" title="{navigation.group(1)}">', 1)
-    html = PANEL_TITLE.sub(r'<label class="md-nav__title" for="\1" tabindex="0">', html)
-    html = SECTION_NAVIGATION.sub(lambda m: f'{m[1]} aria-label="{m[3]}"{m[2]}{m[3]}{m[4]}', html)
-    label = SEARCH_FIELD_LABEL.search(html)
+        chrome = chrome.replace(DRAWER_BUTTON, DRAWER_BUTTON[:-1] + f' tabindex="0" title="{navigation.group(1)}">', 1)
+    chrome = PANEL_TITLE.sub(r'<label class="md-nav__title" for="\1" tabindex="0">', chrome)
+    chrome = SECTION_NAVIGATION.sub(lambda m: f'{m[1]} aria-label="{m[3]}"{m[2]}{m[3]}{m[4]}', chrome)
+    label = SEARCH_FIELD_LABEL.search(chrome)
     if label:
-        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
-    return html
+        chrome = chrome.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+    return chrome
