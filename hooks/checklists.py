@@ -53,6 +53,7 @@ def on_pre_build(config):
         return  # the default language's build has just read both languages: the same files
     findings = []  # every problem at once, in the pages and in the example-goal library
     _loaded.clear()
+    _rendered.clear()  # a page left half-made by a failed build under mkdocs serve
     try:
         _loaded.update(load_all(config.docs_dir, languages(config), nav_order(config.nav)))
     except ContentError as error:
@@ -140,6 +141,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     _pending.clear()
+    _rendered.clear()
     if _command[0] != "serve":
         workers.shutdown(cancel=True)
 
