@@ -242,7 +242,7 @@ def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[st
         # (so its number) and content (so the read-me's words).
         zip_key = [
             lang,
-            Path(__file__).read_text(encoding="utf-8"),
+            cache.source_of(Path(__file__)),
             os.environ.get("SOURCE_DATE_EPOCH", ""),
             *(f"{name}:{_digest(member)}" for name, member in members),
         ]

@@ -92,7 +92,7 @@ def font_identity() -> str:
 
 
 def template_sources() -> str:
-    return "".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("checklist-pdf.html", "checklist-pdf.css"))
+    return cache.source_of(TEMPLATES / "checklist-pdf.html", TEMPLATES / "checklist-pdf.css")
 
 
 def render_html(checklist: Checklist, publisher: str) -> str:
