@@ -34,3 +34,17 @@ def test_a_later_build_reuses_the_compiled_template_and_an_edit_is_seen(tmp_path
 
     (templates / "page.html").write_text("Hello {{ who }}", encoding="utf-8")
     assert render(templates, "page.html")[0] == "Hello Alex"
+
+
+def test_the_checklist_pages_templates_are_compiled_once_too(tmp_path, monkeypatch):
+    """Each build is a new process: the check boxes' template, compiled once, is read back."""
+    from wilguide.checklists import web
+
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    web._environment.cache_clear()  # a new process
+    try:
+        html = web.item_list([("confirm-dates", "Confirmer les dates.")], "sample")
+        assert 'data-key="confirm-dates"' in html
+        assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 1
+    finally:
+        web._environment.cache_clear()  # the next test's environment uses its own cache folder

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -23,17 +24,23 @@ from . import strings
 from ..phone_links import link_phone_numbers
 from .bundle import INDEX_PAGE  # the toolkit index: lists the checklists (LIST_MARKER) and their ZIP (BUNDLE_MARKER)
 from ..findings import Finding
+from ..template_cache import use_bytecode_cache
 from .downloads import FORMATS, Download, file_name
 from .examples import ExampleField
 from .model import Checklist, FieldTable, Item, TextField
 from .parser import scan_body
 
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    use_bytecode_cache(env)  # each build is a new process: compiled once, not on every build
+    return env
 
 LIST_MARKER = "<!-- checklist-list -->"
 TEMPLATE_LIST_MARKER = "<!-- template-list -->"
@@ -115,7 +122,7 @@ def _toolbar(checklist: Checklist) -> str:
             "progress_other": strings.text(lang, "progress.other", checked="{checked}", total="{total}"),
             "fields": [strings.text(lang, f"field.{name}") for name in fields],
         }
-    return _env.get_template(template).render(
+    return _environment().get_template(template).render(
         storage_key=storage_key(checklist),
         **{variable: strings.text(lang, key) for variable, key in words.items()},
         **extra,
@@ -147,7 +154,7 @@ def item_list(items, slug: str, section_notes: str | None = None, notes: str | N
     """Check boxes for a run of items, then the print-only notes areas the PDF has at that spot:
     a section's notes box, and, when the run ends the checklist, the checklist's notes."""
     return (
-        _env.get_template("checklist-web-items.html")
+        _environment().get_template("checklist-web-items.html")
         .render(items=items, slug=slug, section_notes=section_notes, notes=notes)
         .strip()
         + "\n"
@@ -156,13 +163,13 @@ def item_list(items, slug: str, section_notes: str | None = None, notes: str | N
 
 def field_list(fields: list[TextField], checklist: Checklist) -> str:
     shown = [dataclasses.replace(field, label=strings.typography(field.label, checklist.lang)) for field in fields]
-    return _env.get_template("template-web-fields.html").render(fields=shown, slug=checklist.slug).strip() + "\n"
+    return _environment().get_template("template-web-fields.html").render(fields=shown, slug=checklist.slug).strip() + "\n"
 
 
 def field_table(table: FieldTable, checklist: Checklist, labelled_by: str | None) -> str:
     """A table of text fields; the example picker goes before the column it fills."""
     picker_column = checklist.examples if checklist.examples in {c.key for c in table.columns} else None
-    html = _env.get_template("template-web-table.html").render(
+    html = _environment().get_template("template-web-table.html").render(
         table=table,
         total=sum(column.width for column in table.columns) or 1,
         slug=checklist.slug,
@@ -187,7 +194,7 @@ def _for_paper(html: str, checklist: Checklist, labels: list[str]) -> str:
 
 def example_picker(lang: str) -> str:
     """The picker's frame; its lists are filled by JavaScript from the example library on the page."""
-    return _env.get_template("template-web-picker.html").render(
+    return _environment().get_template("template-web-picker.html").render(
         words={key.removeprefix("picker."): strings.text(lang, key, row="{row}") for key in strings.STRINGS[lang] if key.startswith("picker.")}
     ).strip()
 
@@ -198,7 +205,7 @@ def example_library(fields: list[ExampleField], lang: str) -> str:
         {"key": field.key, "name": field.names[lang], "goals": [strings.typography(goal[lang], lang) for goal in field.goals]}
         for field in fields
     ]
-    return _env.get_template("template-web-library.html").render(fields=shown).strip() + "\n"
+    return _environment().get_template("template-web-library.html").render(fields=shown).strip() + "\n"
 
 
 def _heading_id(line: str) -> str | None:
@@ -278,7 +285,7 @@ def render_checklist_markdown(
             if checklist.kind != "template":
                 html = _for_paper(html, checklist, [span.item.label for span in run] if isinstance(first, TextField) else [])
             if notes and run is runs[-1]:  # the checklist's notes come last, as in its PDF
-                html += "\n" + _env.get_template("checklist-web-notes.html").render(notes=notes).strip() + "\n"
+                html += "\n" + _environment().get_template("checklist-web-notes.html").render(notes=notes).strip() + "\n"
         marker = f"<!-- wg-checklist-block-{len(blocks)} -->"
         blocks[marker] = html.strip()
         replacements[run[0].start] = (run[-1].end, "\n" + marker + "\n")
