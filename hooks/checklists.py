@@ -37,7 +37,7 @@ def _content_error(error: ContentError) -> PluginError:
 # language build, and the example-goal library (content/example-goals.yml).
 _loaded: dict = {}
 _examples: list = []
-# Files being written in worker processes, {lang: [Future]}, started once for all languages.
+# Files being written in worker processes, {lang: (FilePlan, [Future])}, started once for all languages.
 _pending: dict = {}
 # Checklist pages between their Markdown and their HTML: {src_uri: RenderedChecklist}.
 _rendered: dict = {}
@@ -74,10 +74,11 @@ def on_pre_build(config):
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
     lang = current_language(config)
+    plan, futures = _pending.pop(lang, (None, []))
     try:
-        for future in _pending.pop(lang, []):
+        for future in futures:
             future.result()  # raises the worker's error
-        downloads = build_downloads(config, lang, _loaded[lang])
+        downloads = build_downloads(config, lang, _loaded[lang], plan)
     except ContentError as error:
         raise _content_error(error) from None
     except RuntimeError as error:  # a missing font, reported with the package to install

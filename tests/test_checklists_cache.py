@@ -4,6 +4,7 @@ with no checklist change regenerates nothing, and a change regenerates only what
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -69,3 +70,39 @@ def test_clean_cache_generates_all_then_nothing_then_only_the_changed_checklist(
         "toolkit/downloads/first-week-welcome-and-onboarding.docx",
         "toolkit/downloads/all-checklists-and-templates.zip",
     }
+
+
+def test_the_downloads_take_the_plan_their_files_were_started_with(tmp_path, monkeypatch):
+    """A build starts the missing files (start_in_parallel), then lists the downloads: the second
+    step reuses the first one's printed checklists and keys, unless the settings differ."""
+    from wilguide.checklists import downloads
+
+    def stand_in(kind, key, suffix, produce):  # nothing typeset: a file whose content is its key
+        target = tmp_path / "cache" / kind / f"{cache.content_hash(key)}{suffix}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(cache.content_hash(key), encoding="utf-8")
+        return target
+
+    monkeypatch.setenv("WILGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "cached_file", stand_in)
+    checklists = list(load_all(ROOT / "docs", ["fr", "en"])["fr"].values())
+    listed = produce_downloads(checklists, "fr", VALUES)  # every file now in the cache
+
+    plan, futures = downloads.start_in_parallel(checklists, "fr", VALUES)
+    assert futures == []  # nothing missing, nothing started
+    worked_out = []
+    real_planned_files = downloads.planned_files
+    monkeypatch.setattr(downloads, "planned_files", lambda checklist, *rest: worked_out.append(checklist.slug) or real_planned_files(checklist, *rest))
+    assert produce_downloads(checklists, "fr", VALUES, plan) == listed
+    assert worked_out == []
+
+    # Other settings: the plan is not theirs, and the files follow the new publisher.
+    other = produce_downloads(checklists, "fr", {"publisher": "Another Publisher"}, plan)
+    assert len(worked_out) == len(checklists) == 11
+    assert [d.path for d in other] != [d.path for d in listed]
+    # Other checklists (a later build's, read again): not theirs either.
+    worked_out.clear()
+    reread = list(load_all(ROOT / "docs", ["fr", "en"])["fr"].values())
+    reread = [dataclasses.replace(checklist) for checklist in reread]
+    assert produce_downloads(reread, "fr", VALUES, plan) == listed
+    assert len(worked_out) == 11

@@ -54,7 +54,7 @@ def test_a_checklist_error_raised_in_a_worker_process_names_its_file_and_line(tm
     broken = load_all(tmp_path / "docs", ["fr", "en"])["en"]["first-week"]
     started = workers.started_count[0]
     try:
-        futures = start_in_parallel([broken], "en", {"publisher": "Test Publisher"})
+        _, futures = start_in_parallel([broken], "en", {"publisher": "Test Publisher"})
         assert len(futures) == 2, "the PDF and the Word file, each in a worker"
         assert workers.started_count[0] == started + 1, "a worker pool was started"
         for future in futures:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from pathlib import Path
 
-from .downloads import Download, produce_downloads, start_in_parallel
+from .downloads import Download, FilePlan, produce_downloads, start_in_parallel
 from .model import Checklist, Item, Section
 from .parser import find_checklist_slugs, load_checklist, parse_checklist
 from .strings import format_size
@@ -88,24 +88,26 @@ def file_settings(config, lang: str) -> dict[str, str]:
     }
 
 
-def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None) -> list[Download]:
+def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None, plan: FilePlan | None = None) -> list[Download]:
     """Produce (or take from the cache) every download of ``lang`` for this MkDocs config.
 
-    ``checklists`` ({slug: Checklist} of ``lang``, in order) saves re-reading the pages."""
+    ``checklists`` ({slug: Checklist} of ``lang``, in order) saves re-reading the pages; ``plan``,
+    from start_downloads, working out the files' keys again."""
     from ..i18n_state import languages
 
     if checklists is None:
         checklists = load_all(Path(config.docs_dir), languages(config), nav_order(config.nav))[lang]
-    downloads = produce_downloads(list(checklists.values()), lang, file_settings(config, lang))
+    downloads = produce_downloads(list(checklists.values()), lang, file_settings(config, lang), plan)
     _built[lang] = downloads
     return downloads
 
 
-def start_downloads(config, loaded: dict[str, dict[str, Checklist]]) -> dict[str, list[Future]]:
+def start_downloads(config, loaded: dict[str, dict[str, Checklist]]) -> dict[str, tuple[FilePlan, list[Future]]]:
     """Start writing every language's missing PDF and Word files in parallel worker processes.
 
-    ``loaded`` is load_all's result. Wait for a language's futures before build_downloads(lang):
-    ``future.result()`` raises the worker's ContentError (file:line). Nothing starts when cached."""
+    ``loaded`` is load_all's result. Wait for a language's futures before build_downloads(lang),
+    which takes the language's plan: ``future.result()`` raises the worker's ContentError
+    (file:line). Nothing starts when cached."""
     return {
         lang: start_in_parallel(list(checklists.values()), lang, file_settings(config, lang))
         for lang, checklists in loaded.items()

@@ -171,22 +171,49 @@ def planned_files(checklist: Checklist, lang: str, publisher: str) -> list[Plann
     ]
 
 
+class PrintedChecklist(NamedTuple):
+    source: Checklist
+    printed: Checklist  # with_settings(source, values)
+    files: list[PlannedFile]
+
+
+class FilePlan(NamedTuple):
+    """A language's checklists as printed with the site settings, and the files made from each."""
+
+    lang: str
+    values: dict[str, str]
+    checklists: list[PrintedChecklist]
+
+    def is_for(self, checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> bool:
+        return (self.lang == lang and self.values == dict(values) and len(self.checklists) == len(checklists)
+                and all(planned.source is source for planned, source in zip(self.checklists, checklists)))
+
+
+def plan_files(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> FilePlan:
+    printed = [with_settings(source, values) for source in checklists]
+    return FilePlan(lang, dict(values), [
+        PrintedChecklist(source, checklist, planned_files(checklist, lang, values["publisher"]))
+        for source, checklist in zip(checklists, printed)
+    ])
+
+
 def _produce_in_worker(planned: PlannedFile, checklist: Checklist, publisher: str) -> Path:
     return planned.produce(checklist, publisher)
 
 
-def start_in_parallel(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> list[Future]:
+def start_in_parallel(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> tuple[FilePlan, list[Future]]:
     """Start writing every missing PDF and Word file of a language in worker processes.
 
     Nothing starts when all are cached. Wait for the futures (``.result()`` raises the worker's
-    ContentError) before produce_downloads, which then finds every file in the cache."""
+    ContentError) before produce_downloads, which then finds every file in the cache; give it the
+    plan returned here, so that it does not work out every file's key a second time."""
+    plan = plan_files(checklists, lang, values)
     futures = []
-    for source in checklists:
-        checklist = with_settings(source, values)
-        for planned in planned_files(checklist, lang, values["publisher"]):
+    for source, checklist, files in plan.checklists:
+        for planned in files:
             if not cache.cached_path(planned.kind, planned.key, planned.suffix).exists():
                 futures.append(workers.submit(_produce_in_worker, planned, checklist, values["publisher"]))
-    return futures
+    return plan, futures
 
 
 def _content(member: Path | bytes) -> bytes:
@@ -217,18 +244,20 @@ def write_zip(members: list[tuple[str, Path | bytes]], target: Path) -> None:
             archive.writestr(info, _content(member))
 
 
-def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[str, str]) -> list[Download]:
+def produce_downloads(checklists: list[Checklist], lang: str, values: Mapping[str, str], plan: FilePlan | None = None) -> list[Download]:
     """Every download of one language, in checklist order: each PDF and DOCX, then the ZIP.
 
     ``values`` are the site settings ({{ publisher }} and the other placeholders, and what the
-    ZIP's read-me names: site_name, copyright, address; see file_settings)."""
+    ZIP's read-me names: site_name, copyright, address; see file_settings). ``plan``, from
+    start_in_parallel, is used when it was made for the same checklists and values."""
     check_unique_names(checklists, lang)
     publisher = values["publisher"]
+    if plan is None or not plan.is_for(checklists, lang, values):
+        plan = plan_files(checklists, lang, values)
     downloads: list[Download] = []
     files: dict[str, list[tuple[str, Path]]] = {}
-    for source in checklists:
-        checklist = with_settings(source, values)
-        for planned in planned_files(checklist, lang, publisher):
+    for source, checklist, planned_list in plan.checklists:
+        for planned in planned_list:
             path = planned.produce(checklist, publisher)
             name = file_name(source, planned.suffix)
             files.setdefault(source.slug, []).append((name, path))
