@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,13 +32,17 @@ class ContentError(Exception):
 
 
 def relative(path: Path | str, root: Path | None = None) -> str:
-    """A path as editors see it: relative to the project root when possible."""
-    path = Path(path)
-    root = root or Path.cwd()
+    """A path as editors see it: relative to the project root (by default the current directory)
+    when possible."""
+    return _relative(str(path), str(root or ""), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)  # a build's checks name each checklist a few hundred times
+def _relative(path: str, root: str, cwd: str) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(path).resolve().relative_to(Path(root or cwd).resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return Path(path).as_posix()
 
 
 def line_of(text: str, index: int) -> int:
