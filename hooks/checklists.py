@@ -7,7 +7,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from wilguide import workers
 from wilguide.checklists import build_downloads, checklist_downloads, load_all, nav_order, start_downloads
@@ -26,6 +25,7 @@ from wilguide.checklists.web import (
 )
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
+from wilguide.site_links import CachedFile
 
 
 
@@ -85,13 +85,13 @@ def on_files(files, config):
         raise PluginError(str(error)) from None
     prefix = language_prefix(config)
     for download in downloads:
-        files.append(File.generated(config, prefix + download.url, abs_src_path=str(download.path)))
+        files.append(CachedFile.generated(config, prefix + download.url, abs_src_path=str(download.path)))
     try:
         copies = former_copies(_loaded[lang].values(), lang, downloads)
     except ContentError as error:
         raise _content_error(error) from None
     for url, path in copies:  # old links keep working (see wilguide/checklists/former_names.py)
-        files.append(File.generated(config, prefix + url, abs_src_path=str(path)))
+        files.append(CachedFile.generated(config, prefix + url, abs_src_path=str(path)))
     return files
 
 

@@ -33,6 +33,7 @@ from wilguide.guide_pdf.render import TypesetError
 from wilguide.guide_pdf.site_files import replace_file, replace_table
 from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
 from wilguide.settings import guide_settings
+from wilguide.site_links import CachedFile
 
 log = logging.getLogger("mkdocs.hooks.guide_pdf")
 _command: list[str | None] = [None]
@@ -66,7 +67,7 @@ def on_files(files, config):
         config.extra["guide_downloads"] = {"url": downloads.url, "label": labels(lang)["footer_link"]}
     if not state["skip"]:
         src_uri = f"{language_prefix(config)}downloads/{guide_pdf.file_name(config.site_name)}"
-        state["file"] = File.generated(config, src_uri, abs_src_path=os.devnull)  # set in on_env
+        state["file"] = CachedFile.generated(config, src_uri, abs_src_path=os.devnull)  # set in on_env
         state["pdf_target"] = Path(state["file"].abs_dest_path)
         files.append(state["file"])
     return files

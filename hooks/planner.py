@@ -11,10 +11,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from wilguide.findings import ContentError, relative
+from wilguide.site_links import CachedFile
 from wilguide.i18n_state import current_language, languages
 from wilguide.planner.public_holidays import FILE_NAME as HOLIDAYS_FILE, holiday_file, holiday_years
 from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, missing_markers, plan_data, render_form, render_noscript, render_rhythm_table
@@ -38,7 +38,7 @@ def on_files(files, config):
     except ContentError as error:
         raise PluginError(str(error)) from None
     folder = page.dest_uri.rpartition("/")[0]  # toolkit/planner or en/toolkit/planner
-    files.append(File.generated(config, f"{folder}/{HOLIDAYS_FILE}", abs_src_path=str(path)))
+    files.append(CachedFile.generated(config, f"{folder}/{HOLIDAYS_FILE}", abs_src_path=str(path)))
     return files
 
 
