@@ -4,8 +4,10 @@ file in the generator cache, not as copies.
 A build empties the site folder and writes every file again: the downloads alone are about 15 MB
 in 90 files, copied on every rebuild. A link holds the same bytes and costs no copy. The site's
 file is then the cache's file: nothing may write into it in place (the guide PDF and its table are
-replaced through a new file and a rename, wilguide/guide_pdf/site_files.py). Where a link cannot be
-made (the cache on another file system, a file from outside the cache), the file is copied.
+replaced through a new file and a rename, wilguide/guide_pdf/site_files.py), and what publishes the
+site must store each file's bytes, as GitHub's Pages upload does (tar --hard-dereference). Where a
+link cannot be made (the cache on another file system, a file from outside the cache), the file is
+copied.
 """
 
 from __future__ import annotations
