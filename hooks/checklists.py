@@ -21,7 +21,7 @@ from wilguide.checklists.web import (
     bundle_button,
     index_list,
     missing_index_markers,
-    render_checklist_markdown,
+    remembered_checklist_markdown,
 )
 from wilguide.findings import ContentError, Finding, relative
 from wilguide.i18n_state import all_languages_done, current_language, is_nested_build, language_prefix, languages
@@ -110,7 +110,7 @@ def on_page_markdown(markdown, page, config, files):
         if slug not in _loaded.get(lang, {}):
             where = relative(page.file.abs_src_path)
             raise PluginError(str(Finding(where, 1, "a checklist page belongs directly in the toolkit folder: docs/<lang>/toolkit/<name>.md")))
-        rendered = render_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
+        rendered = remembered_checklist_markdown(markdown, _loaded[lang][slug], checklist_downloads(lang), page_path, _examples)
         _rendered[page.file.src_uri] = rendered
         return rendered.markdown
     if page_path == INDEX_PAGE:

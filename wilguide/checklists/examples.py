@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import cache
 from ..findings import ContentError, Finding, relative
 from ..planner.yamllines import LineDict, LineList, load_with_lines
 from ..yamlload import yaml_problem
@@ -44,7 +45,9 @@ def load_example_goals(languages: list[str], path: Path = EXAMPLES_FILE) -> list
 
 @lru_cache(maxsize=8)
 def _parse_unchanged(text: str, path: Path, languages: tuple[str, ...], cwd: Path) -> list[ExampleField]:
-    return parse_example_goals(text, path, list(languages))
+    # Parsed once per process, and remembered between builds (cwd: error messages name files from it).
+    return cache.cached_value("parsed-example-goals", [text, str(path), ",".join(languages), str(cwd)],
+                              lambda: parse_example_goals(text, path, list(languages)))
 
 
 def parse_example_goals(text: str, path: Path | str, languages: list[str]) -> list[ExampleField]:

@@ -55,6 +55,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import cache
 from ..findings import ContentError, Finding, relative
 from ..markdown_tables import SEPARATOR_CELL, cells as table_cells
 from ..plain_text import FORMATTING, REMOVE_FORMATTING
@@ -547,7 +548,9 @@ def load_checklist(docs_dir: Path | str, lang: str, slug: str) -> Checklist:
 
 @lru_cache(maxsize=128)
 def _parse_unchanged(text: str, path: Path, lang: str, slug: str, cwd: Path) -> Checklist:
-    return parse_checklist(text, path, lang, slug)  # cwd: the file names in errors are relative to it
+    # Parsed once per process, and remembered between builds (cwd: error messages name files from it).
+    return cache.cached_value("parsed-checklists", [text, str(path), lang, slug, str(cwd)],
+                              lambda: parse_checklist(text, path, lang, slug))
 
 
 def is_checklist_source(text: str) -> bool:

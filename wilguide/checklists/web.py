@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from .. import cache
 from . import strings
 from ..phone_links import link_phone_numbers
 from .bundle import INDEX_PAGE  # the toolkit index: lists the checklists (LIST_MARKER) and their ZIP (BUNDLE_MARKER)
@@ -31,10 +32,13 @@ from .model import Checklist, FieldTable, Item, TextField
 from .parser import scan_body
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 @lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -350,3 +354,18 @@ def missing_index_markers(text: str, shown: str) -> list[Finding]:
         for marker in (LIST_MARKER, BUNDLE_MARKER)
         if marker not in text
     ]
+
+
+def remembered_checklist_markdown(
+    markdown: str,
+    checklist: Checklist,
+    downloads: list[Download],
+    page_path: str,
+    example_fields: list[ExampleField] | None = None,
+) -> RenderedChecklist:
+    """render_checklist_markdown, remembered between builds: the same page, checklist, downloads
+    and examples, with the same code and templates, make the same blocks."""
+    examples = repr(example_fields) if example_fields is not None and EXAMPLES_MARKER in markdown else ""
+    key = [markdown, repr(checklist), repr(downloads), page_path, examples, cache.source_of(*sorted(TEMPLATES.iterdir()))]
+    return cache.cached_value("checklist-pages", key,
+                              lambda: render_checklist_markdown(markdown, checklist, downloads, page_path, example_fields))

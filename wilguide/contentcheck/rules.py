@@ -94,8 +94,7 @@ def _inputs(project: Project, names) -> list[str | bytes]:
             files.append(Path(file.abs_src_path).read_bytes())
     includes = sorted((project.root / "includes").glob("*.md")) + sorted((project.root / "content").glob("*.yml"))
     files += [data for path in includes for data in (path.name, path.read_bytes())]
-    code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
-    return [",".join(names), *project.markdown_identity, *files, *(path.read_bytes() for path in code)]
+    return [",".join(names), *project.markdown_identity, *files, cache.code_identity()]
 
 
 def run_rules_unless_unchanged(project: Project, names) -> list[Finding]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import cache
 from ..findings import ContentError, Finding, relative
 from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..yamlload import yaml_problem
@@ -288,6 +289,11 @@ SETTINGS = ("limits", "prepare_before_start", "follow_up_after_end", "bands", "f
 
 @lru_cache(maxsize=8)
 def _parse_unchanged(text: str, shown: str, languages: tuple[str, ...]) -> PlannerConfig:
+    # Parsed once per process, and remembered between builds.
+    return cache.cached_value("parsed-planner-data", [text, shown, ",".join(languages)], lambda: _parse(text, shown, languages))
+
+
+def _parse(text: str, shown: str, languages: tuple[str, ...]) -> PlannerConfig:
     try:
         tree = load_with_lines(text)
     except yaml.YAMLError as error:
