@@ -166,3 +166,23 @@ def test_a_checklist_page_is_made_again_only_when_an_input_changed(fresh_cache, 
     items.write_text(items.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     web.remembered_checklist_markdown(markdown, checklist, downloads, "toolkit/before-first-day.md")
     assert len(made) == 3
+
+
+def test_a_date_is_written_by_babel_once(fresh_cache, monkeypatch):
+    """The downloads table's dates: a later build reads them back without loading Babel's locales."""
+    import datetime as dt
+
+    from wilguide.guide_pdf import labels
+
+    written = []
+    real_format = labels.format_date
+    monkeypatch.setattr(labels, "format_date", lambda *args, **options: written.append(args[0]) or real_format(*args, **options))
+    for _ in range(2):
+        labels.long_date.cache_clear()  # a new process
+        assert labels.long_date(dt.date(2026, 12, 1), "fr") == "1er\u00a0décembre\u00a02026"
+        assert labels.long_date(dt.date(2026, 12, 1), "en") == "December 1, 2026"
+    assert written == [dt.date(2026, 12, 1)] * 2
+    labels.long_date.cache_clear()
+    assert labels.long_date(dt.date(2026, 12, 2), "fr") == "2\u00a0décembre\u00a02026"
+    assert len(written) == 3
+    labels.long_date.cache_clear()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+import babel
 from babel.dates import format_date
 
+from .. import cache
 from ..checklists import format_size
 from ..french_typography import join_numbers_to_units
 
@@ -84,8 +86,17 @@ def labels(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=64)  # the downloads table shows the same few dates on every row
 def long_date(day: date, lang: str) -> str:
     """24 novembre 2026 / November 24, 2026; French writes the first of the month « 1er », and
-    keeps the date on one line, as the pages do (french_typography)."""
-    text = format_date(day, "long", locale=labels(lang)["locale"])
+    keeps the date on one line, as the pages do (french_typography).
+
+    Remembered between builds: Babel loads a locale's data to write a date (about 7 ms each), and
+    the downloads table of every rebuild shows the same dates. The key holds Babel's version, the
+    source of its locale data."""
+    locale = labels(lang)["locale"]
+    return cache.cached_value("long-dates", [day.isoformat(), lang, locale, babel.__version__], lambda: _long_date(day, lang, locale))
+
+
+def _long_date(day: date, lang: str, locale: str) -> str:
+    text = format_date(day, "long", locale=locale)
     if lang == "fr" and day.day == 1:
         text = "1er" + text.removeprefix("1")  # CLDR has no ordinal day: « 1 décembre » reads wrong
     if lang == "fr":
