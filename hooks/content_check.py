@@ -9,8 +9,8 @@ scripts/check-content.sh only (see CONTRIBUTING.md).
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from wilguide.contentcheck import BUILD_RULES, project_from_config
-from wilguide.contentcheck.rules import run_rules_unless_unchanged
+from wilguide.contentcheck import project_from_config
+from wilguide.contentcheck.build_check import BUILD_RULES, run_rules_unless_unchanged
 from wilguide.findings import ContentError
 from wilguide.i18n_state import is_nested_build
 

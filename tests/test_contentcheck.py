@@ -174,6 +174,31 @@ def test_anchors_are_read_again_when_the_target_page_or_the_markdown_settings_ch
     ) in findings_of(root)
 
 
+SKIPPED_CHECK_IMPORTS = r"""
+import sys
+from pathlib import Path
+from wilguide.contentcheck import load_project
+from wilguide.contentcheck.build_check import BUILD_RULES, run_rules_unless_unchanged
+project = load_project(Path(sys.argv[1]))
+assert run_rules_unless_unchanged(project, BUILD_RULES) == []
+print("wilguide.contentcheck.rules" in sys.modules, "wilguide.contentcheck.figures" in sys.modules)
+"""
+
+
+def test_a_skipped_build_check_does_not_import_the_rules(tmp_path):
+    """A rebuild with nothing changed skips the check, and the rules' modules with it (a new process
+    each time, as each build is)."""
+    root = fixture_tree(tmp_path)
+    env = dict(os.environ, WILGUIDE_CACHE_DIR=str(tmp_path / "cache"))
+
+    def imported() -> str:
+        return subprocess.run([sys.executable, "-c", SKIPPED_CHECK_IMPORTS, str(root)], env=env, capture_output=True,
+                              text=True, check=True, timeout=120).stdout.strip()
+
+    assert imported() == "True True"  # checked: the rules ran
+    assert imported() == "False False"  # the same pages passed before: skipped
+
+
 def test_the_build_check_is_skipped_only_when_nothing_changed_since_it_passed(tmp_path, monkeypatch):
     from wilguide.contentcheck import BUILD_RULES, rules
 
