@@ -39,12 +39,12 @@ def link_into_site(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     if _in_cache(source):
-        if stat.S_IMODE(source.stat().st_mode) != SITE_FILE_MODE:
-            os.chmod(source, SITE_FILE_MODE)  # the cache writes its files owner-only (mkstemp)
         try:
+            if stat.S_IMODE(source.stat().st_mode) != SITE_FILE_MODE:
+                os.chmod(source, SITE_FILE_MODE)  # the cache writes its files owner-only (mkstemp)
             os.link(source, target)
             return
-        except OSError:  # another file system, or a file system without links
+        except OSError:  # another file system, a file system without links, a cache file of another user
             pass
     shutil.copyfile(source, target)
 
