@@ -356,13 +356,8 @@ def missing_index_markers(text: str, shown: str) -> list[Finding]:
     ]
 
 
-def remembered_checklist_markdown(
-    markdown: str,
-    checklist: Checklist,
-    downloads: list[Download],
-    page_path: str,
-    example_fields: list[ExampleField] | None = None,
-) -> RenderedChecklist:
+def remembered_checklist_markdown(markdown: str, checklist: Checklist, downloads: list[Download], page_path: str,
+                                  example_fields: list[ExampleField] | None = None) -> RenderedChecklist:
     """render_checklist_markdown, remembered between builds: the same page, checklist, downloads
     and examples, with the same code and templates, make the same blocks."""
     examples = repr(example_fields) if example_fields is not None and EXAMPLES_MARKER in markdown else ""
