@@ -14,10 +14,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from wilguide.findings import ContentError, relative
-from wilguide.site_links import CachedFile
 from wilguide.i18n_state import current_language, languages
 from wilguide.planner.public_holidays import FILE_NAME as HOLIDAYS_FILE, holiday_file, holiday_years
 from wilguide.planner import DATA_FILE_NAME, MARKERS, PAGE, load_planner_config, missing_markers, plan_data, render_form, render_noscript, render_rhythm_table
+from wilguide.site_links import CachedFile
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "content" / DATA_FILE_NAME
 SCRIPT = "assets/javascripts/planner/planner.js"

@@ -91,8 +91,8 @@ def file_settings(config, lang: str) -> dict[str, str]:
 def build_downloads(config, lang: str, checklists: dict[str, Checklist] | None = None, plan: FilePlan | None = None) -> list[Download]:
     """Produce (or take from the cache) every download of ``lang`` for this MkDocs config.
 
-    ``checklists`` ({slug: Checklist} of ``lang``, in order) saves re-reading the pages; ``plan``,
-    from start_downloads, working out the files' keys again."""
+    ``checklists`` ({slug: Checklist} of ``lang``, in order) saves reading the pages again; ``plan``,
+    from start_downloads, saves working out the files' keys again."""
     from ..i18n_state import languages
 
     if checklists is None:

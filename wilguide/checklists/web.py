@@ -46,6 +46,7 @@ def _environment() -> Environment:
     use_bytecode_cache(env)  # each build is a new process: compiled once, not on every build
     return env
 
+
 LIST_MARKER = "<!-- checklist-list -->"
 TEMPLATE_LIST_MARKER = "<!-- template-list -->"
 EXAMPLES_MARKER = "<!-- example-goals -->"
