@@ -221,8 +221,9 @@ def write_plain_config(project: Path) -> Path:
     for key in ("hooks", "extra_css", "extra_javascript"):
         text = re.sub(rf"^{key}:\n(?:[ \t]+.*\n|\n)*", "", text, flags=re.M)
     text = re.sub(r"^  custom_dir: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^  - wilguide\.abbreviation_marks .*\n", "  - abbr\n", text, flags=re.M)  # Markdown's own
     text = re.sub(r"^strict: true\n", "strict: false\n", text, flags=re.M)
-    assert "hooks:" not in text and "custom_dir" not in text
+    assert "hooks:" not in text and "custom_dir" not in text and "abbreviation_marks" not in text
     plain = project / "mkdocs.plain.yml"
     plain.write_text(text, encoding="utf-8")
     return plain

@@ -17,7 +17,8 @@ from wilguide.findings import ContentError
 from wilguide.i18n_state import current_language
 
 ROOT = Path(__file__).resolve().parent.parent
-ABBR_EXTENSION = ("abbr", "markdown.extensions.abbr")  # the names mkdocs.yml may give it
+# The names mkdocs.yml may give it: the faster one first (wilguide/abbreviation_marks.py), or Markdown's own.
+ABBR_EXTENSION = ("wilguide.abbreviation_marks", "abbr", "markdown.extensions.abbr")
 
 
 def _extension(config) -> str:
@@ -27,7 +28,7 @@ def _extension(config) -> str:
 def on_config(config):
     if not any(name in config.markdown_extensions for name in ABBR_EXTENSION):
         raise PluginError("hooks/abbreviations.py gives Markdown's abbr extension its definitions: "
-                          "list 'abbr' under markdown_extensions in mkdocs.yml")
+                          "list 'wilguide.abbreviation_marks' (or Markdown's own 'abbr') under markdown_extensions in mkdocs.yml")
     return config
 
 
