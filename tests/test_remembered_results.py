@@ -152,6 +152,11 @@ def test_a_checklist_page_is_made_again_only_when_an_input_changed(fresh_cache, 
     assert len(made) == 1
     assert "(PDF, 2\u00a0ko)" in first.markdown
 
+    # Another checklist's files are not shown on this page: a change to them makes nothing again.
+    others = [Download("Autre", f"toolkit/downloads/autre.{ext}", ext.upper(), 999, Path(f"y.{ext}")) for ext in ("pdf", "docx")]
+    assert web.remembered_checklist_markdown(markdown, checklist, downloads + others, "toolkit/before-first-day.md") == first
+    assert len(made) == 1
+
     bigger = [download._replace(size=4096) for download in downloads]
     assert "(PDF, 4\u00a0ko)" in web.remembered_checklist_markdown(markdown, checklist, bigger, "toolkit/before-first-day.md").markdown
     assert len(made) == 2

@@ -359,9 +359,10 @@ def missing_index_markers(text: str, shown: str) -> list[Finding]:
 
 def remembered_checklist_markdown(markdown: str, checklist: Checklist, downloads: list[Download], page_path: str,
                                   example_fields: list[ExampleField] | None = None) -> RenderedChecklist:
-    """render_checklist_markdown, remembered between builds: the same page, checklist, downloads
-    and examples, with the same code and templates, make the same blocks."""
+    """render_checklist_markdown, remembered between builds: the same page, checklist, own downloads
+    (the only ones it shows) and examples, with the same code and templates, make the same blocks."""
     examples = repr(example_fields) if example_fields is not None and EXAMPLES_MARKER in markdown else ""
-    key = [markdown, repr(checklist), repr(downloads), page_path, examples, cache.source_of(*sorted(TEMPLATES.iterdir()))]
+    own = sorted(_by_format(downloads, checklist).items())
+    key = [markdown, repr(checklist), repr(own), page_path, examples, cache.source_of(*sorted(TEMPLATES.iterdir()))]
     return cache.cached_value("checklist-pages", key,
                               lambda: render_checklist_markdown(markdown, checklist, downloads, page_path, example_fields))
