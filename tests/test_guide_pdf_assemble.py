@@ -50,7 +50,7 @@ def shown(text: str) -> str:
 
 
 def document(chapters: list[Chapter], assets: dict | None = None, edition: Edition = EDITION):
-    html, problems = build_document(arrange(chapters, "Annexe\u00a0: {title}"), edition, assets or {})
+    html, problems, _ = build_document(arrange(chapters, "Annexe\u00a0: {title}"), edition, assets or {})
     return lxml.html.document_fromstring(html), problems
 
 
@@ -222,24 +222,34 @@ def test_a_printed_title_never_ends_on_a_line_of_one_word():
     assert abbreviation.get("title") == "apprentissage intégré au travail" and abbreviation.getparent().get("class") == "keep-together"
 
 
-def test_names_print_whole_but_a_sentence_keeps_its_first_word_breakable_unless_it_is_a_name():
+def test_names_are_the_capitalized_words_inside_a_sentence_and_the_text_is_left_as_it_is():
     html = (
         "<h1>Carleton University</h1>"
         "<p>Pendant le stage à Carleton University, voyez <a href='https://example.com/'>Université Laval</a> "
         "Toronto (Ontario). Toronto reçoit. Certaines règles : « <span lang='en'>Backgrounder: Student</span> », "
-        "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat, la norme <span lang='en'>iCalendar</span>.</p>"
+        "<strong>Québec.</strong> Commission; <code>Mkdocs</code> et mentorat, la norme <span lang='en'>iCalendar</span>, "
+        "en Colombie-Britannique, chez Carleton’s, <a href='https://example.com/'>Hyperlien</a>. Remerciez-les. "
+        "Lisez <em>L'actualité</em> et L’actualité.</p>"
     )
-    doc, _ = document([chapter("references.md", html, "Le guide")])
+    result = build_document(arrange([chapter("references.md", html, "Le guide")], "Annexe\u00a0: {title}"), EDITION, {})
+    assert result.names == {
+        "Carleton", "University", "Toronto", "Ontario", "Backgrounder", "Student", "Québec", "Commission", "iCalendar",
+        "Colombie-Britannique", "Colombie", "Britannique", "Carleton’s", "L'actualité", "L’actualité",
+    }, (
+        "capitalized words of six letters or more inside a sentence, a name with a capital inside (iCalendar), and the "
+        "capitalized parts of a compound or of a possessive; not a sentence's first word (Pendant, Certaines, Remerciez), "
+        "a link (Université, Hyperlien), code, a title, or a word too short to be hyphenated (Laval)"
+    )
+    doc = lxml.html.document_fromstring(result.html)
     section = doc.get_element_by_id("references")
-    whole = [span.text for span in section.xpath(".//span[@class='whole-word']")]
-    assert whole == ["Carleton", "University", "Toronto", "Ontario", "Toronto", "Backgrounder", "Student", "Québec", "Commission", "iCalendar"], (
-        "capitalized words of six letters or more inside a sentence, and a sentence's first word that is one of them "
-        "(Toronto), and a name with a capital inside (iCalendar); not another sentence's first word (Pendant, Certaines), "
-        "a link, code, a title, or a word too short to be hyphenated (Laval)"
+    added = [span.text for span in section.xpath(".//p//span[not(@lang) and not(@class='print-url')]")]
+    assert added == ["L'actualité", "L’actualité"], (
+        "an element is added round a name only where French hyphenation sees the word after the elision alone"
     )
     assert " ".join(section.xpath("string(.//p)").split()) == (
         "Pendant le stage à Carleton University, voyez Université Laval (example.com) Toronto (Ontario). Toronto reçoit. "
-        "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat, la norme iCalendar."
+        "Certaines règles : « Backgrounder: Student », Québec. Commission; Mkdocs et mentorat, la norme iCalendar, "
+        "en Colombie-Britannique, chez Carleton’s, Hyperlien (example.com). Remerciez-les. Lisez L'actualité et L’actualité."
     ), "the words read as before"
 
 

@@ -193,7 +193,7 @@ def test_the_last_edition_page_numbers_seed_the_next_typesetting(cache_dir, monk
 
     guesses = []
     real_typeset = render.typeset
-    monkeypatch.setattr(render, "typeset", lambda *args: guesses.append(args[3]) or real_typeset(*args))
+    monkeypatch.setattr(render, "typeset", lambda *args: guesses.append(args[3]) or real_typeset(*args))  # noqa: E731
     make_guide_pdf(chapters(), EDITION, {})
     make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
     assert guesses[0] == {} and guesses[1] and all(isinstance(page, int) for page in guesses[1].values())
@@ -218,3 +218,47 @@ def test_english_breaks_words_the_north_american_way_and_addresses_print_as_type
     hyphens = re.findall(r"(\w+)[\u2010-]\n", text)
     assert hyphens and not [part for part in hyphens if part.endswith("re")], text  # "rec-om-mend", not "re-com-mend"
     assert "https://www.hopeforwellness.ca/" in re.sub(r"\s", "", text), text  # broken, but no hyphen added
+
+
+def test_a_name_given_to_the_typesetting_is_never_hyphenated_and_other_words_still_are(tmp_path):
+    """Names are kept whole through the hyphenation dictionary, not by markup: the same narrow
+    column breaks "Carleton" and "l’Université" unless they are given as names (assemble.py finds
+    them), and still breaks an ordinary word beside them."""
+    from wilguide.guide_pdf import fonts
+    from wilguide.guide_pdf.build import STYLESHEET
+    from wilguide.guide_pdf.render import typeset
+
+    stylesheet = fonts.font_face_css(fonts.font_files()) + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    narrow = "width: 40pt; text-align: justify"
+    document = (
+        '<html lang="fr-CA"><head><title>t</title></head><body>'
+        f'<p style="{narrow}">à Carleton à Carleton à l’Université, personnellement.</p></body></html>'
+    )
+
+    def hyphenated(names: frozenset[str]) -> list[str]:
+        pdf = tmp_path / f"{len(names)}.pdf"
+        typeset(document, stylesheet, pdf, names=names)
+        return re.findall(r"(\S+)\u2010\n", pypdf.PdfReader(pdf).pages[0].extract_text())
+
+    assert {"Carle", "l’Uni"} <= set(hyphenated(frozenset())), "the column is narrow enough to break the names"
+    cut = hyphenated(frozenset({"Carleton", "Université"}))
+    assert cut and not [part for part in cut if part[:1].isupper() or "’" in part], cut
+
+
+def test_while_the_guide_is_written_each_page_reference_is_the_one_pydyf_makes():
+    """The page references are made once per page count instead of once per read (render.py):
+    still every page's, in order, after pages were added between two reads."""
+    import pydyf
+
+    from wilguide.guide_pdf.render import _page_references_made_once
+
+    pdf = pydyf.PDF()
+    seen = []
+    with _page_references_made_once():
+        for _ in range(3):
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+            seen.append(pdf.page_references)
+            assert pdf.page_references is seen[-1], "read again with no page added: the same tuple, not a new one"
+    pages = [int(number) for number in pdf.pages["Kids"][::3]]
+    assert seen == [tuple(f"{number} 0 R".encode() for number in pages[:count]) for count in (1, 2, 3)]
+    assert pdf.page_references == seen[-1] and pdf.page_references is not pdf.page_references, "pydyf's own, once done"

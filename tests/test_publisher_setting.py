@@ -62,7 +62,7 @@ def test_guide_pdf_cover_names_the_publisher_only_when_set(publisher):
     edition = Edition(lang="fr", title="Guide", subtitle="Sous-titre", publisher=publisher, day=date(2026, 1, 2),
                       site_url="https://example.org/guide/")
     chapters = [Chapter(src_path="index.md", url="", html="<h1>Accueil</h1>", title="Accueil", section=None)]
-    html, _ = build_document(arrange(chapters, "Annexe\u00a0: {title}"), edition, {})
+    html = build_document(arrange(chapters, "Annexe\u00a0: {title}"), edition, {}).html
     document = lxml_html.document_fromstring(html)
     assert [p.text_content() for p in document.cssselect(".cover-publisher")] == ([publisher] if publisher else [])
     assert document.xpath('//meta[@name="author"]/@content') == ([publisher] if publisher else [])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -76,6 +76,13 @@ class PreparedChapter:
     title: Markup  # for the contents: its short hyphenated words kept whole
     description: Markup
     html: str
+    names: frozenset[str] = frozenset()  # its names, never hyphenated (names_printed_whole)
+
+
+class AssembledGuide(NamedTuple):
+    html: str  # the whole guide as one HTML document
+    problems: list[Finding]  # what keeps it from printing well
+    names: frozenset[str]  # the words hyphenation must leave whole (render.typeset)
 
 
 def anchor(slug: str, fragment: str = "") -> str:
@@ -405,60 +412,50 @@ def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
 
 
 # Pyphen breaks a name as it breaks any word ("Car-leton", "Univer-sity"); a printer does not.
-# A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) prints whole.
-# A sentence's first word is capitalized anyway: it prints whole only when the chapter also writes
-# it capitalized inside a sentence (a name: "Toronto hosts…" after "in Toronto"), so that ordinary
-# words keep their breaks and each span left out saves layout. A name with a capital inside it
-# ("iCalendar", printed "iCal-endar") counts as capitalized.
+# A capitalized word long enough to be broken (hyphenate-limit-chars in guide.css) that a sentence
+# carries inside it (not as its first word) is a name: it prints whole wherever it appears, even
+# at the start of a sentence ("Toronto hosts…" after "in Toronto"), while an ordinary word that is
+# capitalized only there keeps its breaks. A name with a capital inside it ("iCalendar", printed
+# "iCal-endar") counts as capitalized. The names go to the typesetting (render.py), which keeps
+# them whole through the hyphenation dictionary: no element is added round each one, except where
+# the dictionary cannot see the name (below).
 _CAPITALIZED = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÖØ-Þ]|[a-z]+[A-Z])[\w’'-]{5,}")
 _NOT_HYPHENATED = {"a", "abbr", "code", "pre", *_HEADINGS}
 _INLINE = {"span", "em", "strong", "i", "b", "q", "cite", "mark"}  # their text goes on a sentence
+_WORD_JOINS = re.compile(r"[-’']")  # a compound's parts, and a word after an elision, are words of their own
+_CAPITAL_FIRST = re.compile(r"[A-ZÀ-ÖØ-Þ]|[a-z]+[A-Z]")
+_ELIDED_ARTICLE = re.compile(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]")  # "L'actualité", not "L'Université"
 
 
-def _keep_names_whole(root: HtmlElement) -> None:
-    def capitalized(text: str, mid_sentence: bool):
-        """Each capitalized word long enough to break, and whether it starts a sentence."""
-        for match in _CAPITALIZED.finditer(text):
-            before = text[: match.start()].rstrip()
-            yield match, (before[-1] in ".?!…" if before else not mid_sentence)
+def names_printed_whole(root: HtmlElement) -> set[str]:
+    """The names of a chapter, as hyphenation sees its words: each capitalized word found inside a
+    sentence, and each capitalized part of it ("Colombie" and "Britannique" of
+    "Colombie-Britannique", "Carleton" of "Carleton’s").
 
-    def split(text: str, mid_sentence: bool) -> tuple[str, list[HtmlElement]]:
-        """The text before the first word kept whole, and each such word, its text after it as tail."""
-        head, words, end = text, [], 0
-        for match, starts_sentence in capitalized(text, mid_sentence):
-            if starts_sentence and match.group() not in names:
-                continue
-            word = _element("span", match.group(), class_="whole-word")
-            if words:
-                words[-1].tail = text[end : match.start()]
-            else:
-                head = text[: match.start()]
-            words.append(word)
-            end = match.end()
-        if words:
-            words[-1].tail = text[end:]
-        return head, words
-
-    texts = []  # (element, child or None for its own text, whether that text goes on a sentence)
-    for element in list(root.iter()):
+    French hyphenation sees the word after an elision on its own ("actualité" of the magazine
+    *L'actualité*), where the dictionary cannot tell it from the common word: such a name goes in
+    a span that is never hyphenated (guide.css, .whole-word)."""
+    names = set()
+    elided = []  # (element, child, start, end) of each name that only its elided article capitalizes
+    for element in root.iter():
         if not isinstance(element.tag, str) or any(
             e.tag in _NOT_HYPHENATED or "print-url" in (e.get("class") or "") for e in (element, *element.iterancestors())
         ):
             continue
         for child in [None, *element]:  # None: the element's own text, before its first child
-            texts.append((element, child, child is not None or element.tag in _INLINE))
-    names = {
-        match.group()
-        for element, child, mid_sentence in texts
-        for match, starts_sentence in capitalized((element.text if child is None else child.tail) or "", mid_sentence)
-        if not starts_sentence
-    }
-    for element, child, mid_sentence in texts:
-        text = element.text if child is None else child.tail
-        if text:
-            head, words = split(text, mid_sentence)
-            if words:
-                _replace_run(element, child, head, words)
+            text = (element.text if child is None else child.tail) or ""
+            mid_sentence = child is not None or element.tag in _INLINE  # the text goes on a sentence
+            for match in _CAPITALIZED.finditer(text):
+                before = text[: match.start()].rstrip()
+                if before[-1] in ".?!…" if before else not mid_sentence:
+                    continue  # a sentence's first word
+                names.add(match.group())
+                names.update(part for part in _WORD_JOINS.split(match.group()) if len(part) >= 6 and _CAPITAL_FIRST.match(part))
+                if _ELIDED_ARTICLE.match(match.group()):
+                    elided.append((element, child, match.start(), match.end()))
+    for element, child, start, end in reversed(elided):  # from the last, so that earlier offsets hold
+        _wrap_ranges(element, child, [(start, end)], "whole-word")
+    return names
 
 
 # A line breaks at a word's own hyphen only where hyphenation could break it too (guide.css,
@@ -633,7 +630,7 @@ def prepare_chapter(
         image.set("src", src)
         image.attrib.pop("loading", None)
 
-    _keep_names_whole(root)
+    names = names_printed_whole(root)
     _keep_short_compounds_whole(root, edition.lang)
     for element in root.iter("h2", "h3", "h4", "h5", "h6"):  # styled by role, whatever the level
         _add_class(element, {"h2": "section-title", "h3": "subsection-title"}.get(element.tag, "minor-title"))
@@ -645,7 +642,9 @@ def prepare_chapter(
 
     body = (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
     html = f'<section class="chapter" id="{chapter.slug}">{body}</section>'
-    return PreparedChapter(chapter.slug, _in_print(title, edition.lang), _in_print(chapter.description, edition.lang), html)
+    return PreparedChapter(
+        chapter.slug, _in_print(title, edition.lang), _in_print(chapter.description, edition.lang), html, frozenset(names)
+    )
 
 
 @lru_cache(maxsize=1)  # one per process: Jinja then compiles each template once (and again if it changes)
@@ -657,8 +656,8 @@ def _environment() -> Environment:
     return env
 
 
-def build_document(parts: list[Part], edition: Edition, assets: Mapping[str, Path]) -> tuple[str, list[Finding]]:
-    """The whole guide as one HTML document, and the problems that keep it from printing well."""
+def build_document(parts: list[Part], edition: Edition, assets: Mapping[str, Path]) -> AssembledGuide:
+    """The whole guide as one HTML document, the problems that keep it from printing well, and its names."""
     words = labels(edition.lang)
     chapters = [chapter for part in parts for chapter in part.chapters]
     links = _Links(chapters, assets, edition)
@@ -681,4 +680,5 @@ def build_document(parts: list[Part], edition: Edition, assets: Mapping[str, Pat
         online_after=online_after,
         parts=prepared_parts,
     )
-    return html, problems
+    names = frozenset().union(*(chapter.names for part in prepared_parts for chapter in part["chapters"]))
+    return AssembledGuide(html, problems, names)

@@ -147,12 +147,12 @@ def typeset_guide_pdf(job: GuideJob) -> GuidePdf:
         # Assembled only on a cache miss. A PDF is cached only when its document had no problem,
         # so a cache hit means these same inputs printed well.
         parts = contents.arrange(job.chapters, labels.labels(job.lang)["appendix"])
-        document, problems = assemble.build_document(parts, job.edition, job.assets)
+        document, problems, names = assemble.build_document(parts, job.edition, job.assets)
         if problems:
             raise ContentError(problems)
         start = time.perf_counter()
         numbers = cache.cached_path("guide-page-numbers", [job.lang], ".json")
-        layout = render.typeset(document, job.stylesheet, path, _page_numbers(numbers))
+        layout = render.typeset(document, job.stylesheet, path, _page_numbers(numbers), names)
         _save_page_numbers(numbers, layout.anchors)
         _write_atomically(job.page_count_path, str(layout.pages))
         timing["seconds"] = time.perf_counter() - start

@@ -107,19 +107,76 @@ def _lines_filled_before_elements():
         inline.split_first_line = split_first_line
 
 
+_ELISION = re.compile(r"[’']")
+
+
+@contextmanager
+def _names_printed_whole(names: frozenset[str]):
+    """While the guide is typeset, the hyphenation dictionaries WeasyPrint asks for offer no break
+    inside a name (assemble.names_printed_whole), nor inside a word ending in one after an
+    elision ("l’Université"). Each name used to sit in a span of its own that set hyphens: manual:
+    about 3,000 inline elements per language, which made each layout about a quarter slower."""
+    import pyphen
+
+    if not names:
+        yield
+        return
+
+    original = pyphen.Pyphen
+
+    class NamesWhole(original):
+        def iterate(self, word):
+            if any(part in names for part in _ELISION.split(word)):
+                return iter(())
+            return super().iterate(word)
+
+    pyphen.Pyphen = NamesWhole  # WeasyPrint makes each layout's dictionaries through this name
+    try:
+        yield
+    finally:
+        pyphen.Pyphen = original
+
+
+
+@contextmanager
+def _page_references_made_once():
+    """pydyf 0.13 makes the tuple of every page's reference each time it is read, and WeasyPrint
+    reads it once for each element of the structure tree: a tuple of 200 references made some
+    30,000 times, about a fifth of writing a guide. While the guide is written, the tuple is made
+    again only when a page was added since."""
+    import pydyf
+
+    made_each_time = pydyf.PDF.page_references
+
+    def page_references(pdf):
+        pages = len(pdf.pages["Kids"])  # three items per page, appended as each page is added
+        made = pdf.__dict__.get("_page_references_made")
+        if made is None or made[0] != pages:
+            made = pdf.__dict__["_page_references_made"] = (pages, made_each_time.fget(pdf))
+        return made[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = made_each_time
+
+
 def with_page_numbers(document: str, pages: dict[str, int]) -> str:
     """``document`` with data-page="N" on each reference: its target's page, or the first guess."""
     return REFERENCE.sub(lambda m: f'{m.group(0)} data-page="{pages.get(m.group(1), FIRST_GUESS)}"', document)
 
 
-def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None) -> Layout:
+def typeset(
+    document: str, stylesheet: str, target: Path, first_guess: dict[str, int] | None = None, names: frozenset[str] = frozenset()
+) -> Layout:
     """Write ``document`` as a PDF; any WeasyPrint warning is an error, so nothing prints half-right.
 
     Only file: and data: addresses are fetched: the build never reaches out to the network, and an
     image that is not a local file fails the build instead of silently vanishing.
 
     ``first_guess`` (each anchor's page in an earlier edition) seeds the first layout: when no page
-    break moved, one layout is enough. Returns the page count and each referenced anchor's page (to seed the next one).
+    break moved, one layout is enough. ``names`` are never hyphenated. Returns the page count and each referenced anchor's page (to seed the next one).
     """
     # Imported here: WeasyPrint takes longer to import than a whole rebuild of the site takes, and
     # it is only needed when the cache has no PDF for this content.
@@ -132,7 +189,7 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
     fonts = FontConfiguration()
     targets = set(REFERENCE.findall(document))
     pages: dict[str, int] = dict(first_guess or {})
-    with _warnings_of("weasyprint") as warnings, _lines_filled_before_elements():
+    with _warnings_of("weasyprint") as warnings, _lines_filled_before_elements(), _names_printed_whole(names):
         css = CSS(string=stylesheet, font_config=fonts, url_fetcher=fetcher)
 
         def lay_out_alone(html: str):
@@ -169,7 +226,7 @@ def typeset(document: str, stylesheet: str, target: Path, first_guess: dict[str,
         else:
             warnings.append(f"the page numbers of cross-references still moved after {MAX_LAYOUTS} layouts")
         if not warnings:
-            with tagged_with_part_languages():
+            with tagged_with_part_languages(), _page_references_made_once():
                 rendered.write_pdf(target, pdf_variant=PDF_VARIANT, optimize_images=True)
     if warnings:
         raise TypesetError("WeasyPrint could not typeset the guide as written:\n  " + "\n  ".join(warnings))
