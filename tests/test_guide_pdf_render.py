@@ -264,7 +264,7 @@ def test_while_the_guide_is_written_each_page_reference_is_the_one_pydyf_makes()
     assert pdf.page_references == seen[-1] and pdf.page_references is not pdf.page_references, "pydyf's own, once done"
 
 
-def test_the_collector_looks_at_new_objects_less_often_while_the_guide_is_laid_out_and_as_before_after(tmp_path, monkeypatch):
+def test_the_collector_looks_at_new_objects_less_often_while_the_guide_is_laid_out_and_as_before_after(tmp_path, monkeypatch, request):
     """Python's collector walked each layout's millions of objects again and again (render.py):
     during each layout it waits for 50,000 new objects instead of 700, and its settings are
     back as they were once the PDF is written, even when the typesetting fails."""
@@ -277,6 +277,9 @@ def test_the_collector_looks_at_new_objects_less_often_while_the_guide_is_laid_o
     during = []
     real_render = weasyprint.HTML.render
     monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: during.append(gc.get_threshold()) or real_render(self, *a, **k))
+    run_wide = gc.get_threshold()  # the tests' own setting (conftest.py)
+    gc.set_threshold(700, 10, 10)  # Python's default, as in a build
+    request.addfinalizer(lambda: gc.set_threshold(*run_wide))
     before = gc.get_threshold()
     typeset('<html lang="en"><head><title>t</title></head><body><p>Hello.</p></body></html>', "", tmp_path / "a.pdf")
     assert during and all(thresholds[0] == 50_000 and thresholds[1:] == before[1:] for thresholds in during), during
