@@ -193,7 +193,7 @@ def test_the_last_edition_page_numbers_seed_the_next_typesetting(cache_dir, monk
 
     guesses = []
     real_typeset = render.typeset
-    monkeypatch.setattr(render, "typeset", lambda *args: guesses.append(args[3]) or real_typeset(*args))  # noqa: E731
+    monkeypatch.setattr(render, "typeset", lambda *args: guesses.append(args[3]) or real_typeset(*args))
     make_guide_pdf(chapters(), EDITION, {})
     make_guide_pdf(chapters("<p>Une phrase de plus.</p>"), EDITION, {})
     assert guesses[0] == {} and guesses[1] and all(isinstance(page, int) for page in guesses[1].values())
