@@ -422,15 +422,15 @@ def _wrap_to_the_end(heading: HtmlElement, run_index: int, offset: int) -> None:
 _CAPITALIZED = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÖØ-Þ]|[a-z]+[A-Z])[\w’'-]{5,}")
 _NOT_HYPHENATED = {"a", "abbr", "code", "pre", *_HEADINGS}
 _INLINE = {"span", "em", "strong", "i", "b", "q", "cite", "mark"}  # their text goes on a sentence
-_WORD_JOINS = re.compile(r"[-’']")  # a compound's parts, and a word after an elision, are words of their own
+_WORD_JOINS = re.compile(r"[-’']")  # where WeasyPrint cuts the words it gives the hyphenation dictionary
 _CAPITAL_FIRST = re.compile(r"[A-ZÀ-ÖØ-Þ]|[a-z]+[A-Z]")
 _ELIDED_ARTICLE = re.compile(r"[A-ZÀ-ÖØ-Þ][’'][a-zà-ÿ]")  # "L'actualité", not "L'Université"
 
 
 def names_printed_whole(root: HtmlElement) -> set[str]:
-    """The names of a chapter, as hyphenation sees its words: each capitalized word found inside a
-    sentence, and each capitalized part of it ("Colombie" and "Britannique" of
-    "Colombie-Britannique", "Carleton" of "Carleton’s").
+    """The names of a chapter, as hyphenation sees its words (cut at hyphens and apostrophes): the
+    capitalized parts of each capitalized word found inside a sentence ("Colombie" and
+    "Britannique" of "Colombie-Britannique", "Carleton" of "Carleton’s").
 
     French hyphenation sees the word after an elision on its own ("actualité" of the magazine
     *L'actualité*), where the dictionary cannot tell it from the common word: such a name goes in
@@ -449,7 +449,6 @@ def names_printed_whole(root: HtmlElement) -> set[str]:
                 before = text[: match.start()].rstrip()
                 if before[-1] in ".?!…" if before else not mid_sentence:
                     continue  # a sentence's first word
-                names.add(match.group())
                 names.update(part for part in _WORD_JOINS.split(match.group()) if len(part) >= 6 and _CAPITAL_FIRST.match(part))
                 if _ELIDED_ARTICLE.match(match.group()):
                     elided.append((element, child, match.start(), match.end()))

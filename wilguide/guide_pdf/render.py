@@ -108,16 +108,13 @@ def _lines_filled_before_elements():
         inline.split_first_line = split_first_line
 
 
-_ELISION = re.compile(r"[’']")
-
-
 @contextmanager
 def _names_printed_whole(names: frozenset[str]):
     """While the guide is typeset, the hyphenation dictionaries WeasyPrint asks for offer no break
-    inside a name (assemble.names_printed_whole), nor inside a word ending in one after an
-    elision ("l’Université"). Each name used to sit in a span of its own that set hyphens: manual:
-    about 3,000 inline elements per language, which made each layout about 30 % slower (17 s
-    instead of 13 s for the French guide)."""
+    inside a name (assemble.names_printed_whole). WeasyPrint hands them one word at a time, cut at
+    hyphens and apostrophes ("Université" of "l’Université"). Each name used to sit in a span of
+    its own that set hyphens: manual: about 3,000 inline elements per language, which made each
+    layout about 30 % slower (17 s instead of 13 s for the French guide)."""
     import pyphen
 
     if not names:
@@ -128,7 +125,7 @@ def _names_printed_whole(names: frozenset[str]):
 
     class NamesWhole(original):
         def iterate(self, word):
-            if any(part in names for part in _ELISION.split(word)):
+            if word in names:
                 return iter(())
             return super().iterate(word)
 
