@@ -151,5 +151,5 @@ def test_when_things_go_wrong_ticks_by_label_and_keeps_them_per_language(page, s
 
     page.goto(site_server + "en/toolkit/when-things-go-wrong/")
     assert ticked_keys(page) == []
-    page.get_by_label("Debrief with your manager, HR or another mentor.").check()
+    page.get_by_label("Debrief with your manager, HR, the placement coordinator or another mentor.").check()
     assert page.locator(PROGRESS).text_content() == "1 of 45 ticked"

@@ -90,9 +90,9 @@ INJURY_PLACES = {
     "en": ["Ontario", "British Columbia", "Alberta", "Quebec", "Federally regulated workplaces", "New Brunswick",
            "Saskatchewan", "Manitoba", "Nova Scotia", "Prince Edward Island", "Newfoundland and Labrador", "Yukon",
            "Northwest Territories and Nunavut"],
-    "fr": ["Ontario", "Colombie-Britannique", "Alberta", "Québec", "Sous réglementation fédérale", "Nouveau-Brunswick",
-           "Saskatchewan", "Manitoba", "Nouvelle-Écosse", "Île-du-Prince-Édouard", "Terre-Neuve-et-Labrador", "Yukon",
-           "Territoires du Nord-Ouest et Nunavut"],
+    "fr": ["Ontario", "Colombie-Britannique", "Alberta", "Québec", "Milieux de travail sous réglementation fédérale",
+           "Nouveau-Brunswick", "Saskatchewan", "Manitoba", "Nouvelle-Écosse", "Île-du-Prince-Édouard",
+           "Terre-Neuve-et-Labrador", "Yukon", "Territoires du Nord-Ouest et Nunavut"],
 }
 PLACE_LISTS = {
     **{(lang, "injury"): [(place, place + ".") for place in places] for lang, places in INJURY_PLACES.items()},
@@ -155,7 +155,7 @@ PLACE_LISTS[("en", "safety")] = [(place, place + ".") for place in SAFETY_PLACES
     ("Federally regulated workplaces", "Federally regulated workplaces.")]
 PLACE_LISTS[("fr", "safety")] = [(place, place + ".") for place in SAFETY_PLACES["fr"]] + [
     ("Territoires du Nord-Ouest", "Territoires du Nord-Ouest et Nunavut."), ("Nunavut", "Territoires du Nord-Ouest et Nunavut."),
-    ("Sous réglementation fédérale", "Sous réglementation fédérale.")]
+    ("Milieux de travail sous réglementation fédérale", "Milieux de travail sous réglementation fédérale.")]
 # Items of those lists that name no single place, so no link leads to them.
 ITEMS_WITHOUT_A_LINK = {
     ("en", "injury"): [], ("fr", "injury"): [],
