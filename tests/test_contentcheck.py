@@ -136,12 +136,18 @@ def test_broken_links_and_anchors(tmp_path):
 
 
 def test_a_link_named_after_one_section_must_lead_to_it(tmp_path):
-    # On paper "What to do (p. 12)" sends the reader to the section its words name.
+    # On paper "What to do (p. 12)" sends the reader to the section its words name; a page's title
+    # sends them to the page's start, so a link to one of its sections names both. A link named
+    # "Chapter – Section" (the French line 21) and one named after a page it opens at the top pass.
     assert findings_of(fixture_tree(tmp_path, "link-names")) == [
         "docs/en/guide.md:16: link '*What to do*' leads to #tools, but its words are the title of #what-to-do in "
         "docs/en/guide.md: name the section it leads to, or link to #what-to-do",
+        "docs/en/guide.md:18: link 'The guide' leads to #tools, but its words are the title of the whole page "
+        "docs/en/guide.md: name the section too, 'The guide – Tools', or link to the page without #tools",
         "docs/fr/index.md:19: link 'Outils' leads to #what-to-do, but its words are the title of #tools in "
         "docs/fr/guide.md: name the section it leads to, or link to #tools",
+        "docs/fr/index.md:21: link 'Le guide' leads to #tools, but its words are the title of the whole page "
+        "docs/fr/guide.md: name the section too, 'Le guide – Outils', or link to the page without #tools",
     ]
 
 

@@ -2,7 +2,10 @@
 
 On paper a link prints as its words and a page number ("Who does what (p. 18)"): a reader who turns
 to that page looks for the section the words name. When the words are the title of one section of
-the target page and the link goes to another, the reader lands in the wrong place, online too.
+the target page and the link goes to another, the reader lands in the wrong place, online too. The
+same goes for a link named after a whole page that leads to one of its sections: the reader looks
+for the page's title and finds a section in the middle of it, so the words name both ("Chapter –
+Section").
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from .project import Project
 # [words](target "title"): the words of an inline link (no nested brackets) and its target.
 NAMED_LINK = re.compile(r"(?<![!\\])\[(?P<text>[^\[\]\n]+)\]\((?P<target>[^\s()]+)(?:\s+\"[^\"\n]*\")?\)")
 MARKUP = re.compile(r"\{[^{}]*\}|[*_`]")
+# "2. Draft a learning plan" is named "Draft a learning plan" in a link.
+STEP_NUMBER = re.compile(r"^\d+\.\s+")
 
 
 def _words(text: str) -> str:
@@ -42,4 +47,18 @@ def link_names(project: Project) -> list[Finding]:
                         f"link '{match.group('text')}' leads to #{anchor}, but its words are the title of "
                         f"#{heading.id} in {target.display}: name the section it leads to, or link to #{heading.id}"
                     )))
+            findings += _page_title_to_section(page, match, target, anchor, named)
     return findings
+
+
+def _page_title_to_section(page, match, target, anchor: str, named: str) -> list[Finding]:
+    titles = [heading for heading in target.headings if heading.level == 1]
+    sections = [heading for heading in target.headings if heading.level >= 2 and heading.id == anchor]
+    if not titles or not sections or _words(titles[0].text) != named:
+        return []
+    title = MARKUP.sub("", titles[0].text).strip()
+    section = STEP_NUMBER.sub("", MARKUP.sub("", sections[0].text).strip())
+    return [Finding(page.display, page.line(match.start()), (
+        f"link '{match.group('text')}' leads to #{anchor}, but its words are the title of the whole page "
+        f"{target.display}: name the section too, '{title} – {section}', or link to the page without #{anchor}"
+    ))]
