@@ -1,6 +1,7 @@
 """One number per fact: the preparation lead time, the exit conversation's length, the
 placement-length bands, the final evaluation's and mid-placement review's timing and the follow-up
-read the same in the chapters, the checklists and the planner's data.
+read the same in the chapters, the checklists and the planner's data, and so do a remote student's
+daily touchpoint and the Quebec holidays the planner moves.
 
 Expected values are the literal words a reader sees; the planner's side is read from
 content/planner.yml with a plain YAML parser, not through the planner's own code."""
@@ -172,3 +173,42 @@ FOLLOW_UP = {
 def test_the_follow_up_falls_in_the_guides_range_where_the_pages_say_the_planner_books_it(lang):
     assert PLANNER["follow_up_after_end"] == "4w"
     assert_pages_say(lang, FOLLOW_UP[lang])
+
+
+# A remote student's daily touchpoint: two weeks, where the pages give the rhythm and in the planner.
+REMOTE_DAILY_TOUCHPOINT = {
+    "fr": [
+        ("practices/check-in.md", "Court point quotidien de 10 à 15 minutes (pendant les deux premières semaines si le stage se fait à distance)"),
+        ("practices/check-in.md", "Notre conseil : pendant les deux premières semaines, tenez un court point quotidien par vidéo ou par clavardage."),
+        ("remote-hybrid.md", "Un court point quotidien de 10 à 15 minutes pendant les deux premières semaines."),
+    ],
+    "en": [
+        ("practices/check-in.md", "Short daily touchpoint (10–15 minutes; for the first two weeks if the work is remote)"),
+        ("practices/check-in.md", "Our advice: for the first two weeks, hold a short daily touchpoint by video or chat."),
+        ("remote-hybrid.md", "A short daily touchpoint of 10 to 15 minutes for the first two weeks."),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_remote_students_daily_touchpoint_lasts_two_weeks_as_the_planner_books_it(lang):
+    formats = {f["key"]: f for f in PLANNER["formats"]}
+    assert (formats["on-site"]["daily_weeks"], formats["remote"]["daily_weeks"]) == (1, 2)
+    assert_pages_say(lang, REMOTE_DAILY_TOUCHPOINT[lang])
+
+
+# In Quebec the planner moves a holiday to the Monday only for June 24 and July 1 on a Sunday, as
+# the trainees Act does (legal-hr-basics.md); the planner page says so.
+QUEBEC_OBSERVED = {
+    "fr": [("toolkit/planner.md", "Au Québec, il ne reporte que la fête nationale (24 juin) et la fête du Canada (1er juillet), "
+            "et seulement quand elles tombent un dimanche")],
+    "en": [("toolkit/planner.md", "In Quebec, it does so only when Quebec's National Holiday (June 24) or Canada Day (July 1) "
+            "falls on a Sunday")],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_planner_page_says_which_quebec_holidays_move_as_the_planner_has_it(lang):
+    quebec = next(p for p in PLANNER["provinces"] if p["key"] == "QC")
+    assert sorted(quebec["observed"]) == ["Canada Day", "Saint John the Baptist Day"]
+    assert_pages_say(lang, QUEBEC_OBSERVED[lang])
