@@ -48,6 +48,18 @@ def test_main_is_deployed_to_github_pages_with_its_url():
     assert deploy["needs"] == "build" and commands(deploy) == ["actions/deploy-pages@v4"]
 
 
+def test_deployments_reuse_the_generated_files_so_an_unchanged_download_keeps_its_date():
+    # The downloads page dates each file by its cached copy; a deployment that typeset everything
+    # again would date every file the day of the deployment, changed or not.
+    build = load("pages.yml")["jobs"]["build"]
+    steps = commands(build)
+    cache = next(step for step in build["steps"] if step.get("uses") == "actions/cache@v4")
+    assert cache["with"]["path"] == ".cache/wilguide"
+    assert cache["with"]["restore-keys"] == "wilguide-"
+    assert cache["with"]["key"].startswith("wilguide-")
+    assert steps.index("actions/cache@v4") < steps.index("bash scripts/build.sh -d site")
+
+
 def test_pull_request_template_has_the_contributing_checklist():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for promise in ("bash scripts/check-content.sh", "wilguide-translations record", "bash scripts/serve.sh",
