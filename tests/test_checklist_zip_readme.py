@@ -45,7 +45,7 @@ FIRST_STEP = {
 AGAIN = {
     "fr": "À reprendre\u00a0: 02-reflexion-sur-mes-competences-en-mentorat, 03-autoevaluation-mentorat-inclusif, "
           "06-plan-d-apprentissage, 07-entente-de-mentorat",
-    "en": "Again: 02-reflection-on-my-mentor-competencies, 03-inclusive-mentoring-self-check, 06-learning-plan, "
+    "en": "Use again: 02-reflection-on-my-mentor-competencies, 03-inclusive-mentoring-self-check, 06-learning-plan, "
           "07-mentoring-agreement",
 }
 # What the kit is, for whom, and to extract it first.
@@ -190,8 +190,8 @@ def test_read_me_comes_first_and_lists_every_file_with_its_step(docs, lang):
     # Step 4 lists its own file, then the tools it uses again.
     assert re.search(rf"\r\n   - 09-[a-z-]+\.pdf {re.escape(pdf)}\r\n   {AGAIN[lang].split()[0]}", step(text, 4))
     assert joined(step(text, 4)).endswith(f" {AGAIN[lang]}")
-    assert re.search(r"\r\n   (Again|À reprendre\u00a0): 06-(learning-plan|plan-d-apprentissage)$", step(text, 3))
-    assert "Again" not in step(text, 1) and "reprendre" not in step(text, 1)
+    assert re.search(r"\r\n   (Use again|À reprendre\u00a0): 06-(learning-plan|plan-d-apprentissage)$", step(text, 3))
+    assert "Use again" not in step(text, 1) and "reprendre" not in step(text, 1)
     assert joined(text).endswith(f"{ADAPT[lang]}  {PUBLISHER} · {LICENCE[lang]} ")
     # Wrapped at 72 characters for Notepad; only a file's line, which is never cut, may be longer.
     assert all(len(line) <= 72 or line.startswith("   - ") for line in lines)

@@ -258,10 +258,10 @@ def test_the_rhythm_table_says_once_what_several_lengths_share():
             for row in table.xpath(".//tbody/tr")}
     assert rows["Preparation"] == [("2 weeks before the start", 4)]
     assert rows["Mid-placement review"] == [
-        ("Around 50% of the placement", 3), ("Around 50% of the placement; a quarterly review every 13 weeks", 1),
+        ("About 50% of the way through the placement", 3), ("About 50% of the way through the placement; a quarterly review every 13 weeks", 1),
     ]
     assert rows["Ramp-up"] == [
-        ("Twice a week, until 25% of the placement", 1), ("Every week, until 25% of the placement", 2),
+        ("Twice a week, until 25% of the way through the placement", 1), ("Every week, until 25% of the way through the placement", 2),
         ("Every week, until week 4", 1),
     ]
     assert all(sum(span for _, span in cells) == 4 for cells in rows.values()), rows

@@ -337,9 +337,9 @@ test("a right-to-left name or a stray direction mark stays inside the name", () 
 
 test("the expectations meeting and the midpoint review link the learning plan template", () => {
   const texts = (key) => meetingLinks(data.meetings[key], data.strings).map(([text]) => text);
-  assert.ok(texts("expectations").includes("Template to fill in: Learning plan"), texts("expectations").join(" | "));
-  assert.ok(texts("mid-review").includes("Template to fill in: Learning plan"));
-  assert.ok(!texts("check-in").some((text) => text.startsWith("Template to fill in")));
+  assert.ok(texts("expectations").includes("Learning plan (template to fill in)"), texts("expectations").join(" | "));
+  assert.ok(texts("mid-review").includes("Learning plan (template to fill in)"));
+  assert.ok(!texts("check-in").some((text) => text.endsWith("(template to fill in)")));
 });
 
 test("public holidays: the chosen province's, by name, and none without a province", () => {

@@ -108,7 +108,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "readme.online.address": "{text} (online: {address})",
         "readme.file.docx": "Word, to adapt",
         "readme.file.pdf": "PDF, to fill in",
-        "readme.again": "Again:",
+        "readme.again": "Use again:",
         "readme.others": "Other tools:",
         "readme.elsewhere": "Not in this ZIP file: the whole guide as a PDF and the check-in planner. Both are on the guide's website.",
         "readme.elsewhere.address": "Not in this ZIP file: the whole guide as a PDF, to download from {downloads}, and the check-in planner, online at {planner}.",

@@ -29,7 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
         "guide_title": "{title}\u00a0: version complète",
         "guide_description": "Toutes les pages du guide en un seul fichier, avec la boîte à outils (listes de vérification et modèles) en annexe.",
         "skipped": "Le PDF du guide n'est pas produit dans cet aperçu ({reason}). La commande mkdocs build le produit toujours.",
-        "updating": "Aperçu\u00a0: ce fichier est en cours de mise à jour avec vos dernières modifications. Le lien mène encore à la version précédente\u00a0; rechargez la page dans une minute pour obtenir la nouvelle.",
+        "updating": "Aperçu\u00a0: ce fichier est en cours de mise à jour avec vos dernières modifications. Le lien mène encore à la version précédente; rechargez la page dans une minute pour obtenir la nouvelle.",
         "preparing": "Aperçu\u00a0: le PDF du guide est en cours de production. Rechargez la page dans une minute pour le télécharger.",
         "failed": "Aperçu\u00a0: le PDF du guide n'a pas pu être mis à jour avec vos dernières modifications. L'erreur est affichée dans le terminal de mkdocs serve.",
         "download_link": "{title} ({kind}), {size}",
