@@ -39,7 +39,7 @@ ALLOWED = {
     "TRAES", "BHER", "EDI", "AIT", "WIL", "MENTOR",
     # BHER's name in each language: the glossary's abbreviations table gives the other one too
     "Business + Higher Education Roundtable", "Table ronde des affaires + de l'enseignement supérieur", "Mentor Canada", "Work-Learn Institute", "Waterloo",
-    "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md",
+    "Canada", "Creative Commons Attribution 4.0 International", "CONTRIBUTING.md", "CONTRIBUTING.fr.md",
     # sources cited by name in both languages (the references pages, the chapters' citations)
     "CRTC", "CICMH", "CICan", "CNESST", "Dentons", "Hicks Morley", "Filion Wakely Thorup Angeletti", "CREAN", "Coastal Research, Education & Advocacy Network",
     "Jaber et al.", "PLEA", "WorkSafeBC", "WorkplaceNL",
