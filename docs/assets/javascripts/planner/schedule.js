@@ -260,7 +260,8 @@ export function rhythmLine(plan, s) {
   }
   return runs.map(({ every, from, to }, i) => {
     const text = every === "daily" ? s.rhythm_daily : s[`every_${every}`].toLowerCase();
-    const key = i && i === runs.length - 1 ? "rhythm_then" : from === to ? "rhythm_week" : "rhythm_weeks";
+    const key = i && i === runs.length - 1 ? "rhythm_then"
+      : from === to ? "rhythm_week" : to === from + 1 ? "rhythm_two_weeks" : "rhythm_weeks";
     return fill(s[key], { every: text, from, to });
   }).join(" · ");
 }
