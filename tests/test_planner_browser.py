@@ -662,7 +662,7 @@ def test_after_create_the_result_opens_with_its_rhythm_and_one_summary(page, sit
     assert page.evaluate("document.activeElement.id") == "planner-result-title"
     first_line = page.locator("#planner-result-title + p")
     assert first_line.inner_text() == (
-        f"Semaine{NBSP}1{NBSP}: chaque jour · Semaines{NBSP}2 à 4{NBSP}: chaque semaine · Ensuite aux deux semaines"
+        f"Semaine{NBSP}1{NBSP}: chaque jour · De la semaine{NBSP}2 à la semaine{NBSP}4{NBSP}: chaque semaine · Ensuite aux deux semaines"
     )
     summary = page.inner_text("#planner-summary")
     assert " rencontres du mardi 25 août 2026 au " in summary  # the preparation, two weeks before the start

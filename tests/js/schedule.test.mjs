@@ -299,12 +299,12 @@ test("a date in the wrong form gets a format message, a date that does not exist
 });
 
 test("the rhythm in one line, as the reader sees it", () => {
-  assert.equal(rhythmLine(plan({}), data.strings), "Week 1: every day · Weeks 2 to 4: every week · Then every two weeks");
+  assert.equal(rhythmLine(plan({}), data.strings), "Week 1: every day · From week 2 to week 4: every week · Then every two weeks");
   assert.equal(rhythmLine(plan({ cadence: "weekly" }), data.strings), "Week 1: every day · Then every week");
   // Remote: the daily touchpoint lasts two weeks and check-ins move one step more often.
-  assert.equal(rhythmLine(plan({ format: "remote" }), data.strings), "Weeks 1 and 2: every day · Then every week");
+  assert.equal(rhythmLine(plan({ format: "remote" }), data.strings), "From week 1 to week 2: every day · Then every week");
   assert.equal(rhythmLine(plan({ format: "remote", preference: "fewer" }), data.strings),
-    "Weeks 1 and 2: every day · Weeks 3 and 4: every week · Then every two weeks");
+    "From week 1 to week 2: every day · From week 3 to week 4: every week · Then every two weeks");
 });
 
 test("meetings in the past or over the year-end holidays are flagged", () => {

@@ -50,7 +50,7 @@ errors_title error_required error_date error_year error_end_or_weeks error_end_a
 error_end_before_start error_too_long error_too_short error_weeks error_time error_outside error_in_week_one
 error_mid_too_late error_final_before_mid error_cadence every_daily every_twice-weekly every_weekly
 every_biweekly every_monthly error_format agenda_label link_ignored link_too_long before_start flag_past
-flag_holidays other_zone rhythm_week rhythm_two_weeks rhythm_weeks rhythm_then rhythm_daily hours_total hours first_of_month
+flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_total hours first_of_month
 flag_holiday holidays_unknown holidays_failed avoid_holidays flag_moved flag_holiday_entered
 flag_holiday_no_room download_failed error_item
 """.split()

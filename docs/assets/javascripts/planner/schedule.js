@@ -249,7 +249,7 @@ export const byPhase = (meetings, data) => data.phases
   .map((p) => ({ ...p, meetings: meetings.filter((m) => m.phase === p.key) })).filter((g) => g.meetings.length)
   .map((g) => ({ ...g, minutes: g.meetings.reduce((sum, m) => sum + m.length, 0) }));
 
-/** "week 1: every day · weeks 2 to 4: every week · then every two weeks" */
+/** "Week 1: every day · From week 2 to week 4: every week · Then every two weeks" */
 export function rhythmLine(plan, s) {
   const runs = [];
   for (const m of plan.meetings) {
@@ -260,8 +260,7 @@ export function rhythmLine(plan, s) {
   }
   return runs.map(({ every, from, to }, i) => {
     const text = every === "daily" ? s.rhythm_daily : s[`every_${every}`].toLowerCase();
-    const key = i && i === runs.length - 1 ? "rhythm_then"
-      : from === to ? "rhythm_week" : to === from + 1 ? "rhythm_two_weeks" : "rhythm_weeks";
+    const key = i && i === runs.length - 1 ? "rhythm_then" : from === to ? "rhythm_week" : "rhythm_weeks";
     return fill(s[key], { every: text, from, to });
   }).join(" · ");
 }
