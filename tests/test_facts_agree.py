@@ -179,12 +179,12 @@ def test_the_follow_up_falls_in_the_guides_range_where_the_pages_say_the_planner
 REMOTE_DAILY_TOUCHPOINT = {
     "fr": [
         ("practices/check-in.md", "Court point quotidien de 10 à 15 minutes (pendant les deux premières semaines si le stage se fait à distance)"),
-        ("practices/check-in.md", "Notre conseil : pendant les deux premières semaines, tenez un court point quotidien par vidéo ou par clavardage."),
+        ("practices/check-in.md", "Notre conseil : si le stage se fait entièrement à distance, tenez un court point quotidien par vidéo ou par clavardage pendant les deux premières semaines;"),
         ("remote-hybrid.md", "Un court point quotidien de 10 à 15 minutes pendant les deux premières semaines."),
     ],
     "en": [
         ("practices/check-in.md", "Short daily touchpoint (10–15 minutes; for the first two weeks if the work is remote)"),
-        ("practices/check-in.md", "Our advice: for the first two weeks, hold a short daily touchpoint by video or chat."),
+        ("practices/check-in.md", "Our advice: if the work is fully remote, hold a short daily touchpoint by video or chat for the first two weeks;"),
         ("remote-hybrid.md", "A short daily touchpoint of 10 to 15 minutes for the first two weeks."),
     ],
 }
