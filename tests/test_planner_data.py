@@ -181,6 +181,28 @@ def test_a_meeting_without_agenda_prompts_is_reported(tmp_path):
     assert any("meeting 'check-in': no agenda source in docs/fr/ has at least 3 list items" in f for f in findings), findings
 
 
+@pytest.mark.parametrize("kind", ["mid-review", "informal-review", "quarterly-review"])
+def test_a_review_lists_the_students_feedback_on_supervision_after_the_learning_plan(kind):
+    """toolkit/mid-placement-review.md keeps a third of the review for the student's feedback; the
+    review's calendar entry lists those items after the learning plan's (agenda_also)."""
+    prompts = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)["meetings"][kind]["prompts"]
+    assert prompts[0] == "Go through each learning-plan goal: met, in progress or needs a change."
+    assert prompts[-3:] == [
+        "Keep at least a third of the review for the student's feedback: ask what helps in your supervision and mentoring, and what could change.",
+        "Agree on how often to hold check-ins from here on.",
+        "Ask again, privately, whether an accommodation would help or needs adjusting.",
+    ]
+
+
+def test_an_agenda_also_section_without_list_items_is_reported_at_its_line(tmp_path):
+    broken = broken_copy(tmp_path, "agenda_also: toolkit/mid-placement-review.md#feedback-on-supervision",
+                         "agenda_also: practices/check-in.md#remote")
+    line = line_of(broken, "practices/check-in.md#remote")
+    assert findings_of(broken, DOCS) == [
+        f"{broken}:{line}: meeting 'mid-review': 'practices/check-in.md#remote' in agenda_also has no list items in docs/fr/"
+    ]
+
+
 def test_guide_section_lists_are_read_as_plain_text(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(

@@ -383,8 +383,8 @@ def _phases(check: _Checker, tree: LineDict) -> list[dict]:
     return phases
 
 
-MEETING_SETTINGS = ("key", "phase", "name", "minutes", "with_student", "with_mentor", "agenda", "prompts_in_turn",
-                    "checklist", "guide", "template")
+MEETING_SETTINGS = ("key", "phase", "name", "minutes", "with_student", "with_mentor", "agenda", "agenda_also",
+                    "prompts_in_turn", "checklist", "guide", "template")
 
 
 def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[dict]:
@@ -399,14 +399,8 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
         minutes = item.get("minutes")
         if minutes is not None:
             minutes = check.integer(item, "minutes", where, 5, 240)
-        sources = item.get("agenda")
-        if isinstance(sources, str):
-            sources = LineList([sources])
-            sources.line, sources.item_lines = item.line_of("agenda"), [item.line_of("agenda")]
-        if not isinstance(sources, LineList) or not sources:
-            check.error(item.line_of("agenda"), f"{where}: 'agenda' must list the checklist or guide section its prompts come from")
-            sources = LineList()
-        agenda = [check.link(source, sources.line_of(i), where) for i, source in enumerate(sources)]
+        agenda = _sources(check, item, "agenda", where, "the checklist or guide section its prompts come from")
+        also = _sources(check, item, "agenda_also", where, "the sections whose items always follow the agenda's")
         meetings.append(
             {
                 "key": item["key"],
@@ -417,7 +411,8 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
                 "with_student": _flag(check, item, "with_student", where),
                 "with_mentor": _flag(check, item, "with_mentor", where),
                 "prompts_in_turn": _prompts_in_turn(check, item, where),
-                "agenda": [link for link in agenda if link],
+                "agenda": agenda,
+                "agenda_also": also,
                 "checklist": check.link(item.get("checklist"), item.line_of("checklist"), where),
                 "guide": check.link(item.get("guide"), item.line_of("guide"), where),
                 # Optional: a toolkit template to fill in at this meeting (the learning plan).
@@ -425,6 +420,21 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
             }
         )
     return meetings
+
+
+def _sources(check: _Checker, item: LineDict, key: str, where: str, what: str) -> list[Link]:
+    """A meeting's list of agenda sources (one link, or a list of them); [] for agenda_also when
+    it is left out. 'agenda' is required."""
+    if key not in item and key != "agenda":
+        return []
+    sources = item.get(key)
+    if isinstance(sources, str):
+        sources = LineList([sources])
+        sources.line, sources.item_lines = item.line_of(key), [item.line_of(key)]
+    if not isinstance(sources, LineList) or not sources:
+        check.error(item.line_of(key), f"{where}: '{key}' must list {what}")
+        return []
+    return [link for i, source in enumerate(sources) if (link := check.link(source, sources.line_of(i), where))]
 
 
 def _flag(check: _Checker, item: LineDict, key: str, where: str) -> bool:

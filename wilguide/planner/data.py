@@ -30,6 +30,23 @@ def check_link(config: PlannerConfig, docs_dir: Path, lang: str, link: Link) -> 
 
 
 def prompts_for(config: PlannerConfig, docs_dir: Path, lang: str, meeting: dict) -> tuple[list[str], list[Finding]]:
+    """Prompts from the first agenda source that has enough items, then every item of each
+    agenda_also source, MAX_PROMPTS in all."""
+    also, findings = [], []
+    for source in meeting.get("agenda_also", []):
+        _, missing = check_link(config, docs_dir, lang, source)
+        items = [] if missing else agenda_items(Path(docs_dir), lang, source.target)
+        if not missing and not items:
+            missing = [Finding(config.path, source.line, f"meeting '{meeting['key']}': '{source.target}' in agenda_also has no list items in docs/{lang}/")]
+        findings += missing
+        also += items
+    if findings:
+        return [], findings
+    agenda, findings = _agenda_prompts(config, docs_dir, lang, meeting)
+    return (agenda[: max(0, MAX_PROMPTS - len(also))] + also[:MAX_PROMPTS] if agenda else []), findings
+
+
+def _agenda_prompts(config: PlannerConfig, docs_dir: Path, lang: str, meeting: dict) -> tuple[list[str], list[Finding]]:
     """Prompts from the first agenda source that has enough items."""
     tried = []
     for source in meeting["agenda"]:
