@@ -135,6 +135,10 @@ def test_placeholders_must_match_between_languages(tmp_path):
         ("{zone: America/Winnipeg,", "{zone: America,", "zones: 'America' is not a time zone"),
         ("{zone: America/Winnipeg,", "{zone: America/Toronto,", "zones: the zone 'America/Toronto' is used twice"),
         ('en: "Central Time — Winnipeg"}', 'en: ""}', "zone 'America/Winnipeg': 'name' has no 'en' text"),
+        ("agenda: [toolkit/check-in-agenda.md, practices/check-in.md#agenda]", "agenda: []",
+         "meeting 'check-in': 'agenda' must list the checklist or guide section its prompts come from"),
+        ("agenda_also: toolkit/mid-placement-review.md#feedback-on-supervision", "agenda_also: []",
+         "meeting 'mid-review': 'agenda_also' must list the sections whose items always follow the agenda's"),
     ],
 )
 def test_mistakes_are_reported_with_file_and_line(tmp_path, old, new, message):

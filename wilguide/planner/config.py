@@ -400,7 +400,8 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
         if minutes is not None:
             minutes = check.integer(item, "minutes", where, 5, 240)
         agenda = _sources(check, item, "agenda", where, "the checklist or guide section its prompts come from")
-        also = _sources(check, item, "agenda_also", where, "the sections whose items always follow the agenda's")
+        also = _sources(check, item, "agenda_also", where, "the sections whose items always follow the agenda's",
+                        required=False)
         meetings.append(
             {
                 "key": item["key"],
@@ -422,10 +423,10 @@ def _meetings(check: _Checker, tree: LineDict, phase_keys: list[str]) -> list[di
     return meetings
 
 
-def _sources(check: _Checker, item: LineDict, key: str, where: str, what: str) -> list[Link]:
-    """A meeting's list of agenda sources (one link, or a list of them); [] for agenda_also when
-    it is left out. 'agenda' is required."""
-    if key not in item and key != "agenda":
+def _sources(check: _Checker, item: LineDict, key: str, where: str, what: str, required: bool = True) -> list[Link]:
+    """A meeting's list of agenda sources (one link, or a list of them); [] when an optional
+    setting is left out."""
+    if key not in item and not required:
         return []
     sources = item.get(key)
     if isinstance(sources, str):
