@@ -65,7 +65,7 @@ def test_the_scripts_data_carries_exactly_the_texts_it_reads(lang):
     """The form's labels, hints and the rhythm table are written into the page by the build: sent
     again in the script's data, they only made the page heavier. Read from the script's own source:
     each text it names (`s.summary`), each key it passes as a quoted name ("error_time") and each
-    family it builds (`every_${…}`) is in the data, and the data holds nothing else."""
+    family it builds (`rhythm_${…}`) is in the data, and the data holds nothing else."""
     source = "".join((DOCS / "assets" / "javascripts" / "planner" / name).read_text(encoding="utf-8")
                      for name in ("planner.js", "schedule.js", "ics.js"))
     named = set(re.findall(r"\bs\.([a-z_]+)", source)) | set(re.findall(r'"([a-z]+_[a-z_]+)"', source))
@@ -75,6 +75,18 @@ def test_the_scripts_data_carries_exactly_the_texts_it_reads(lang):
     assert families and all(any(key.startswith(family) for key in strings) for family in families)
     unread = {key for key in strings - named if not key.startswith(tuple(families))}
     assert unread == set(), "the data carries texts the script never reads"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["chaque jour", "deux fois par semaine", "chaque semaine", "aux deux semaines", "chaque mois"]),
+    ("en", ["every day", "twice a week", "every week", "every two weeks", "every month"]),
+])
+def test_the_rhythm_line_says_how_often_mid_sentence_in_lower_case(lang, expected):
+    """The rhythm line ("Week 1: every day · Then every two weeks") takes its words from the
+    script's data, in lower case, as the form's choices say them."""
+    strings = plan_data(load_planner_config(DATA_FILE), DOCS, lang, fake_url)["strings"]
+    keys = ["rhythm_daily", "rhythm_twice-weekly", "rhythm_weekly", "rhythm_biweekly", "rhythm_monthly"]
+    assert [strings[key] for key in keys] == expected
 
 
 def test_node_fixture_matches_the_rules_in_planner_yml():

@@ -307,6 +307,32 @@ test("the rhythm in one line, as the reader sees it", () => {
     "From week 1 to week 2: every day · From week 3 to week 4: every week · Then every two weeks");
 });
 
+test("the rhythm line never counts back: a check-in in the last week of daily touchpoints shares that week", () => {
+  // Remote, 8 weeks from Tuesday, September 8, meeting on Mondays: the touchpoints run to Friday,
+  // September 18, and the first weekly check-in is on Monday, September 21, still in week 2.
+  const p = plan({ end: "", weeks: "8", format: "remote", weekday: "1" });
+  assert.deepEqual(p.meetings.filter((m) => m.every === "weekly").map((m) => m.date), ["2026-09-21"]);
+  assert.equal(rhythmLine(p, data.strings), "From week 1 to week 2: every day · Week 2: every week · Then twice a week");
+});
+
+test("remote: the second week's touchpoints come after the welcome week, and the timeline stays in date order", () => {
+  // 16 weeks from Tuesday, September 8: week 1 runs to Monday, September 14.
+  const listed = (extra) => byPhase(plan({ end: "", format: "remote", ...extra }).meetings, data)
+    .flatMap((g) => g.meetings.map((m) => `${m.date} ${g.key}`));
+  const sixteen = listed({ weeks: "16" });
+  assert.deepEqual(sixteen.filter((line) => line >= "2026-09-14" && line < "2026-09-23"), [
+    "2026-09-14 welcome", "2026-09-15 ramp-up", "2026-09-16 ramp-up", "2026-09-17 ramp-up",
+    "2026-09-18 ramp-up", "2026-09-21 ramp-up", "2026-09-22 ramp-up"]);
+  assert.deepEqual(sixteen, [...sixteen].sort());
+  // Three weeks: the informal review on Tuesday, September 15, in week 2; the touchpoints after it
+  // are listed with the review, then with the second half.
+  const three = listed({ weeks: "3" });
+  assert.deepEqual(three.filter((line) => line >= "2026-09-15" && line < "2026-09-22"), [
+    "2026-09-15 mid-review", "2026-09-16 mid-review", "2026-09-17 mid-review", "2026-09-18 second-half",
+    "2026-09-21 second-half"]);
+  assert.deepEqual(three, [...three].sort());
+});
+
 test("meetings in the past or over the year-end holidays are flagged", () => {
   const day = parseDate;
   for (const date of ["2026-12-24", "2026-12-31", "2027-01-01", "2027-01-02"]) assert.equal(flagOf(day(date), 0), "flag_holidays", date);

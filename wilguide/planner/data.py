@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..checklists.strings import typography
 from ..findings import ContentError, Finding
-from .config import INTERVALS, MAX_PROMPTS, MIN_PROMPTS, SCRIPT_STRING_KEYS, Link, PlannerConfig
+from .config import INTERVAL_DAYS, INTERVALS, MAX_PROMPTS, MIN_PROMPTS, SCRIPT_STRING_KEYS, Link, PlannerConfig
 from .pages import agenda_items, read_page
 from .public_holidays import FILE_NAME as HOLIDAYS_FILE
 
@@ -68,6 +68,12 @@ def _agenda_prompts(config: PlannerConfig, docs_dir: Path, lang: str, meeting: d
     ]
 
 
+def rhythm_texts(config: PlannerConfig, lang: str) -> dict[str, str]:
+    """How often, as the rhythm line says it mid-sentence: rhythm_weekly "every week" from
+    every_weekly "Every week" (the form's choice), and rhythm_daily as planner.yml words it."""
+    return {f"rhythm_{every}": config.strings[f"every_{every}"][lang].lower() for every in INTERVALS}
+
+
 def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callable[[str], str]) -> dict:
     """Everything the planner needs in ``lang``, with links turned into URLs by ``url_for``. The
     public holidays are a file of their own (public_holidays.py), fetched when a province is chosen.
@@ -104,7 +110,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
     return {
         "lang": lang,
         "locale": LOCALES.get(lang, lang),
-        "intervals": list(INTERVALS),
+        "intervals": {every: INTERVAL_DAYS[every] for every in INTERVALS},  # densest first
         "limits": {"minWeeks": config.min_weeks, "maxMonths": config.max_months, "maxWeeks": config.max_weeks},
         "prepareBeforeStart": config.prepare_before_start,
         "followUpAfterEnd": config.follow_up_after_end,
@@ -124,7 +130,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
         "preferences": {p["key"]: p["shift"] for p in config.preferences},
         "phases": [{"key": p["key"], "name": p["name"][lang]} for p in config.phases],
         "meetings": meetings,
-        "strings": {key: config.strings[key][lang] for key in SCRIPT_STRING_KEYS},
+        "strings": {key: config.strings[key][lang] for key in SCRIPT_STRING_KEYS} | rhythm_texts(config, lang),
         "provinces": [province["key"] for province in config.provinces],
         "holidaysFile": HOLIDAYS_FILE,  # beside the page: the address is relative to it
     }

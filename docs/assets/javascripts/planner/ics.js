@@ -8,7 +8,7 @@ export const escapeText = (text) =>
   String(text)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-    .replace(/[\\;,]/g, (c) => "\\" + c)
+    .replace(/[\\;,]/g, "\\$&")
     .replace(/\n/g, "\\n");
 
 const utf8 = new TextEncoder();

@@ -1,7 +1,6 @@
 // Check-in schedule, pure (page and node tests). Dates are days since 1970-01-01 (no zone).
 
 export const DAY = 86400000;
-const STEP = { "twice-weekly": 3.5, weekly: 7, biweekly: 14, monthly: 28 };
 
 // Year first (2026-09-08, 2026/9/8, 20260908: some keypads lack "-"); 08/09 would be a guess.
 const DATE_FORM = /^\s*(\d{4})(?:([-/. ])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))\s*$/;
@@ -100,7 +99,7 @@ export function validate(input, data) {
 export function intervalFor(segment, values, data) {
   if (values.cadence !== "recommended") return values.cadence;
   if (!segment.range) return segment.every;
-  const scale = data.intervals;
+  const scale = Object.keys(data.intervals); // densest first
   const [low, high] = segment.range.map((name) => scale.indexOf(name));
   const shifted = scale.indexOf(segment.every) + data.formats[values.format].shift + data.preferences[values.preference];
   return scale[Math.min(high, Math.max(low, shifted))];
@@ -191,7 +190,7 @@ export function buildPlan(input, data, holidays) {
   for (const segment of band.rhythm) {
     const u = segment.until;
     const until = u.point ? due[u.point] : start + (u.days ?? Math.round(u.fraction * length));
-    const every = intervalFor(segment, values, data), step = STEP[every];
+    const every = intervalFor(segment, values, data), step = data.intervals[every]; // days
     const days = [];
     if (step < 7) { // twice a week: the weekday and 3 days from it (2 before a Friday)
       const other = wd + 3 <= 5 ? wd + 3 : wd - 3 >= 1 ? wd - 3 : wd + 2;
@@ -214,11 +213,15 @@ export function buildPlan(input, data, holidays) {
   // Remote: more weeks of daily touchpoints, on days without a meeting.
   const taken = new Set(events.map((e) => e.day));
   for (let d = start + 7; d < start + 7 * data.formats[values.format].dailyWeeks && d <= end; d++) {
-    if (open(d) && !taken.has(d)) add("touchpoint", d, "welcome", "daily");
+    if (open(d) && !taken.has(d)) add("touchpoint", d, 0, "daily");
   }
   if (values.followUp) add("follow-up", moveOff(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
+  // A touchpoint after week 1 joins the phase of the meeting before it (the ramp-up after the
+  // welcome), so that the timeline stays in order.
+  let phase;
+  for (const e of events) phase = e.phase ||= phase == "welcome" ? "ramp-up" : phase;
   // Each meeting lists its whole agenda, in the checklist's order (a check-in: "Use the same
   // agenda every time"). A kind with inTurn (prompts_in_turn in planner.yml: the daily
   // touchpoints) shows that many, taking turns so that each covers something new. Held once with
@@ -256,10 +259,10 @@ export function rhythmLine(plan, s) {
     const week = Math.floor((m.day - plan.values.start) / 7) + 1;
     const run = runs.find((r) => r.every === m.every && (r === runs.at(-1) || m.every === "daily"));
     if (run) run.to = week;
-    else if (m.every) runs.push({ every: m.every, from: (runs.at(-1)?.to ?? 0) + 1, to: week });
+    else if (m.every) runs.push({ every: m.every, from: Math.min(week, (runs.at(-1)?.to ?? 0) + 1), to: week });
   }
   return runs.map(({ every, from, to }, i) => {
-    const text = every === "daily" ? s.rhythm_daily : s[`every_${every}`].toLowerCase();
+    const text = s[`rhythm_${every}`];
     const key = i && i === runs.length - 1 ? "rhythm_then" : from === to ? "rhythm_week" : "rhythm_weeks";
     return fill(s[key], { every: text, from, to });
   }).join(" · ");
