@@ -149,7 +149,7 @@ def test_placeholders_must_match_between_languages(tmp_path):
         ('en: "Central Time — Winnipeg"}', 'en: ""}', "zone 'America/Winnipeg': 'name' has no 'en' text"),
         ("agenda: [toolkit/check-in-agenda.md, practices/check-in.md#agenda]", "agenda: []",
          "meeting 'check-in': 'agenda' must list the checklist or guide section its prompts come from"),
-        ("agenda_also: toolkit/mid-placement-review.md#feedback-on-supervision", "agenda_also: []",
+        ("agenda_also: [toolkit/mid-placement-review.md#second-half, toolkit/mid-placement-review.md#feedback-on-supervision]", "agenda_also: []",
          "meeting 'mid-review': 'agenda_also' must list the sections whose items always follow the agenda's"),
     ],
 )
@@ -210,9 +210,19 @@ def test_a_review_lists_the_students_feedback_on_supervision_after_the_learning_
     ]
 
 
+@pytest.mark.parametrize("kind", ["mid-review", "informal-review"])
+def test_the_mid_placement_review_also_lists_the_second_half_before_the_feedback(kind):
+    """placement-step-by-step.md asks for the final evaluation's criteria at the midpoint: the
+    review's calendar entry lists the checklist's second-half items, then the feedback."""
+    prompts = plan_data(load_planner_config(DATA_FILE), DOCS, "en", fake_url)["meetings"][kind]["prompts"]
+    criteria = prompts.index("Walk through the final-evaluation criteria together, so the evaluation holds no surprises.")
+    assert prompts[criteria + 1] == "Adjust the work planned for the second half of the placement."
+    assert criteria < prompts.index("Agree on how often to hold check-ins from here on.")
+
+
 def test_an_agenda_also_section_without_list_items_is_reported_at_its_line(tmp_path):
-    broken = broken_copy(tmp_path, "agenda_also: toolkit/mid-placement-review.md#feedback-on-supervision",
-                         "agenda_also: practices/check-in.md#remote")
+    broken = broken_copy(tmp_path, "agenda_also: [toolkit/mid-placement-review.md#second-half, toolkit/mid-placement-review.md#feedback-on-supervision]",
+                         "agenda_also: [toolkit/mid-placement-review.md#second-half, practices/check-in.md#remote]")
     line = line_of(broken, "practices/check-in.md#remote")
     assert findings_of(broken, DOCS) == [
         f"{broken}:{line}: meeting 'mid-review': 'practices/check-in.md#remote' in agenda_also has no list items in docs/fr/"
