@@ -208,6 +208,8 @@ def test_word_file_has_the_items_in_order_with_check_boxes(built_site, lang, slu
             glyph = "".join(t.text for t in sdt.iter(qn("w:t")))
             assert glyph == "\u2610", glyph  # an empty box, in a Word check-box content control
             items.append(plain(paragraph.text))  # the text after the control
+            # Kept on one page: its last lines once printed at the top of the next, with no box.
+            assert paragraph._p.find(f"{qn('w:pPr')}/{qn('w:keepLines')}") is not None, paragraph.text
     assert keys == [f"item-{item.key}" for item in checklist.items]
     assert keys == [f"item-{key}" for key in source_keys(lang, slug)]
     assert items == [plain(item.text) for item in checklist.items]

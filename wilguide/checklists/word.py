@@ -298,6 +298,8 @@ def _item(document, item: Item):
     paragraph.paragraph_format.left_indent = Inches(0.3)
     paragraph.paragraph_format.first_line_indent = Inches(-0.3)
     paragraph.paragraph_format.space_after = Pt(4)
+    # Whole on one page, as in the PDF: a printed item's last lines never sit apart from its box.
+    paragraph.paragraph_format.keep_together = True
     paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(0.3))
     _checkbox(paragraph, f"item-{item.key}")
     _add_text(paragraph, "\t" + item.text)
