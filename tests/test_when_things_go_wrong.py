@@ -105,6 +105,12 @@ def test_checklist_pdf_has_a_box_per_item_and_the_fill_in_fields(built_site, lan
     assert sorted(boxes) == sorted(f"item-{key}" for key in KEYS)
     assert {name for name, field in fields.items() if field.get("/FT") == "/Tx"} == FIELDS
     assert folded(fields["item-facts-ready"]["/TU"]) == FIRST_ITEM[lang]
+    # Each row of the log holds three lines of handwriting (12 pt each): at 24 pt, a typed entry of
+    # a sentence or two shrank to 6 or 7 pt.
+    for row in range(1, 9):
+        for column in ("log-date", "log-event", "log-next"):
+            bottom, top = sorted(float(v) for v in fields[f"{column}-{row}"].indirect_reference.get_object()["/Rect"][1::2])
+            assert top - bottom >= 36, (column, row, top - bottom)
 
 
 @pytest.mark.parametrize("lang", PREFIX)
