@@ -159,9 +159,9 @@ PLACE_LISTS[("fr", "safety")] = [(place, place + ".") for place in SAFETY_PLACES
 # Items of those lists that name no single place, so no link leads to them.
 ITEMS_WITHOUT_A_LINK = {
     ("en", "injury"): [], ("fr", "injury"): [],
-    ("en", "standards"): ["Quebec: the rights of students on placement.",
+    ("en", "standards"): ["Quebec: the rights of students on placement.", "Quebec public service.",
                           "A student who works from another province or territory."],
-    ("fr", "standards"): ["Québec : les droits des stagiaires.",
+    ("fr", "standards"): ["Québec : les droits des stagiaires.", "Fonction publique du Québec.",
                           "Stagiaire qui travaille depuis une autre province ou un autre territoire."],
     ("en", "insurance"): ["Ontario, paid placement.", "Ontario, days worked from home."],
     ("fr", "insurance"): ["Ontario, stage rémunéré.", "Ontario, jours de télétravail."],
