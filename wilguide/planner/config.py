@@ -28,9 +28,10 @@ PROVINCE_CODES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "Q
 # The federally regulated private sector: the Canada Labour Code's general holidays, the same in
 # every province, listed after the provinces and territories.
 FEDERAL = "FED"
-INTERVALS = ("twice-weekly", "weekly", "biweekly", "monthly")  # densest first
-# Days from one regular check-in to the next, for the script's data (twice a week: 3.5 on average).
+# Days from one regular check-in to the next, densest first (twice a week: 3.5 on average); the
+# script's data carries them.
 INTERVAL_DAYS = {"twice-weekly": 3.5, "weekly": 7, "biweekly": 14, "monthly": 28}
+INTERVALS = tuple(INTERVAL_DAYS)  # densest first
 POINTS = ("mid", "final", "exit")
 # Phases and meetings the schedule logic places itself (the others follow the rhythm rules).
 REQUIRED_PHASES = ("prepare", "welcome", "final-evaluation", "exit", "follow-up")
@@ -50,7 +51,8 @@ link_copied link_select restored_link restored_saved forget_confirm forgotten su
 guide_link checklist_link with and where template_link supervisor_only calendar_name event_title file_name
 errors_title error_required error_date error_year error_end_or_weeks error_end_and_weeks
 error_end_before_start error_too_long error_too_short error_weeks error_time error_outside error_in_week_one
-error_mid_too_late error_final_before_mid error_cadence error_format agenda_label link_ignored link_too_long before_start flag_past
+error_mid_too_late error_final_before_mid error_cadence error_format agenda_label link_ignored
+link_too_long before_start flag_past
 flag_holidays other_zone rhythm_week rhythm_weeks rhythm_then rhythm_daily hours_total hours first_of_month
 flag_holiday holidays_unknown holidays_failed avoid_holidays flag_moved flag_holiday_entered
 flag_holiday_no_room download_failed error_item
@@ -59,7 +61,8 @@ flag_holiday_no_room download_failed error_item
 # script never reads them, so they stay out of its data. The rhythm table's every_* also give the
 # script its rhythm_* in lower case (data.rhythm_texts).
 PAGE_STRING_KEYS = """
-every_daily every_twice-weekly every_weekly every_biweekly every_monthly noscript form_unavailable legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm
+every_daily every_twice-weekly every_weekly every_biweekly every_monthly
+noscript form_unavailable legend_dates date_hint start end weeks weeks_hint legend_format legend_rhythm
 cadence cadence_recommended cadence_weekly cadence_biweekly cadence_monthly legend_preference preference_hint
 legend_meetings weekday weekdays time time_zone length legend_people student mentor place legend_school
 midterm final follow_up submit download print copy_link share_label forget result_title table_caption table_phase

@@ -110,7 +110,7 @@ def plan_data(config: PlannerConfig, docs_dir: Path, lang: str, url_for: Callabl
     return {
         "lang": lang,
         "locale": LOCALES.get(lang, lang),
-        "intervals": {every: INTERVAL_DAYS[every] for every in INTERVALS},  # densest first
+        "intervals": INTERVAL_DAYS,  # densest first
         "limits": {"minWeeks": config.min_weeks, "maxMonths": config.max_months, "maxWeeks": config.max_weeks},
         "prepareBeforeStart": config.prepare_before_start,
         "followUpAfterEnd": config.follow_up_after_end,
