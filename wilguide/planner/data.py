@@ -70,7 +70,7 @@ def _agenda_prompts(config: PlannerConfig, docs_dir: Path, lang: str, meeting: d
 
 def rhythm_texts(config: PlannerConfig, lang: str) -> dict[str, str]:
     """How often, as the rhythm line says it mid-sentence: rhythm_weekly "every week" from
-    every_weekly "Every week" (the form's choice), and rhythm_daily as planner.yml words it."""
+    every_weekly "Every week" (the form's choice). rhythm_daily is planner.yml's own text."""
     return {f"rhythm_{every}": config.strings[f"every_{every}"][lang].lower() for every in INTERVALS}
 
 
