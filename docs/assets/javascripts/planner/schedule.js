@@ -218,10 +218,10 @@ export function buildPlan(input, data, holidays) {
   if (values.followUp) add("follow-up", moveOff(onOrAfter(end + data.followUpAfterEnd, wd)), "follow-up");
 
   events.sort((a, b) => a.day - b.day);
-  // A touchpoint after week 1 joins the phase of the meeting before it (the ramp-up after the
-  // welcome), so that the timeline stays in order.
+  // A touchpoint after week 1 joins the phase of the meeting before it (after the welcome, the
+  // band's first rhythm phase: the ramp-up), so that the timeline stays in order.
   let phase;
-  for (const e of events) phase = e.phase ||= phase == "welcome" ? "ramp-up" : phase;
+  for (const e of events) phase = e.phase ||= phase == "welcome" ? band.rhythm[0].phase : phase;
   // Each meeting lists its whole agenda, in the checklist's order (a check-in: "Use the same
   // agenda every time"). A kind with inTurn (prompts_in_turn in planner.yml: the daily
   // touchpoints) shows that many, taking turns so that each covers something new. Held once with
