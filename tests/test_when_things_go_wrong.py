@@ -26,12 +26,12 @@ SLUG = "when-things-go-wrong"
 KEYS = [
     "facts-ready", "private-meeting", "facts-and-impact", "next-step", "note-shared", "coordinator-told",
     "coordinator-before-plan", "accommodation-working", "plan-written", "plan-dates", "plan-agreed", "plan-copy",
-    "absence-rule", "no-show", "absences-logged", "conflict", "conflict-harassment", "conflict-follow-up", "complaint-about-student", "complaint-about-you", "disputed-evaluation",
+    "absence-rule", "no-show", "absences-logged", "conflict", "conflict-unsure", "conflict-harassment", "conflict-follow-up", "complaint-about-student", "complaint-about-you", "disputed-evaluation",
     "client-harassment", "breach", "impaired", "impaired-return",
     "concern-raised", "concern-follow-up", "injury", "injury-serious", "injury-reports", "injury-follow-up",
     "supervisor-leaving", "leaving-evaluation",
     "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
-    "coordinator-before-ending", "school-requirements", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
+    "coordinator-before-ending", "school-requirements", "layoff-ending", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
 FIRST_ITEM = {
