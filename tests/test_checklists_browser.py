@@ -141,15 +141,15 @@ def test_print_shows_the_list_and_fill_in_lines_but_not_the_buttons(page, site_s
 
 def test_when_things_go_wrong_ticks_by_label_and_keeps_them_per_language(page, site_server):
     page.goto(site_server + "toolkit/when-things-go-wrong/")
-    assert page.locator(PROGRESS).text_content() == "0 case cochée sur 51"
+    assert page.locator(PROGRESS).text_content() == "0 case cochée sur 52"
     page.get_by_label("Noter deux ou trois faits, avec leur date, avant d'en parler.").check()
     page.get_by_text("En envoyer une copie à la coordination de stage.").click()
     assert ticked_keys(page) == ["facts-ready", "plan-copy"]
-    assert page.locator(PROGRESS).text_content() == "2 cases cochées sur 51"
+    assert page.locator(PROGRESS).text_content() == "2 cases cochées sur 52"
     page.reload()
     assert ticked_keys(page) == ["facts-ready", "plan-copy"]
 
     page.goto(site_server + "en/toolkit/when-things-go-wrong/")
     assert ticked_keys(page) == []
     page.get_by_label("Debrief with your manager, HR, the placement coordinator or another mentor.").check()
-    assert page.locator(PROGRESS).text_content() == "1 of 51 ticked"
+    assert page.locator(PROGRESS).text_content() == "1 of 52 ticked"

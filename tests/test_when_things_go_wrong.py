@@ -30,7 +30,7 @@ KEYS = [
     "client-harassment", "breach", "impaired", "impaired-return",
     "concern-raised", "concern-follow-up", "injury", "injury-serious", "injury-reports", "injury-follow-up",
     "supervisor-leaving", "leaving-evaluation",
-    "immediate-danger", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
+    "immediate-danger", "distress-on-site", "listen", "help-lines", "eap-check", "health-disclosure", "health-record", "distress-follow-up",
     "coordinator-before-ending", "school-requirements", "layoff-ending", "no-reprisal", "health-before-ending", "record-complete", "tell-in-person", "last-day",
     "debrief", "lessons",
 ]
