@@ -313,3 +313,13 @@ def test_the_rhythm_table_says_once_what_several_lengths_share():
         ("Every week, until week 4", 1),
     ]
     assert all(sum(span for _, span in cells) == 4 for cells in rows.values()), rows
+
+
+def test_french_text_from_planner_yml_gets_the_pages_spacing(tmp_path, monkeypatch):
+    # Editors type ordinary spaces; the form and the plan must not show "Lieu :" split at a line end.
+    text = DATA_FILE.read_text(encoding="utf-8").replace('fr: "Lieu\u00a0: {place}"', 'fr: "Lieu : {place}"', 1)
+    assert 'fr: "Lieu : {place}"' in text
+    (tmp_path / "planner.yml").write_text(text, encoding="utf-8")
+    config = load_planner_config(tmp_path / "planner.yml")
+    assert config.strings["where"]["fr"] == "Lieu\u00a0: {place}"
+    assert config.strings["where"]["en"] == "Place: {place}"

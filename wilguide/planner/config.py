@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from .. import cache
+from ..checklists.strings import typography
 from ..findings import ContentError, Finding, relative
 from ..plain_text import REMOVE_FORMATTING, has_formatting
 from ..yamlload import yaml_problem
@@ -175,7 +176,7 @@ class _Checker:
                 words = ""
             elif has_formatting(words):  # the page shows these words as written, never as HTML
                 self.error(line, f"{where}: '{key}' in '{lang}' is shown as plain text: {REMOVE_FORMATTING}")
-            result[lang] = words
+            result[lang] = typography(words, lang)  # French spacing, as on the pages: editors type ordinary spaces
         for extra in sorted(set(value) - set(self.languages)):
             self.error(line, f"{where}: '{key}' has text in '{extra}', which is not a language of the site")
         placeholders = {lang: set(PLACEHOLDER.findall(words)) for lang, words in result.items()}
