@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import cache
+from ..font_tables import quiet_dropped_tables
 from . import form_font, pdf_form, strings
 from .model import Checklist, FieldTable, Item, Section, TextField
 
@@ -125,6 +126,7 @@ def write_pdf(checklist: Checklist, publisher: str, target: Path) -> None:
     """Write the fillable PDF: one check box per item, text fields, PDF/UA-1 tagging, metadata."""
     from weasyprint import HTML  # imported late: slow to import, and only needed on a cache miss
 
+    quiet_dropped_tables()
     html = render_html(checklist, publisher)
     HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
         target,

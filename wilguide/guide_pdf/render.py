@@ -12,6 +12,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
+from ..font_tables import quiet_dropped_tables
 from . import page_fill
 from .part_languages import tagged_with_part_languages
 
@@ -204,6 +205,7 @@ def typeset(
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
+    quiet_dropped_tables()
     _hyphenate_canadian_english_as_american()
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     fonts = FontConfiguration()
