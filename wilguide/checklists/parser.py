@@ -179,7 +179,9 @@ def scan_body(body: str, path: str, offset: int = 0) -> Scan:
         else:
             other = ANY_MARKER.search(text)
             if other:
-                report(start, f"malformed item key marker '{{{other.group(1)}}}': write it as {KEY_EXAMPLE}")
+                meant = other.group(1).strip().lstrip("#").strip()  # the editor's own key, when it is one
+                fix = f"{{ #{meant} }}" if VALID_KEY.match(meant) else KEY_EXAMPLE
+                report(start, f"malformed item key marker '{{{other.group(1)}}}': write it as {fix}")
             else:
                 report(start, f"item has no key: end it with a marker such as {KEY_EXAMPLE}")
             return
