@@ -50,6 +50,21 @@ def test_french_colon_and_guillemets_with_no_space_at_all(tmp_path):
     ]
 
 
+def test_a_percent_sign_right_after_a_number(tmp_path):
+    # An English keyboard's "42%" passed every check; a "%" inside an address is not French text.
+    root = fixture_tree(tmp_path)
+    line = replace_once(
+        root / "docs/fr/guide.md",
+        "1. Fixez le rythme.",
+        "1. Fixez le rythme pour 42% des cas, ou 12,5%, selon <https://example.org/d%C3%A9pistage-2016%20x>.",
+    )
+    before = f"add a no-break space (U+00A0) before it, so the line cannot break there ({HOW_TO_TYPE})"
+    assert findings_of(root, ["french-spacing"]) == [
+        f'docs/fr/guide.md:{line}: no space before "%" in "12,5%": {before}',
+        f'docs/fr/guide.md:{line}: no space before "%" in "42%": {before}',
+    ]
+
+
 def test_the_house_term_for_intern_reads_without_nested_quotes(tmp_path):
     root = fixture_tree(tmp_path)
     shutil.copy(ROOT / "content" / "house-terms.yml", root / "content" / "house-terms.yml")

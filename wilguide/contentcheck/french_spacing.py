@@ -4,7 +4,7 @@ month that follows it, and a month and its year ("16 semaines", "24 mai 2022"), 
 typography keeps on one line. The French pages write it in the source (the Canadian style of the
 rest of the site puts no space before ? ! ;, and the check reports one there). Checklist items are
 left to the build, which adds the no-break spaces itself (``checklists.strings.typography``), but
-not a space that is missing altogether ("rôle:", «mot»), which the check reports there too.
+not a space that is missing altogether ("rôle:", «mot», "42%"), which the check reports there too.
 
 Only French words are read: not code, addresses, icons' codes or text marked as English."""
 
@@ -26,6 +26,8 @@ ORDINARY_SPACE = re.compile(r"(?<=\S) (?=:(?:[\s*_]|$)|»)|(?<=«) |(?<=\d) (?=%
 # read in the page itself, where a link, a tag or code next to it is not blanked. A colon followed
 # by a letter or a digit is not a sentence's ("9:30", "1:1").
 MARK_AFTER_WORD = re.compile(r":(?=[\s*_]|$)|»", re.M)
+# A percent sign right after a number ("42%"); in an address ("%C3%A9") the address is blanked.
+PERCENT_AFTER_NUMBER = re.compile(r"(?<=\d)%")
 CHECKLIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]")
 # A space (ordinary or no-break) between a word and ";", "!" or "?": Canadian French puts none
 # there (checklist items too: the build adds no space before these marks).
@@ -102,6 +104,10 @@ def missing_space_findings(page: Page, text: str) -> list[Finding]:
         if mark == ":":
             advice += f", {OR_MARK_ENGLISH}"
         findings.append(Finding(page.display, page.line(offset), f"{problem}: {advice}"))
+    for match in PERCENT_AFTER_NUMBER.finditer(text):  # "42%", an English keyboard's habit
+        number = re.search(r"[\d.,]+$", page.text[: match.start()])[0]
+        problem = f'no space before "%" in "{number}%"'
+        findings.append(Finding(page.display, page.line(match.start()), f"{problem}: add a no-break space (U+00A0) before it, {NO_BREAK}"))
     for match in re.finditer("«", text):
         after = match.end()
         if after == len(page.text) or page.text[after].isspace():
