@@ -22,8 +22,11 @@ from wilguide.placeholders import find_misused, substitute
 
 LANGUAGES = {"fr": "", "en": "en/"}
 # Stand-ins an unconfigured site must never show (the old defaults, written as a name: "votre
-# organisation" in a sentence is fine), template leftovers, and a "published by" naming nobody.
-STAND_INS = re.compile(r"Votre organisation|Your Organization|\{\{|\{%|%\}|(?i:publié par|published by)\s*[.,]")
+# organisation" in a sentence is fine, and so is a sentence that starts with it), template
+# leftovers, and a "published by" naming nobody.
+STAND_INS = re.compile(
+    r"(?<![.!?] )(?<![.!?]\u00a0)(?<![.!?]\n)Votre organisation|Your Organization|\{\{|\{%|%\}|(?i:publié par|published by)\s*[.,]"
+)
 SAMPLE, EDI = SAMPLE_PUBLISHER, SAMPLE_EDI_GUIDE
 
 
@@ -66,6 +69,23 @@ def test_guide_pdf_cover_names_the_publisher_only_when_set(publisher):
     document = lxml_html.document_fromstring(html)
     assert [p.text_content() for p in document.cssselect(".cover-publisher")] == ([publisher] if publisher else [])
     assert document.xpath('//meta[@name="author"]/@content') == ([publisher] if publisher else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "stand_in"),
+    [
+        ("Publié par Votre organisation.", "Votre organisation"),
+        ("© 2026 Votre organisation · Licence", "Votre organisation"),
+        ("Votre organisation", "Votre organisation"),
+        ("Published by Your Organization.", "Your Organization"),
+        ("Publié par .", "Publié par ."),
+        ("la personne qui s'est plainte. Votre organisation n'a pas de démarche?", None),
+        ("Suivez la démarche de votre organisation.", None),
+    ],
+)
+def test_a_stand_in_is_told_from_a_sentence(text, stand_in):
+    found = STAND_INS.search(text)
+    assert (found.group(0) if found else None) == stand_in
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
